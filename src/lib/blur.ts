@@ -1,0 +1,98 @@
+/**
+ * DARK's distribution modulation blur (codec-spec §3, step 2): the map, zero-padded by
+ * (k-1)/2, convolved with OpenCV's k×k Gaussian kernel for sigma 0, cropped back. The
+ * kernels are those of `cv2.getGaussianKernel(k, 0)`.
+ */
+import type { Heatmap } from './stack';
+
+/**
+ * OpenCV's fixed tables for small odd kernels when sigma ≤ 0 (`getGaussianKernel`'s
+ * small_gaussian_tab), written over their common denominators.
+ */
+const OPENCV_SMALL_KERNELS: Record<number, { weights: number[]; denominator: number }> = {
+  1: { weights: [1], denominator: 1 },
+  3: { weights: [1, 2, 1], denominator: 4 },
+  5: { weights: [1, 4, 6, 4, 1], denominator: 16 },
+  7: { weights: [1, 3.5, 7, 9, 7, 3.5, 1], denominator: 32 },
+  9: { weights: [1, 3.25, 7.5, 12.75, 15, 12.75, 7.5, 3.25, 1], denominator: 64 },
+};
+
+/** OpenCV's sigma for a k-tap kernel when sigma ≤ 0 is asked for. */
+export function opencvSigma(k: number): number {
+  return 0.3 * ((k - 1) * 0.5 - 1) + 0.8;
+}
+
+/** Whether `k` is a kernel size DARK accepts: an odd integer ≥ 1. */
+export function isKernelSize(k: number): boolean {
+  return Number.isInteger(k) && k >= 1 && k % 2 === 1;
+}
+
+/** The 1-D Gaussian kernel OpenCV uses for `GaussianBlur((k, k), 0)`; sums to 1. */
+export function gaussianKernel(k: number): Float64Array {
+  if (!isKernelSize(k)) throw new RangeError(`kernel size must be an odd integer ≥ 1, got ${k}`);
+  const table = OPENCV_SMALL_KERNELS[k];
+  if (table) return Float64Array.from(table.weights, (v) => v / table.denominator);
+  const sigma = opencvSigma(k);
+  const out = new Float64Array(k);
+  let sum = 0;
+  for (let i = 0; i < k; i++) {
+    const t = i - (k - 1) / 2;
+    out[i] = Math.exp((-0.5 * t * t) / (sigma * sigma));
+    sum += out[i] as number;
+  }
+  for (let i = 0; i < k; i++) out[i] = (out[i] as number) / sum;
+  return out;
+}
+
+/**
+ * Blurs a whole map with the k×k OpenCV kernel and zero padding, in float64, stored as
+ * float32 as the reference does. Separable: a horizontal pass, then a vertical one.
+ */
+export function blurMap(map: Heatmap, k: number, out: Float32Array = new Float32Array(map.w * map.h)): Float32Array {
+  const kernel = gaussianKernel(k);
+  const r = (k - 1) / 2;
+  const { w, h, data } = map;
+  const rows = new Float64Array(w * h);
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      const lo = Math.max(0, r - x);
+      const hi = Math.min(k - 1, r + w - 1 - x);
+      for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (data[row + x + i - r] as number);
+      rows[row + x] = s;
+    }
+  }
+  for (let y = 0; y < h; y++) {
+    const lo = Math.max(0, r - y);
+    const hi = Math.min(k - 1, r + h - 1 - y);
+    for (let x = 0; x < w; x++) {
+      let s = 0;
+      for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (rows[(y + i - r) * w + x] as number);
+      out[y * w + x] = s;
+    }
+  }
+  return out;
+}
+
+/**
+ * The blurred value at one pixel (x, y), in float64, without blurring the rest of the map:
+ * Σ_ij k[i]·k[j]·h[y+j-r][x+i-r] over the pixels inside the map.
+ */
+export function blurAt(map: Heatmap, kernel: Float64Array, x: number, y: number): number {
+  const k = kernel.length;
+  const r = (k - 1) / 2;
+  const { w, h, data } = map;
+  const ilo = Math.max(0, r - x);
+  const ihi = Math.min(k - 1, r + w - 1 - x);
+  const jlo = Math.max(0, r - y);
+  const jhi = Math.min(k - 1, r + h - 1 - y);
+  let s = 0;
+  for (let j = jlo; j <= jhi; j++) {
+    const row = (y + j - r) * w + x - r;
+    let rowSum = 0;
+    for (let i = ilo; i <= ihi; i++) rowSum += (kernel[i] as number) * (data[row + i] as number);
+    s += (kernel[j] as number) * rowSum;
+  }
+  return s;
+}

@@ -1,0 +1,185 @@
+/**
+ * DARK: distribution-aware coordinate decoding (Zhang et al., CVPR 2020), as the DarkPose
+ * reference computes it (codec-spec §3):
+ *
+ * 1. argmax m of the unmodulated map;
+ * 2. modulation: blur with OpenCV's k×k Gaussian, rescale so the maximum equals the original;
+ * 3. L = ln(max(h', 1e-10));
+ * 4. if 2 ≤ x ≤ W-3 and 2 ≤ y ≤ H-3: one Newton step μ = m - H⁻¹∇L with finite differences
+ *    (step 2 for dxx and dyy), unless det H = 0;
+ * 5. resolution recovery (multiply by the stride) is left to the caller: see `coords.ts`.
+ *
+ * Two paths compute the same numbers. `traceDark` keeps every intermediate map for the
+ * step-by-step figures. `decodeDark` never blurs a whole map: the Newton step reads the
+ * modulated log map at 13 points only, and after the log the rescale is an additive
+ * constant ln(scale) that cancels in every finite difference. That holds while no stencil
+ * value reaches the 1e-10 floor; when one might, it falls back to the full path.
+ */
+import { argmaxMap } from './argmax';
+import { blurAt, blurMap, gaussianKernel } from './blur';
+import type { DecodedPoint, Heatmap, HeatmapStack, Point } from './stack';
+import { mapOf } from './stack';
+
+/** The default modulation kernel of DarkPose's configurations (TEST.BLUR_KERNEL). */
+export const DEFAULT_DARK_KERNEL = 11;
+
+const LOG_FLOOR = Math.fround(1e-10);
+
+/** The 13 log-map values the Taylor step reads, named by their offset from m. */
+export interface DarkStencil {
+  /** L[y][x] */
+  c: number;
+  /** L[y][x±1] and L[y][x±2] */
+  xm1: number;
+  xp1: number;
+  xm2: number;
+  xp2: number;
+  /** L[y±1][x] and L[y±2][x] */
+  ym1: number;
+  yp1: number;
+  ym2: number;
+  yp2: number;
+  /** L[y±1][x±1]: m = minus, p = plus; first letter x, second y */
+  mm: number;
+  pm: number;
+  mp: number;
+  pp: number;
+}
+
+/** Offsets (dx, dy) of the 13 stencil points, keyed as in {@link DarkStencil}. */
+export const STENCIL_OFFSETS: Record<keyof DarkStencil, readonly [number, number]> = {
+  c: [0, 0],
+  xm1: [-1, 0],
+  xp1: [1, 0],
+  xm2: [-2, 0],
+  xp2: [2, 0],
+  ym1: [0, -1],
+  yp1: [0, 1],
+  ym2: [0, -2],
+  yp2: [0, 2],
+  mm: [-1, -1],
+  pm: [1, -1],
+  mp: [-1, 1],
+  pp: [1, 1],
+};
+
+/** The gradient, Hessian and Newton offset of the Taylor step. */
+export interface TaylorStep {
+  dx: number;
+  dy: number;
+  dxx: number;
+  dyy: number;
+  dxy: number;
+  /** dxx·dyy - dxy² */
+  det: number;
+  /** -H⁻¹∇L, zero when det = 0 */
+  offset: Point;
+}
+
+/** One Newton step from the stencil values (reference `taylor`). */
+export function taylorStep(s: DarkStencil): TaylorStep {
+  const dx = 0.5 * (s.xp1 - s.xm1);
+  const dy = 0.5 * (s.yp1 - s.ym1);
+  const dxx = 0.25 * (s.xp2 - 2 * s.c + s.xm2);
+  const dxy = 0.25 * (s.pp - s.pm - s.mp + s.mm);
+  const dyy = 0.25 * (s.yp2 - 2 * s.c + s.ym2);
+  const det = dxx * dyy - dxy * dxy;
+  if (det === 0) return { dx, dy, dxx, dyy, dxy, det, offset: { x: 0, y: 0 } };
+  // H⁻¹ = [[dyy, -dxy], [-dxy, dxx]] / det
+  const offset = { x: -(dyy * dx - dxy * dy) / det, y: -(-dxy * dx + dxx * dy) / det };
+  return { dx, dy, dxx, dyy, dxy, det, offset };
+}
+
+/** Whether the Taylor step is taken at argmax (x, y) on a w×h map: 2 ≤ x ≤ w-3, 2 ≤ y ≤ h-3. */
+export function isTaylorInterior(x: number, y: number, w: number, h: number): boolean {
+  return x > 1 && x < w - 2 && y > 1 && y < h - 2;
+}
+
+function readStencil(read: (x: number, y: number) => number, x: number, y: number): DarkStencil {
+  const s = {} as DarkStencil;
+  for (const key of Object.keys(STENCIL_OFFSETS) as (keyof DarkStencil)[]) {
+    const [ox, oy] = STENCIL_OFFSETS[key];
+    s[key] = read(x + ox, y + oy);
+  }
+  return s;
+}
+
+/** Every intermediate of DARK on one map, for the step-by-step figures. */
+export interface DarkTrace {
+  kernel: number;
+  /** Step 1: argmax of the unmodulated map. */
+  argmax: DecodedPoint;
+  /** Step 2a: the blurred map (float32). */
+  blurred: Float32Array;
+  /** Step 2b: the rescale factor max(h) / max(blurred), in float32 as the reference. */
+  scale: number;
+  /** Step 2: the modulated map (float32). */
+  modulated: Float32Array;
+  /** Step 3: ln(max(modulated, 1e-10)) (float32). */
+  log: Float32Array;
+  /** Whether the Taylor step applies (argmax away from the border). */
+  interior: boolean;
+  /** Step 4: stencil values and the Newton step, when interior. */
+  stencil: DarkStencil | null;
+  step: TaylorStep | null;
+  /** The decoded point in heatmap pixels. */
+  point: DecodedPoint;
+}
+
+function maxOf(values: Float32Array): number {
+  let m = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > m) m = values[i] as number;
+  return m;
+}
+
+/** DARK on one map with every intermediate kept (the full-map reference path). */
+export function traceDark(map: Heatmap, kernel: number = DEFAULT_DARK_KERNEL): DarkTrace {
+  const argmax = argmaxMap(map);
+  const blurred = blurMap(map, kernel);
+  const scale = Math.fround(Math.fround(maxOf(map.data)) / Math.fround(maxOf(blurred)));
+  const modulated = new Float32Array(blurred.length);
+  const log = new Float32Array(blurred.length);
+  for (let i = 0; i < blurred.length; i++) {
+    modulated[i] = (blurred[i] as number) * scale;
+    const v = modulated[i] as number;
+    // np.maximum propagates NaN; so does this.
+    log[i] = Math.log(v < LOG_FLOOR ? LOG_FLOOR : v);
+  }
+  const { w, h } = map;
+  const interior = isTaylorInterior(argmax.x, argmax.y, w, h);
+  if (!interior) return { kernel, argmax, blurred, scale, modulated, log, interior, stencil: null, step: null, point: argmax };
+  const stencil = readStencil((x, y) => log[y * w + x] as number, argmax.x, argmax.y);
+  const step = taylorStep(stencil);
+  const point = { x: argmax.x + step.offset.x, y: argmax.y + step.offset.y, score: argmax.score };
+  return { kernel, argmax, blurred, scale, modulated, log, interior, stencil, step, point };
+}
+
+/**
+ * DARK on one map, fast: blurs only the 13 stencil pixels. Same result as
+ * `traceDark(map, kernel).point` (to float32 rounding of the log).
+ */
+export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DARK_KERNEL): DecodedPoint {
+  const weights = typeof kernel === 'number' ? gaussianKernel(kernel) : kernel;
+  const m = argmaxMap(map);
+  if (!isTaylorInterior(m.x, m.y, map.w, map.h)) return m;
+  // Every blurred value ≤ max(h) (weights are non-negative and sum to 1), so the rescale
+  // factor is ≥ 1 and a blurred value above the floor stays above it after rescaling. The
+  // factor 2 absorbs the float32 rounding of the factor itself.
+  let floorReached = false;
+  const stencil = readStencil((x, y) => {
+    const b = blurAt(map, weights, x, y);
+    if (!(b > 2 * LOG_FLOOR)) floorReached = true;
+    return Math.log(b);
+  }, m.x, m.y);
+  if (floorReached) return traceDark(map, weights.length).point;
+  const { offset } = taylorStep(stencil);
+  return { x: m.x + offset.x, y: m.y + offset.y, score: m.score };
+}
+
+/** DARK decoding of every map of a stack, in heatmap pixels; `kernel` is the blur size k. */
+export function decodeDark(stack: HeatmapStack, kernel: number = DEFAULT_DARK_KERNEL): DecodedPoint[] {
+  const weights = gaussianKernel(kernel);
+  const out: DecodedPoint[] = [];
+  for (let k = 0; k < stack.k; k++) out.push(darkMap(mapOf(stack, k), weights));
+  return out;
+}

@@ -1,0 +1,62 @@
+/**
+ * Heatmap stacks: K maps of H rows by W columns, row-major in one Float32Array.
+ * The value of map k at column x, row y is `data[(k * h + y) * w + x]` (codec-spec §1).
+ */
+
+/** K heatmaps of h×w, row-major. Heatmap coordinates put pixel centres on integers. */
+export interface HeatmapStack {
+  data: Float32Array;
+  k: number;
+  h: number;
+  w: number;
+}
+
+/** One map of a stack, as a view (no copy) of `w * h` values, row-major. */
+export interface Heatmap {
+  data: Float32Array;
+  h: number;
+  w: number;
+}
+
+/** A decoded keypoint in heatmap coordinates; `score` is the map's maximum. */
+export interface DecodedPoint {
+  x: number;
+  y: number;
+  score: number;
+}
+
+/** A point in some named coordinate frame (input pixels, heatmap pixels, ...). */
+export interface Point {
+  x: number;
+  y: number;
+}
+
+/** Allocates a zero stack of `k` maps of `h×w`. */
+export function createStack(k: number, h: number, w: number): HeatmapStack {
+  return { data: new Float32Array(k * h * w), k, h, w };
+}
+
+/** Map `index` of `stack`, as a view sharing the stack's memory. */
+export function mapOf(stack: HeatmapStack, index: number): Heatmap {
+  if (!Number.isInteger(index) || index < 0 || index >= stack.k) {
+    throw new RangeError(`map index ${index} is outside 0..${stack.k - 1}`);
+  }
+  const size = stack.h * stack.w;
+  return { data: stack.data.subarray(index * size, (index + 1) * size), h: stack.h, w: stack.w };
+}
+
+/** A stack of one map, sharing the map's memory. */
+export function stackOf(map: Heatmap): HeatmapStack {
+  return { data: map.data, k: 1, h: map.h, w: map.w };
+}
+
+/** Value at integer column `x`, row `y`; 0 outside the map (zero padding). */
+export function valueAt(map: Heatmap, x: number, y: number): number {
+  if (x < 0 || y < 0 || x >= map.w || y >= map.h) return 0;
+  return map.data[y * map.w + x] as number;
+}
+
+/** Euclidean distance between two points. */
+export function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
+}
