@@ -7,3 +7,6 @@ export * from './argmax';
 export * from './quarter';
 export * from './blur';
 export * from './dark';
+export * from './dsnt';
+export * from './simdr';
+export * from './dekr';
