@@ -3,11 +3,11 @@
  * `argmax` returns it. Its value is the score. A map whose maximum is ≤ 0 decodes to
  * (0, 0), as the reference's mask does; the score tells callers it happened.
  */
-import type { DecodedPoint, Heatmap, HeatmapStack } from './stack';
-import { mapOf } from './stack';
+import type { DecodedPoint, Heatmap, HeatmapStack } from './stack.ts';
 
 /** Index of the first maximum of `values` (NaN never wins); -1 when every value is NaN. */
 export function argmaxIndex(values: ArrayLike<number>): number {
+  if (values instanceof Float32Array) return argmaxFloat32(values);
   let best = -1;
   let bestValue = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
@@ -20,18 +20,51 @@ export function argmaxIndex(values: ArrayLike<number>): number {
   return best;
 }
 
+/**
+ * The same on a Float32Array, on the hot path of every decoder: one monomorphic loop with a
+ * single comparison; the rare all-(-∞ or NaN) map is settled after it.
+ */
+function argmaxFloat32(values: Float32Array): number {
+  return argmaxRange(values, 0, values.length);
+}
+
+/**
+ * Index (from `start`) of the first maximum of `data[start..end)`. Stack decoders call it on
+ * the stack's own array with each map's range: V8 runs that loop about twice as fast as the
+ * same loop over separate per-map views.
+ */
+export function argmaxRange(data: Float32Array, start: number, end: number): number {
+  let best = -1;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let i = start; i < end; i++) {
+    const v = data[i] as number;
+    if (v > bestValue) {
+      bestValue = v;
+      best = i;
+    }
+  }
+  if (best < 0) for (let i = start; i < end && best < 0; i++) if (data[i] === bestValue) best = i;
+  return best < 0 ? -1 : best - start;
+}
+
+/** Argmax of the w×h map stored at `data[offset..offset + w·h)`, in heatmap pixels. */
+export function argmaxAt(data: Float32Array, offset: number, w: number, h: number): DecodedPoint {
+  const i = argmaxRange(data, offset, offset + w * h);
+  if (i < 0) return { x: 0, y: 0, score: Number.NaN };
+  const score = data[offset + i] as number;
+  if (!(score > 0)) return { x: 0, y: 0, score };
+  return { x: i % w, y: Math.floor(i / w), score };
+}
+
 /** Argmax of one map, in heatmap pixels. */
 export function argmaxMap(map: Heatmap): DecodedPoint {
-  const i = argmaxIndex(map.data);
-  if (i < 0) return { x: 0, y: 0, score: Number.NaN };
-  const score = map.data[i] as number;
-  if (!(score > 0)) return { x: 0, y: 0, score };
-  return { x: i % map.w, y: Math.floor(i / map.w), score };
+  return argmaxAt(map.data, 0, map.w, map.h);
 }
 
 /** Argmax of every map of a stack, in heatmap pixels: one point per map. */
 export function decodeArgmax(stack: HeatmapStack): DecodedPoint[] {
   const out: DecodedPoint[] = [];
-  for (let k = 0; k < stack.k; k++) out.push(argmaxMap(mapOf(stack, k)));
+  const size = stack.w * stack.h;
+  for (let k = 0; k < stack.k; k++) out.push(argmaxAt(stack.data, k * size, stack.w, stack.h));
   return out;
 }

@@ -3,7 +3,7 @@
  * (k-1)/2, convolved with OpenCV's k×k Gaussian kernel for sigma 0, cropped back. The
  * kernels are those of `cv2.getGaussianKernel(k, 0)`.
  */
-import type { Heatmap } from './stack';
+import type { Heatmap } from './stack.ts';
 
 /**
  * OpenCV's fixed tables for small odd kernels when sigma ≤ 0 (`getGaussianKernel`'s

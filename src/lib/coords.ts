@@ -2,7 +2,7 @@
  * The three conventions that map input-image (crop) pixels to heatmap pixels (codec-spec §1).
  * Heatmap coordinates put pixel centres on integers: pixel (x, y) covers [x-0.5, x+0.5).
  */
-import type { Point } from './stack';
+import type { Point } from './stack.ts';
 
 /** A named image↔heatmap convention. */
 export type Convention = 'stride' | 'udp' | 'dsnt';

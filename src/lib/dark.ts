@@ -15,10 +15,9 @@
  * constant ln(scale) that cancels in every finite difference. That holds while no stencil
  * value reaches the 1e-10 floor; when one might, it falls back to the full path.
  */
-import { argmaxMap } from './argmax';
-import { blurAt, blurMap, gaussianKernel } from './blur';
-import type { DecodedPoint, Heatmap, HeatmapStack, Point } from './stack';
-import { mapOf } from './stack';
+import { argmaxAt, argmaxMap, decodeArgmax } from './argmax.ts';
+import { blurMap, gaussianKernel } from './blur.ts';
+import type { DecodedPoint, Heatmap, HeatmapStack, Point } from './stack.ts';
 
 /** The default modulation kernel of DarkPose's configurations (TEST.BLUR_KERNEL). */
 export const DEFAULT_DARK_KERNEL = 11;
@@ -154,32 +153,96 @@ export function traceDark(map: Heatmap, kernel: number = DEFAULT_DARK_KERNEL): D
   return { kernel, argmax, blurred, scale, modulated, log, interior, stencil, step, point };
 }
 
+/** Stencil offsets (dx, dy) in a fixed order, for the fast path's flat arrays. */
+const STENCIL_KEYS = Object.keys(STENCIL_OFFSETS) as (keyof DarkStencil)[];
+const STENCIL_DX = STENCIL_KEYS.map((key) => STENCIL_OFFSETS[key][0]);
+const STENCIL_DY = STENCIL_KEYS.map((key) => STENCIL_OFFSETS[key][1]);
+
+/** Scratch space of the fast path: the horizontal pass over columns x-2..x+2. */
+let rowPass = new Float64Array(5 * 32);
+const blurredStencil = new Float64Array(13);
+
+/** How far above and below y each stencil column reaches: ±2 for column x, ±1 beside it, 0 at x±2. */
+const COLUMN_REACH = [0, 1, 2, 1, 0];
+
 /**
- * DARK on one map, fast: blurs only the 13 stencil pixels. Same result as
- * `traceDark(map, kernel).point` (to float32 rounding of the log).
+ * The blurred map at the 13 stencil points around (x, y), separably: a horizontal pass over
+ * columns x-2..x+2, only on the rows each column's vertical sums read, then 13 vertical
+ * sums. The kernel is symmetric, so each pair of taps costs one multiplication. The interior
+ * condition keeps the five columns on the map; rows off it are zero padding.
  */
-export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DARK_KERNEL): DecodedPoint {
-  const weights = typeof kernel === 'number' ? gaussianKernel(kernel) : kernel;
-  const m = argmaxMap(map);
-  if (!isTaylorInterior(m.x, m.y, map.w, map.h)) return m;
+function blurStencil(data: Float32Array, offset: number, w: number, h: number, kernel: Float64Array, x: number, y: number): Float64Array {
+  const k = kernel.length;
+  const r = (k - 1) >> 1;
+  const rows = k + 4;
+  if (rowPass.length < 5 * rows) rowPass = new Float64Array(5 * rows);
+  // Locals, not the module bindings, inside the loops: V8 keeps them in registers.
+  const pass = rowPass;
+  const out = blurredStencil;
+  const centre = kernel[r] as number;
+  for (let c = 0; c < 5; c++) {
+    const cx = x - 2 + c;
+    const reach = COLUMN_REACH[c] as number;
+    const whole = cx - r >= 0 && cx + r < w;
+    for (let j = 2 - reach; j < rows - 2 + reach; j++) {
+      const yy = y - 2 - r + j;
+      let s = 0;
+      if (yy >= 0 && yy < h) {
+        const row = offset + yy * w + cx;
+        if (whole) {
+          s = centre * (data[row] as number);
+          for (let i = 1; i <= r; i++) s += (kernel[r + i] as number) * ((data[row + i] as number) + (data[row - i] as number));
+        } else {
+          const lo = Math.max(-r, -cx);
+          const hi = Math.min(r, w - 1 - cx);
+          for (let i = lo; i <= hi; i++) s += (kernel[r + i] as number) * (data[row + i] as number);
+        }
+      }
+      pass[j * 5 + c] = s;
+    }
+  }
+  for (let n = 0; n < 13; n++) {
+    const c = (STENCIL_DX[n] as number) + 2;
+    // Row j of the pass is y - 2 - r + j; the vertical sum at y + dy is centred on j = dy + 2 + r.
+    const jc = (STENCIL_DY[n] as number) + 2 + r;
+    let s = centre * (pass[jc * 5 + c] as number);
+    for (let i = 1; i <= r; i++) s += (kernel[r + i] as number) * ((pass[(jc + i) * 5 + c] as number) + (pass[(jc - i) * 5 + c] as number));
+    out[n] = s;
+  }
+  return out;
+}
+
+/**
+ * The Taylor step of DARK's fast path for the w×h map at `data[offset..)` whose argmax is
+ * `m`: blurs only the 13 stencil pixels. Same result as `traceDark` (to float32 rounding of
+ * the log). Argmax is found by the caller: kept apart, its loop stays as fast as alone.
+ */
+export function darkStep(data: Float32Array, offset: number, w: number, h: number, weights: Float64Array, m: DecodedPoint): DecodedPoint {
+  if (!isTaylorInterior(m.x, m.y, w, h)) return m;
+  const b = blurStencil(data, offset, w, h, weights, m.x, m.y);
   // Every blurred value ≤ max(h) (weights are non-negative and sum to 1), so the rescale
   // factor is ≥ 1 and a blurred value above the floor stays above it after rescaling. The
   // factor 2 absorbs the float32 rounding of the factor itself.
-  let floorReached = false;
-  const stencil = readStencil((x, y) => {
-    const b = blurAt(map, weights, x, y);
-    if (!(b > 2 * LOG_FLOOR)) floorReached = true;
-    return Math.log(b);
-  }, m.x, m.y);
-  if (floorReached) return traceDark(map, weights.length).point;
-  const { offset } = taylorStep(stencil);
-  return { x: m.x + offset.x, y: m.y + offset.y, score: m.score };
+  for (let n = 0; n < 13; n++) {
+    if (!((b[n] as number) > 2 * LOG_FLOOR)) return traceDark({ data: data.subarray(offset, offset + w * h), w, h }, weights.length).point;
+  }
+  const L = (n: number): number => Math.log(b[n] as number);
+  // Order of STENCIL_OFFSETS: c, xm1, xp1, xm2, xp2, ym1, yp1, ym2, yp2, mm, pm, mp, pp.
+  const { offset: step } = taylorStep({
+    c: L(0), xm1: L(1), xp1: L(2), xm2: L(3), xp2: L(4), ym1: L(5), yp1: L(6), ym2: L(7), yp2: L(8), mm: L(9), pm: L(10), mp: L(11), pp: L(12),
+  });
+  return { x: m.x + step.x, y: m.y + step.y, score: m.score };
+}
+
+/** DARK on one map, fast (see {@link decodeDark}); `kernel` is the blur size k or its weights. */
+export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DARK_KERNEL): DecodedPoint {
+  const weights = typeof kernel === 'number' ? gaussianKernel(kernel) : kernel;
+  return darkStep(map.data, 0, map.w, map.h, weights, argmaxAt(map.data, 0, map.w, map.h));
 }
 
 /** DARK decoding of every map of a stack, in heatmap pixels; `kernel` is the blur size k. */
 export function decodeDark(stack: HeatmapStack, kernel: number = DEFAULT_DARK_KERNEL): DecodedPoint[] {
   const weights = gaussianKernel(kernel);
-  const out: DecodedPoint[] = [];
-  for (let k = 0; k < stack.k; k++) out.push(darkMap(mapOf(stack, k), weights));
-  return out;
+  const size = stack.w * stack.h;
+  return decodeArgmax(stack).map((m, k) => darkStep(stack.data, k * size, stack.w, stack.h, weights, m));
 }

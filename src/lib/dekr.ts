@@ -3,7 +3,7 @@
  * AdaptBlock in the DEKR repository computes it with `torchvision.ops.deform_conv2d`
  * (codec-spec §6). Feature maps are [C, H, W] row-major Float64Arrays.
  */
-import type { Point } from './stack';
+import type { Point } from './stack.ts';
 
 /** A [c, h, w] feature map. */
 export interface FeatureMap {

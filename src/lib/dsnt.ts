@@ -3,8 +3,8 @@
  * `dsntnn` package computes it (codec-spec §4). Maps are `Float64Array`s of h×w logits or
  * probabilities, row-major; coordinates are normalised: pixel centres at (2x + 1)/w - 1.
  */
-import { toNormalized, fromNormalized } from './coords';
-import type { Point } from './stack';
+import { toNormalized, fromNormalized } from './coords.ts';
+import type { Point } from './stack.ts';
 
 type Values = ArrayLike<number>;
 

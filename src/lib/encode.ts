@@ -8,7 +8,7 @@
  * Both are separable: exp(-(dx² + dy²)/2σ²) = exp(-dx²/2σ²)·exp(-dy²/2σ²), so a map costs
  * W + H exponentials instead of W·H.
  */
-import type { Heatmap, Point } from './stack';
+import type { Heatmap, Point } from './stack.ts';
 
 export interface EncodedTarget extends Heatmap {
   /** 0 when the keypoint's 3σ window lies wholly outside the map (the reference skips it). */
@@ -17,7 +17,8 @@ export interface EncodedTarget extends Heatmap {
 
 /** The integer centre of the biased target: `trunc(μ + 0.5)` per axis, as an `int()` cast. */
 export function biasedCentre(keypoint: Point): Point {
-  return { x: Math.trunc(keypoint.x + 0.5), y: Math.trunc(keypoint.y + 0.5) };
+  // `+ 0` turns the -0 of trunc(-0.2) into 0.
+  return { x: Math.trunc(keypoint.x + 0.5) + 0, y: Math.trunc(keypoint.y + 0.5) + 0 };
 }
 
 /** Whether any part of the 3σ window around `centre` lies on a `w×h` map. */

@@ -8,9 +8,9 @@
  * They agree when s is a horizontal or vertical neighbour of m and differ when it is a
  * diagonal one (the per-axis form moves 0.25 along both axes, ‖shift‖ = 0.354).
  */
-import { argmaxIndex, argmaxMap } from './argmax';
-import type { DecodedPoint, Heatmap, HeatmapStack } from './stack';
-import { mapOf } from './stack';
+import { argmaxIndex, argmaxMap } from './argmax.ts';
+import type { DecodedPoint, Heatmap, HeatmapStack } from './stack.ts';
+import { mapOf } from './stack.ts';
 
 /** The per-axis quarter shift of one map: only when 1 < x < W-1 and 1 < y < H-1. */
 export function quarterMap(map: Heatmap): DecodedPoint {

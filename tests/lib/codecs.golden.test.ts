@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { expectClose } from './approx';
-import { loadNpy, manifest } from './fixtures';
+import { expectClose } from './approx.ts';
+import { loadNpy, manifest } from './fixtures.ts';
 import {
   adaptBlockOffsets,
   deformConv3x3,
@@ -15,7 +15,7 @@ import {
   softmaxMap,
   targetGaussian,
   varianceLoss,
-} from '../../src/lib';
+} from '../../src/lib/index.ts';
 
 describe('encoders match the reference targets', () => {
   for (const c of manifest.encoding) {

@@ -1,8 +1,8 @@
 import { describe, it } from 'vitest';
-import { expectClose } from './approx';
-import { loadNpy, manifest } from './fixtures';
-import { decodeArgmax, decodeDark, decodeQuarter, gaussianKernel, traceDark, mapOf } from '../../src/lib';
-import type { HeatmapStack } from '../../src/lib';
+import { expectClose } from './approx.ts';
+import { loadNpy, manifest } from './fixtures.ts';
+import { decodeArgmax, decodeDark, decodeQuarter, gaussianKernel, traceDark, mapOf } from '../../src/lib/index.ts';
+import type { HeatmapStack } from '../../src/lib/index.ts';
 
 function stackOf(file: string): HeatmapStack {
   const a = loadNpy(file);

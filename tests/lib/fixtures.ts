@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseNpy, type NpyArray } from '../../src/lib/npy';
+import { parseNpy, type NpyArray } from '../../src/lib/npy.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES = process.env.SUBPIXEL_FIXTURES ?? resolve(here, '../../../shared/fixtures');

@@ -1,0 +1,97 @@
+/**
+ * Benchmarks for the codec library: `npm run bench`. Prints the median time of each task
+ * and how it compares with its target (issue 3). Run on an idle machine; the numbers are
+ * medians over many iterations after a warm-up.
+ */
+import { Bench } from 'tinybench';
+import {
+  addNoise,
+  argmaxMap,
+  createRandom,
+  createStack,
+  darkMap,
+  decodeDark,
+  dsntDecode,
+  encodeUnbiased,
+  imageToHeatmap,
+  mapOf,
+  quarterMap,
+  runErrorSweep,
+  simdrDecode,
+  simdrGaussian,
+  traceDark,
+  type HeatmapStack,
+} from '../src/lib/index.ts';
+
+/** A [17, 64, 48] stack of noisy unbiased targets, as a trained network might output. */
+function realisticStack(seed: number): HeatmapStack {
+  const random = createRandom(seed);
+  const stack = createStack(17, 64, 48);
+  for (let k = 0; k < 17; k++) {
+    const map = mapOf(stack, k);
+    encodeUnbiased({ x: random.uniform(4, 43), y: random.uniform(4, 59) }, 48, 64, 2, map.data);
+    addNoise(map.data, 0.02, random);
+  }
+  return stack;
+}
+
+const stack = realisticStack(1);
+const geometry = { inputW: 192, inputH: 256, heatmapW: 48, heatmapH: 64 };
+const dragBuffer = new Float32Array(48 * 64);
+let drag = 0;
+
+/** Everything one drag event of the keypoint asks of the library, for one keypoint. */
+function perDragPipeline(): number {
+  drag = (drag + 1) % 1000;
+  const input = { x: 60 + drag * 0.071, y: 100 + drag * 0.053 };
+  const mu = imageToHeatmap(input, geometry);
+  const map = encodeUnbiased(mu, 48, 64, 2, dragBuffer);
+  const a = argmaxMap(map);
+  const q = quarterMap(map);
+  const d = darkMap(map, 11);
+  const s = dsntDecode(map.data, 48, 64, 40).point;
+  const sx = simdrDecode(simdrGaussian(input.x, 192, 2, 2), 2);
+  const sy = simdrDecode(simdrGaussian(input.y, 256, 2, 2), 2);
+  return a.x + q.x + d.x + s.x + sx + sy;
+}
+
+const bench = new Bench({ time: 1500, warmup: true, warmupTime: 300 });
+bench
+  .add('DARK, fast path, [17, 64, 48], k = 11', () => decodeDark(stack, 11))
+  .add('DARK, full-map path (traceDark), [17, 64, 48], k = 11', () => {
+    for (let k = 0; k < 17; k++) traceDark(mapOf(stack, k), 11);
+  })
+  .add('per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48', perDragPipeline)
+  .add('error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK', () =>
+    runErrorSweep({ heatmapW: 48, heatmapH: 64, stride: 4, sigma: 2, target: 'unbiased', noise: 0, samples: 10_000, seed: 1, decoders: ['argmax', 'quarter', 'dark'] }),
+  )
+  .add('error sweep, 10,000 samples, as above with noise 0.05', () =>
+    runErrorSweep({ heatmapW: 48, heatmapH: 64, stride: 4, sigma: 2, target: 'unbiased', noise: 0.05, samples: 10_000, seed: 1, decoders: ['argmax', 'quarter', 'dark'] }),
+  );
+
+await bench.run();
+
+// Targets from issue 3; the reference DARK (NumPy + OpenCV) takes about 0.7 ms here.
+const targetsMs: Record<string, number> = {
+  'DARK, fast path, [17, 64, 48], k = 11': 0.07,
+  'per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48': 0.5,
+  'error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK': 500,
+};
+
+const rows = bench.tasks.map((task) => {
+  const result = task.result;
+  const latency = result && 'latency' in result ? result.latency : undefined;
+  const median = latency ? latency.p50 : Number.NaN;
+  const target = targetsMs[task.name];
+  return {
+    task: task.name,
+    'median (ms)': Number(median?.toPrecision(3)),
+    'p99 (ms)': Number(latency?.p99?.toPrecision(3)),
+    samples: latency?.samplesCount ?? 0,
+    target: target === undefined ? '' : `≤ ${target} ms ${median <= target ? 'met' : 'MISSED'}`,
+  };
+});
+console.table(rows);
+const fast = rows[0]?.['median (ms)'] ?? Number.NaN;
+const full = rows[1]?.['median (ms)'] ?? Number.NaN;
+console.log(`DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`);

@@ -1,0 +1,75 @@
+/**
+ * Summary statistics of error samples, ready for plotting. Quantiles interpolate linearly
+ * between order statistics, as NumPy's default `percentile` does.
+ */
+
+export interface Summary {
+  count: number;
+  mean: number;
+  std: number;
+  min: number;
+  p5: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p95: number;
+  max: number;
+}
+
+/** The q-quantile (0 ≤ q ≤ 1) of ascending-sorted values, linear interpolation. */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * Math.min(1, Math.max(0, q));
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return (sorted[lo] as number) + ((sorted[hi] as number) - (sorted[lo] as number)) * (pos - lo);
+}
+
+/** Mean, standard deviation, extremes and quartiles of the finite values. */
+export function summarize(values: ArrayLike<number>): Summary {
+  const sorted = Float64Array.from(Array.prototype.filter.call(values, Number.isFinite) as number[]).sort();
+  const n = sorted.length;
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  const mean = n ? sum / n : Number.NaN;
+  let ss = 0;
+  for (const v of sorted) ss += (v - mean) ** 2;
+  return {
+    count: n,
+    mean,
+    std: n ? Math.sqrt(ss / n) : Number.NaN,
+    min: n ? (sorted[0] as number) : Number.NaN,
+    p5: quantileSorted(sorted, 0.05),
+    p25: quantileSorted(sorted, 0.25),
+    median: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    p95: quantileSorted(sorted, 0.95),
+    max: n ? (sorted[n - 1] as number) : Number.NaN,
+  };
+}
+
+export interface HistogramBin {
+  /** Inclusive lower edge. */
+  x0: number;
+  /** Exclusive upper edge (inclusive for the last bin). */
+  x1: number;
+  count: number;
+  /** count / total, so histograms of different sample sizes compare. */
+  fraction: number;
+}
+
+/** `bins` equal-width bins over [lo, hi]; values outside are clamped into the end bins. */
+export function histogram(values: ArrayLike<number>, bins: number, lo: number, hi: number): HistogramBin[] {
+  const counts = new Array<number>(bins).fill(0);
+  let total = 0;
+  const width = (hi - lo) / bins;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    const b = Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)));
+    counts[b] = (counts[b] as number) + 1;
+    total++;
+  }
+  return counts.map((count, b) => ({ x0: lo + b * width, x1: lo + (b + 1) * width, count, fraction: total ? count / total : 0 }));
+}
