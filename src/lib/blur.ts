@@ -27,8 +27,22 @@ export function isKernelSize(k: number): boolean {
   return Number.isInteger(k) && k >= 1 && k % 2 === 1;
 }
 
-/** The 1-D Gaussian kernel OpenCV uses for `GaussianBlur((k, k), 0)`; sums to 1. */
+const kernels = new Map<number, Float64Array>();
+
+/**
+ * The 1-D Gaussian kernel OpenCV uses for `GaussianBlur((k, k), 0)`; sums to 1. Kernels are
+ * made once per size and shared: treat the result as read-only.
+ */
 export function gaussianKernel(k: number): Float64Array {
+  let kernel = kernels.get(k);
+  if (!kernel) {
+    kernel = makeGaussianKernel(k);
+    kernels.set(k, kernel);
+  }
+  return kernel;
+}
+
+function makeGaussianKernel(k: number): Float64Array {
   if (!isKernelSize(k)) throw new RangeError(`kernel size must be an odd integer ≥ 1, got ${k}`);
   const table = OPENCV_SMALL_KERNELS[k];
   if (table) return Float64Array.from(table.weights, (v) => v / table.denominator);

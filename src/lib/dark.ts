@@ -77,11 +77,17 @@ export interface TaylorStep {
 
 /** One Newton step from the stencil values (reference `taylor`). */
 export function taylorStep(s: DarkStencil): TaylorStep {
-  const dx = 0.5 * (s.xp1 - s.xm1);
-  const dy = 0.5 * (s.yp1 - s.ym1);
-  const dxx = 0.25 * (s.xp2 - 2 * s.c + s.xm2);
-  const dxy = 0.25 * (s.pp - s.pm - s.mp + s.mm);
-  const dyy = 0.25 * (s.yp2 - 2 * s.c + s.ym2);
+  return newtonStep(
+    0.5 * (s.xp1 - s.xm1),
+    0.5 * (s.yp1 - s.ym1),
+    0.25 * (s.xp2 - 2 * s.c + s.xm2),
+    0.25 * (s.yp2 - 2 * s.c + s.ym2),
+    0.25 * (s.pp - s.pm - s.mp + s.mm),
+  );
+}
+
+/** The offset -H⁻¹∇L for gradient (dx, dy) and Hessian [[dxx, dxy], [dxy, dyy]]; 0 if singular. */
+function newtonStep(dx: number, dy: number, dxx: number, dyy: number, dxy: number): TaylorStep {
   const det = dxx * dyy - dxy * dxy;
   if (det === 0) return { dx, dy, dxx, dyy, dxy, det, offset: { x: 0, y: 0 } };
   // H⁻¹ = [[dyy, -dxy], [-dxy, dxx]] / det
@@ -226,11 +232,16 @@ export function darkStep(data: Float32Array, offset: number, w: number, h: numbe
   for (let n = 0; n < 13; n++) {
     if (!((b[n] as number) > 2 * LOG_FLOOR)) return traceDark({ data: data.subarray(offset, offset + w * h), w, h }, weights.length).point;
   }
-  const L = (n: number): number => Math.log(b[n] as number);
-  // Order of STENCIL_OFFSETS: c, xm1, xp1, xm2, xp2, ym1, yp1, ym2, yp2, mm, pm, mp, pp.
-  const { offset: step } = taylorStep({
-    c: L(0), xm1: L(1), xp1: L(2), xm2: L(3), xp2: L(4), ym1: L(5), yp1: L(6), ym2: L(7), yp2: L(8), mm: L(9), pm: L(10), mp: L(11), pp: L(12),
-  });
+  // Each finite difference of logs is the log of a ratio: 5 logarithms instead of 13.
+  // Stencil order (STENCIL_OFFSETS): c, xm1, xp1, xm2, xp2, ym1, yp1, ym2, yp2, mm, pm, mp, pp.
+  const c2 = (b[0] as number) * (b[0] as number);
+  const { offset: step } = newtonStep(
+    0.5 * Math.log((b[2] as number) / (b[1] as number)),
+    0.5 * Math.log((b[6] as number) / (b[5] as number)),
+    0.25 * Math.log(((b[4] as number) * (b[3] as number)) / c2),
+    0.25 * Math.log(((b[8] as number) * (b[7] as number)) / c2),
+    0.25 * Math.log(((b[12] as number) * (b[9] as number)) / ((b[10] as number) * (b[11] as number))),
+  );
   return { x: m.x + step.x, y: m.y + step.y, score: m.score };
 }
 
@@ -244,5 +255,7 @@ export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DA
 export function decodeDark(stack: HeatmapStack, kernel: number = DEFAULT_DARK_KERNEL): DecodedPoint[] {
   const weights = gaussianKernel(kernel);
   const size = stack.w * stack.h;
-  return decodeArgmax(stack).map((m, k) => darkStep(stack.data, k * size, stack.w, stack.h, weights, m));
+  const peaks = decodeArgmax(stack);
+  for (let k = 0; k < stack.k; k++) peaks[k] = darkStep(stack.data, k * size, stack.w, stack.h, weights, peaks[k] as DecodedPoint);
+  return peaks;
 }
