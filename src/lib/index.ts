@@ -13,3 +13,4 @@ export * from './dekr.ts';
 export * from './decoders.ts';
 export * from './stats.ts';
 export * from './experiments.ts';
+export * from './figures/pixelGrid.ts';

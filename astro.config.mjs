@@ -1,0 +1,50 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import rehypeCitation from 'rehype-citation';
+import { fileURLToPath } from 'node:url';
+
+const bibliography = fileURLToPath(new URL('./src/data/references.bib', import.meta.url));
+
+/** Citations: numbered (Vancouver), linked to the chapter's reference list, with the entry on hover or focus. */
+const citation = [
+  rehypeCitation,
+  { bibliography, csl: 'vancouver', linkCitations: true, showTooltips: true, tooltipAttribute: 'data-reference' },
+];
+
+export default defineConfig({
+  site: 'http://localhost:4321',
+  trailingSlash: 'ignore',
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [rehypeKatex, citation],
+  },
+  integrations: [mdx()],
+  build: {
+    // Every script and stylesheet is a file the CSP can allow by origin.
+    inlineStylesheets: 'never',
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // TF.js compiles its WebAssembly kernels at run time.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // KaTeX positions glyphs with style attributes; <style> elements stay hashed.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+  },
+});

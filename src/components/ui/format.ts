@@ -1,0 +1,11 @@
+/** Number formatting shared by figures: fixed decimals, a true minus sign, no "-0". */
+export function fmt(value: number, digits = 2): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? '—' : value > 0 ? '∞' : '−∞';
+  const text = value.toFixed(digits);
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text.replace('-', '−');
+}
+
+/** "x 12.30, y 4.00" style pairs. */
+export function fmtPoint(p: { x: number; y: number }, digits = 2, unit = ''): string {
+  return `x ${fmt(p.x, digits)}${unit}, y ${fmt(p.y, digits)}${unit}`;
+}

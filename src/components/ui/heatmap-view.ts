@@ -1,0 +1,102 @@
+/**
+ * A heatmap drawn on a canvas, one canvas pixel per map cell (scaled up by CSS with crisp
+ * edges), with the value under the pointer or the keyboard cursor shown in a readout.
+ * The canvas is focusable: arrow keys move a cursor cell.
+ */
+import { colorize, domainOf } from './colormap.ts';
+import { fmt } from './format.ts';
+
+export interface HeatmapViewOptions {
+  canvas: HTMLCanvasElement;
+  /** Where "(x, y) = value" is written on hover and focus. */
+  readout: HTMLElement;
+  /** Called with the cell under the pointer or keyboard cursor, or null when it leaves. */
+  onCursor?: (cell: { x: number; y: number } | null) => void;
+}
+
+export interface HeatmapView {
+  draw(values: ArrayLike<number>, w: number, h: number, domain?: [number, number]): void;
+  destroy(): void;
+}
+
+export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOptions): HeatmapView {
+  const ctx = canvas.getContext('2d');
+  let values: ArrayLike<number> = [];
+  let w = 0;
+  let h = 0;
+  let cursor: { x: number; y: number } | null = null;
+  let pixels: ImageData | undefined;
+
+  const show = (): void => {
+    if (!cursor || !w) {
+      readout.textContent = '';
+      onCursor?.(null);
+      return;
+    }
+    const v = values[cursor.y * w + cursor.x] as number;
+    readout.textContent = `cell (${cursor.x}, ${cursor.y}) = ${fmt(v, 4)}`;
+    onCursor?.(cursor);
+  };
+
+  const onPointer = (event: PointerEvent): void => {
+    const rect = canvas.getBoundingClientRect();
+    const x = Math.floor(((event.clientX - rect.left) / rect.width) * w);
+    const y = Math.floor(((event.clientY - rect.top) / rect.height) * h);
+    cursor = x >= 0 && y >= 0 && x < w && y < h ? { x, y } : null;
+    show();
+  };
+  const onLeave = (): void => {
+    if (document.activeElement !== canvas) {
+      cursor = null;
+      show();
+    }
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const move = moves[event.key];
+    if (!move || !w) return;
+    event.preventDefault();
+    const c = cursor ?? { x: Math.floor(w / 2), y: Math.floor(h / 2) };
+    cursor = { x: Math.min(w - 1, Math.max(0, c.x + move[0])), y: Math.min(h - 1, Math.max(0, c.y + move[1])) };
+    show();
+  };
+  const onFocus = (): void => {
+    cursor ??= { x: Math.floor(w / 2), y: Math.floor(h / 2) };
+    show();
+  };
+  const onBlur = (): void => {
+    cursor = null;
+    show();
+  };
+
+  canvas.addEventListener('pointermove', onPointer);
+  canvas.addEventListener('pointerleave', onLeave);
+  canvas.addEventListener('keydown', onKey);
+  canvas.addEventListener('focus', onFocus);
+  canvas.addEventListener('blur', onBlur);
+
+  return {
+    draw(next, nw, nh, domain) {
+      values = next;
+      if (nw !== w || nh !== h || !pixels) {
+        w = nw;
+        h = nh;
+        canvas.width = w;
+        canvas.height = h;
+        pixels = ctx?.createImageData(w, h);
+      }
+      if (ctx && pixels) {
+        colorize(values, domain ?? domainOf(values), pixels.data);
+        ctx.putImageData(pixels, 0, 0);
+      }
+      if (cursor) show();
+    },
+    destroy() {
+      canvas.removeEventListener('pointermove', onPointer);
+      canvas.removeEventListener('pointerleave', onLeave);
+      canvas.removeEventListener('keydown', onKey);
+      canvas.removeEventListener('focus', onFocus);
+      canvas.removeEventListener('blur', onBlur);
+    },
+  };
+}

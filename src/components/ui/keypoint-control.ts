@@ -1,0 +1,103 @@
+/**
+ * A draggable sub-pixel keypoint on an SVG surface, by mouse, touch and keyboard.
+ *
+ * - Pointer: drag the handle; a click or tap elsewhere on the surface moves it there.
+ * - Keyboard: arrow keys move 1 px; with Shift, 0.1 px.
+ * - Screen readers: the handle is a slider whose accessible name says what it is and whose
+ *   value text says where it is, in the surface's units.
+ */
+import type { Point } from '../../lib/index.ts';
+
+export interface KeypointControlOptions {
+  /** The focusable handle (role="slider"); its position is the caller's to draw. */
+  handle: SVGGraphicsElement;
+  /** The SVG whose user units are the keypoint's units. */
+  surface: SVGSVGElement;
+  bounds: { minX: number; maxX: number; minY: number; maxY: number };
+  get(): Point;
+  set(point: Point): void;
+  /** Value text, such as "x 101.3 px, y 47.0 px". */
+  describe(point: Point): string;
+  fineStep?: number;
+  coarseStep?: number;
+}
+
+const KEYS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** Wires the handle; returns a function that updates its ARIA values and one that detaches. */
+export function attachKeypointControl(options: KeypointControlOptions): { refresh(): void; detach(): void } {
+  const { handle, surface, bounds, get, set, describe } = options;
+  const fine = options.fineStep ?? 0.1;
+  const coarse = options.coarseStep ?? 1;
+  const clamp = (p: Point): Point => ({
+    x: Math.min(bounds.maxX, Math.max(bounds.minX, p.x)),
+    y: Math.min(bounds.maxY, Math.max(bounds.minY, p.y)),
+  });
+
+  const toSurface = (event: PointerEvent): Point | undefined => {
+    const matrix = surface.getScreenCTM();
+    if (!matrix) return undefined;
+    const p = new DOMPoint(event.clientX, event.clientY).matrixTransform(matrix.inverse());
+    return { x: p.x, y: p.y };
+  };
+
+  let dragging: number | undefined;
+  const onDown = (event: PointerEvent): void => {
+    if (event.button !== 0) return;
+    const p = toSurface(event);
+    if (!p) return;
+    event.preventDefault();
+    handle.focus({ preventScroll: true });
+    dragging = event.pointerId;
+    surface.setPointerCapture(event.pointerId);
+    set(clamp(p));
+  };
+  const onMove = (event: PointerEvent): void => {
+    if (event.pointerId !== dragging) return;
+    const p = toSurface(event);
+    if (p) set(clamp(p));
+  };
+  const onUp = (event: PointerEvent): void => {
+    if (event.pointerId !== dragging) return;
+    dragging = undefined;
+    if (surface.hasPointerCapture(event.pointerId)) surface.releasePointerCapture(event.pointerId);
+  };
+  const onKey = (event: KeyboardEvent): void => {
+    const move = KEYS[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const step = event.shiftKey ? fine : coarse;
+    const p = get();
+    // Round to the step so repeated presses land on clean values.
+    const snap = (v: number): number => Math.round(v / step) * step;
+    set(clamp({ x: snap(p.x + move[0] * step), y: snap(p.y + move[1] * step) }));
+  };
+
+  surface.addEventListener('pointerdown', onDown);
+  surface.addEventListener('pointermove', onMove);
+  surface.addEventListener('pointerup', onUp);
+  surface.addEventListener('pointercancel', onUp);
+  handle.addEventListener('keydown', onKey);
+
+  const refresh = (): void => {
+    const p = get();
+    handle.setAttribute('aria-valuenow', p.x.toFixed(1));
+    handle.setAttribute('aria-valuetext', describe(p));
+  };
+  refresh();
+  return {
+    refresh,
+    detach() {
+      surface.removeEventListener('pointerdown', onDown);
+      surface.removeEventListener('pointermove', onMove);
+      surface.removeEventListener('pointerup', onUp);
+      surface.removeEventListener('pointercancel', onUp);
+      handle.removeEventListener('keydown', onKey);
+    },
+  };
+}

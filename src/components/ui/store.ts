@@ -1,0 +1,68 @@
+/**
+ * One small typed store per chapter, mirrored in the URL so that any configuration is a
+ * link. Figures subscribe; only the store touches `history`. Stores are shared by name, so
+ * every figure of a chapter that asks for `chapterStore('ch1', schema)` gets the same one.
+ */
+import { readState, writeState, type Schema } from './params.ts';
+
+export interface Store<S> {
+  get(): Readonly<S>;
+  set(patch: Partial<S>): void;
+  subscribe(listener: (state: Readonly<S>) => void): () => void;
+  /** Keys the URL held but that were invalid and fell back to their default. */
+  readonly rejected: readonly string[];
+}
+
+const stores = new Map<string, Store<unknown>>();
+const URL_WRITE_DELAY_MS = 200;
+
+export function createStore<S>(prefix: string, schema: Schema<S>, search = new URLSearchParams(location.search)): Store<S> {
+  const { state: initial, rejected } = readState(schema, prefix, search);
+  let state = initial;
+  const listeners = new Set<(s: Readonly<S>) => void>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const writeUrl = (): void => {
+    timer = undefined;
+    const url = new URL(location.href);
+    writeState(schema, prefix, state, url.searchParams);
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  };
+
+  return {
+    rejected,
+    get: () => state,
+    set(patch) {
+      const next = { ...state };
+      let changed = false;
+      for (const key of Object.keys(patch) as (keyof S)[]) {
+        const value = schema[key].clamp(patch[key] as S[keyof S]);
+        if (value !== next[key]) {
+          next[key] = value;
+          changed = true;
+        }
+      }
+      if (!changed) return;
+      state = next;
+      for (const listener of listeners) listener(state);
+      // Many events per second while dragging: write the URL once things settle.
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(writeUrl, URL_WRITE_DELAY_MS);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      listener(state);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The chapter's store named `prefix`, created on first use from the current URL. */
+export function chapterStore<S>(prefix: string, schema: Schema<S>): Store<S> {
+  let store = stores.get(prefix) as Store<S> | undefined;
+  if (!store) {
+    store = createStore(prefix, schema);
+    stores.set(prefix, store as Store<unknown>);
+  }
+  return store;
+}
