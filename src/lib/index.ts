@@ -14,3 +14,4 @@ export * from './decoders.ts';
 export * from './stats.ts';
 export * from './experiments.ts';
 export * from './figures/pixelGrid.ts';
+export * from './chapters.ts';

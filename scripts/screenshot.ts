@@ -1,0 +1,27 @@
+/**
+ * Screenshots of built pages, for looking at the site as a reader would:
+ *   node scripts/screenshot.ts /chapters/01-points-pixels-heatmaps/ [out.png] [--dark] [--phone] [--full]
+ */
+import { serveDist } from '../tests/browser/server.ts';
+import { launch } from '../tests/browser/browser.ts';
+
+const args = process.argv.slice(2);
+const path = args.find((a) => a.startsWith('/')) ?? '/';
+const out = args.find((a) => a.endsWith('.png')) ?? 'screenshot.png';
+const dark = args.includes('--dark');
+const phone = args.includes('--phone');
+const full = args.includes('--full');
+const scrollTo = args.find((a) => a.startsWith('#'));
+
+const { server, origin } = await serveDist('dist');
+const context = await launch({ colorScheme: dark ? 'dark' : 'light', viewport: phone ? { width: 360, height: 780 } : { width: 1280, height: 900 } });
+const page = context.pages()[0] ?? (await context.newPage());
+page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
+page.on('pageerror', (e) => console.log('[pageerror]', e.message));
+await page.goto(origin + path, { waitUntil: 'networkidle' });
+if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
+await page.waitForTimeout(600);
+await page.screenshot({ path: out, fullPage: full });
+console.log('wrote', out);
+await context.close();
+server.close();
