@@ -10,16 +10,24 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** Citations: numbered (Vancouver), linked to the chapter's reference list, with the entry on hover or focus. */
-const citation = [
-  rehypeCitation,
-  { path: root, bibliography: 'src/data/references.bib', csl: 'vancouver', linkCitations: true, showTooltips: true, tooltipAttribute: 'data-reference' },
-];
+const citationOptions = {
+  path: root,
+  bibliography: 'src/data/references.bib',
+  csl: 'vancouver',
+  linkCitations: true,
+  showTooltips: true,
+  tooltipAttribute: 'data-reference',
+  inlineClass: ['citation'],
+};
 
 export default defineConfig({
   site: 'http://localhost:4321',
   trailingSlash: 'ignore',
   markdown: {
-    processor: unified({ remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, citation] }),
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [rehypeKatex, [rehypeCitation, citationOptions]],
+    }),
     // No code highlighting: Shiki's inline styles would need a weaker CSP.
     syntaxHighlight: false,
   },

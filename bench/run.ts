@@ -63,10 +63,30 @@ bench
   })
   .add('per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48', perDragPipeline)
   .add('error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK', () =>
-    runErrorSweep({ heatmapW: 48, heatmapH: 64, stride: 4, sigma: 2, target: 'unbiased', noise: 0, samples: 10_000, seed: 1, decoders: ['argmax', 'quarter', 'dark'] }),
+    runErrorSweep({
+      heatmapW: 48,
+      heatmapH: 64,
+      stride: 4,
+      sigma: 2,
+      target: 'unbiased',
+      noise: 0,
+      samples: 10_000,
+      seed: 1,
+      decoders: ['argmax', 'quarter', 'dark'],
+    }),
   )
   .add('error sweep, 10,000 samples, as above with noise 0.05', () =>
-    runErrorSweep({ heatmapW: 48, heatmapH: 64, stride: 4, sigma: 2, target: 'unbiased', noise: 0.05, samples: 10_000, seed: 1, decoders: ['argmax', 'quarter', 'dark'] }),
+    runErrorSweep({
+      heatmapW: 48,
+      heatmapH: 64,
+      stride: 4,
+      sigma: 2,
+      target: 'unbiased',
+      noise: 0.05,
+      samples: 10_000,
+      seed: 1,
+      decoders: ['argmax', 'quarter', 'dark'],
+    }),
   );
 
 await bench.run();
@@ -94,4 +114,6 @@ const rows = bench.tasks.map((task) => {
 console.table(rows);
 const fast = rows[0]?.['median (ms)'] ?? Number.NaN;
 const full = rows[1]?.['median (ms)'] ?? Number.NaN;
-console.log(`DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`);
+console.log(
+  `DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`,
+);

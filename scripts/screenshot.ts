@@ -14,7 +14,10 @@ const full = args.includes('--full');
 const scrollTo = args.find((a) => a.startsWith('#'));
 
 const { server, origin } = await serveDist('dist');
-const context = await launch({ colorScheme: dark ? 'dark' : 'light', viewport: phone ? { width: 360, height: 780 } : { width: 1280, height: 900 } });
+const context = await launch({
+  colorScheme: dark ? 'dark' : 'light',
+  viewport: phone ? { width: 360, height: 780 } : { width: 1280, height: 900 },
+});
 const page = context.pages()[0] ?? (await context.newPage());
 page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));

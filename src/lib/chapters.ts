@@ -24,7 +24,10 @@ export function chapterHref(chapter: ChapterRef): string {
 }
 
 /** The chapters before and after `id` in reading order. */
-export function neighbours<T extends ChapterRef>(ordered: readonly T[], id: string): { previous: T | undefined; next: T | undefined } {
+export function neighbours<T extends ChapterRef>(
+  ordered: readonly T[],
+  id: string,
+): { previous: T | undefined; next: T | undefined } {
   const i = ordered.findIndex((c) => c.id === id);
   return { previous: i > 0 ? ordered[i - 1] : undefined, next: i >= 0 ? ordered[i + 1] : undefined };
 }

@@ -152,7 +152,8 @@ export function traceDark(map: Heatmap, kernel: number = DEFAULT_DARK_KERNEL): D
   }
   const { w, h } = map;
   const interior = isTaylorInterior(argmax.x, argmax.y, w, h);
-  if (!interior) return { kernel, argmax, blurred, scale, modulated, log, interior, stencil: null, step: null, point: argmax };
+  if (!interior)
+    return { kernel, argmax, blurred, scale, modulated, log, interior, stencil: null, step: null, point: argmax };
   const stencil = readStencil((x, y) => log[y * w + x] as number, argmax.x, argmax.y);
   const step = taylorStep(stencil);
   const point = { x: argmax.x + step.offset.x, y: argmax.y + step.offset.y, score: argmax.score };
@@ -177,7 +178,15 @@ const COLUMN_REACH = [0, 1, 2, 1, 0];
  * sums. The kernel is symmetric, so each pair of taps costs one multiplication. The interior
  * condition keeps the five columns on the map; rows off it are zero padding.
  */
-function blurStencil(data: Float32Array, offset: number, w: number, h: number, kernel: Float64Array, x: number, y: number): Float64Array {
+function blurStencil(
+  data: Float32Array,
+  offset: number,
+  w: number,
+  h: number,
+  kernel: Float64Array,
+  x: number,
+  y: number,
+): Float64Array {
   const k = kernel.length;
   const r = (k - 1) >> 1;
   const rows = k + 4;
@@ -197,7 +206,8 @@ function blurStencil(data: Float32Array, offset: number, w: number, h: number, k
         const row = offset + yy * w + cx;
         if (whole) {
           s = centre * (data[row] as number);
-          for (let i = 1; i <= r; i++) s += (kernel[r + i] as number) * ((data[row + i] as number) + (data[row - i] as number));
+          for (let i = 1; i <= r; i++)
+            s += (kernel[r + i] as number) * ((data[row + i] as number) + (data[row - i] as number));
         } else {
           const lo = Math.max(-r, -cx);
           const hi = Math.min(r, w - 1 - cx);
@@ -212,7 +222,8 @@ function blurStencil(data: Float32Array, offset: number, w: number, h: number, k
     // Row j of the pass is y - 2 - r + j; the vertical sum at y + dy is centred on j = dy + 2 + r.
     const jc = (STENCIL_DY[n] as number) + 2 + r;
     let s = centre * (pass[jc * 5 + c] as number);
-    for (let i = 1; i <= r; i++) s += (kernel[r + i] as number) * ((pass[(jc + i) * 5 + c] as number) + (pass[(jc - i) * 5 + c] as number));
+    for (let i = 1; i <= r; i++)
+      s += (kernel[r + i] as number) * ((pass[(jc + i) * 5 + c] as number) + (pass[(jc - i) * 5 + c] as number));
     out[n] = s;
   }
   return out;
@@ -223,14 +234,22 @@ function blurStencil(data: Float32Array, offset: number, w: number, h: number, k
  * `m`: blurs only the 13 stencil pixels. Same result as `traceDark` (to float32 rounding of
  * the log). Argmax is found by the caller: kept apart, its loop stays as fast as alone.
  */
-export function darkStep(data: Float32Array, offset: number, w: number, h: number, weights: Float64Array, m: DecodedPoint): DecodedPoint {
+export function darkStep(
+  data: Float32Array,
+  offset: number,
+  w: number,
+  h: number,
+  weights: Float64Array,
+  m: DecodedPoint,
+): DecodedPoint {
   if (!isTaylorInterior(m.x, m.y, w, h)) return m;
   const b = blurStencil(data, offset, w, h, weights, m.x, m.y);
   // Every blurred value ≤ max(h) (weights are non-negative and sum to 1), so the rescale
   // factor is ≥ 1 and a blurred value above the floor stays above it after rescaling. The
   // factor 2 absorbs the float32 rounding of the factor itself.
   for (let n = 0; n < 13; n++) {
-    if (!((b[n] as number) > 2 * LOG_FLOOR)) return traceDark({ data: data.subarray(offset, offset + w * h), w, h }, weights.length).point;
+    if (!((b[n] as number) > 2 * LOG_FLOOR))
+      return traceDark({ data: data.subarray(offset, offset + w * h), w, h }, weights.length).point;
   }
   // Each finite difference of logs is the log of a ratio: 5 logarithms instead of 13.
   // Stencil order (STENCIL_OFFSETS): c, xm1, xp1, xm2, xp2, ym1, yp1, ym2, yp2, mm, pm, mp, pp.
@@ -256,6 +275,7 @@ export function decodeDark(stack: HeatmapStack, kernel: number = DEFAULT_DARK_KE
   const weights = gaussianKernel(kernel);
   const size = stack.w * stack.h;
   const peaks = decodeArgmax(stack);
-  for (let k = 0; k < stack.k; k++) peaks[k] = darkStep(stack.data, k * size, stack.w, stack.h, weights, peaks[k] as DecodedPoint);
+  for (let k = 0; k < stack.k; k++)
+    peaks[k] = darkStep(stack.data, k * size, stack.w, stack.h, weights, peaks[k] as DecodedPoint);
   return peaks;
 }

@@ -98,7 +98,12 @@ export function bilinearSample(f: FeatureMap, channel: number, x: number, y: num
  * A 3×3 convolution with zero padding 1 and stride 1 (cross-correlation, as PyTorch):
  * weight [o, c, 3, 3] row-major, optional bias [o]. Returns [o, h, w].
  */
-export function conv3x3(f: FeatureMap, weight: ArrayLike<number>, outChannels: number, bias?: ArrayLike<number>): FeatureMap {
+export function conv3x3(
+  f: FeatureMap,
+  weight: ArrayLike<number>,
+  outChannels: number,
+  bias?: ArrayLike<number>,
+): FeatureMap {
   const { c, h, w } = f;
   if (weight.length !== outChannels * c * 9) {
     throw new RangeError(`conv3x3: weight has ${weight.length} values, expected ${outChannels}·${c}·9`);
@@ -154,7 +159,12 @@ export function adaptBlockOffsets(
  * The deformable 3×3 convolution (no bias): out[o][p] = Σ_c Σ_n W[o][c][n]·x[c](p + G_n + Δ_n),
  * with Δ = `offsets` [18, h, w] in torchvision's (dy, dx) layout and bilinear sampling.
  */
-export function deformConv3x3(f: FeatureMap, offsets: FeatureMap, weight: ArrayLike<number>, outChannels: number): FeatureMap {
+export function deformConv3x3(
+  f: FeatureMap,
+  offsets: FeatureMap,
+  weight: ArrayLike<number>,
+  outChannels: number,
+): FeatureMap {
   const { c, h, w } = f;
   const hw = h * w;
   const out = new Float64Array(outChannels * hw);
@@ -189,7 +199,12 @@ export interface CentrePeak {
  * Centre NMS: pixels equal to the maximum of their 3×3 neighbourhood (max-pool equality),
  * above `threshold`, the `topK` highest first (DEKR keeps 30 above 0.01).
  */
-export function centreNms(map: ArrayLike<number>, w: number, h: number, { topK = 30, threshold = 0.01 } = {}): CentrePeak[] {
+export function centreNms(
+  map: ArrayLike<number>,
+  w: number,
+  h: number,
+  { topK = 30, threshold = 0.01 } = {},
+): CentrePeak[] {
   const peaks: CentrePeak[] = [];
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -242,7 +257,10 @@ export function posesFromOffsets(
     const joints: Point[] = [];
     const jointScores: number[] = [];
     for (let j = 0; j < numJoints; j++) {
-      const joint = { x: centre.x - (offsets[2 * j * hw + p] as number), y: centre.y - (offsets[(2 * j + 1) * hw + p] as number) };
+      const joint = {
+        x: centre.x - (offsets[2 * j * hw + p] as number),
+        y: centre.y - (offsets[(2 * j + 1) * hw + p] as number),
+      };
       joints.push(joint);
       let heat = 1;
       if (keypointHeatmaps) {
@@ -262,7 +280,11 @@ export function posesFromOffsets(
  * `minJoints` of its joints lie within `ratio` × `diagonal` of the same joints of a kept pose
  * (codec-spec: 0.05 of the image diagonal). Returns the kept poses, highest score first.
  */
-export function poseNms(poses: readonly Pose[], diagonal: number, { ratio = 0.05, minJoints }: { ratio?: number; minJoints?: number } = {}): Pose[] {
+export function poseNms(
+  poses: readonly Pose[],
+  diagonal: number,
+  { ratio = 0.05, minJoints }: { ratio?: number; minJoints?: number } = {},
+): Pose[] {
   const sorted = [...poses].sort((a, b) => b.score - a.score);
   const kept: Pose[] = [];
   for (const pose of sorted) {
@@ -291,7 +313,13 @@ export function smoothL1(d: number, beta = 1 / 9): number {
  * 1/√(w² + h²) of the person's box (size normalisation), so the same pixel error costs a
  * small person more.
  */
-export function offsetLoss(pred: readonly Point[], gt: readonly Point[], boxW: number, boxH: number, beta = 1 / 9): number {
+export function offsetLoss(
+  pred: readonly Point[],
+  gt: readonly Point[],
+  boxW: number,
+  boxH: number,
+  beta = 1 / 9,
+): number {
   const weight = 1 / Math.sqrt(boxW * boxW + boxH * boxH);
   let s = 0;
   pred.forEach((p, i) => {

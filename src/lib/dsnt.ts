@@ -44,7 +44,12 @@ export function dsntExpectation(p: Values, w: number, h: number): Point {
 }
 
 /** DSNT of a logit map: softmax(β·z), then the expectation, in normalised units and pixels. */
-export function dsntDecode(logits: Values, w: number, h: number, beta = 1): { normalized: Point; point: Point; p: Float64Array } {
+export function dsntDecode(
+  logits: Values,
+  w: number,
+  h: number,
+  beta = 1,
+): { normalized: Point; point: Point; p: Float64Array } {
   const p = softmaxMap(logits, beta);
   const normalized = dsntExpectation(p, w, h);
   return { normalized, point: { x: fromNormalized(normalized.x, w), y: fromNormalized(normalized.y, h) }, p };

@@ -52,7 +52,10 @@ export function runErrorSweep(config: SweepConfig): SweepResult {
   const errors: Record<string, Float64Array> = {};
   for (const id of decoders) errors[id] = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
-    const keypoint = { x: random.uniform(margin - 0.5, w - 0.5 - margin), y: random.uniform(margin - 0.5, h - 0.5 - margin) };
+    const keypoint = {
+      x: random.uniform(margin - 0.5, w - 0.5 - margin),
+      y: random.uniform(margin - 0.5, h - 0.5 - margin),
+    };
     keypoints.push(keypoint);
     encodeTarget(target, keypoint, w, h, sigma, buffer);
     addNoise(buffer, noise, random);

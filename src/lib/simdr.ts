@@ -90,7 +90,12 @@ export function simdrDecode(logits: ArrayLike<number>, k: number): number {
 }
 
 /** Numbers stored per keypoint: a 2-D heatmap's W·H against SimDR's k(w + h). */
-export function representationSize(inputW: number, inputH: number, stride: number, k: number): { heatmap: number; simdr: number } {
+export function representationSize(
+  inputW: number,
+  inputH: number,
+  stride: number,
+  k: number,
+): { heatmap: number; simdr: number } {
   return {
     heatmap: Math.floor(inputW / stride) * Math.floor(inputH / stride),
     simdr: simdrBins(inputW, k) + simdrBins(inputH, k),

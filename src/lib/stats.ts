@@ -71,5 +71,10 @@ export function histogram(values: ArrayLike<number>, bins: number, lo: number, h
     counts[b] = (counts[b] as number) + 1;
     total++;
   }
-  return counts.map((count, b) => ({ x0: lo + b * width, x1: lo + (b + 1) * width, count, fraction: total ? count / total : 0 }));
+  return counts.map((count, b) => ({
+    x0: lo + b * width,
+    x1: lo + (b + 1) * width,
+    count,
+    fraction: total ? count / total : 0,
+  }));
 }

@@ -30,13 +30,23 @@ describe('image ↔ heatmap conventions', () => {
 
   it('each convention round-trips (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -10, max: 300, noNaN: true }), fc.double({ min: -10, max: 300, noNaN: true }), (x, y) => {
-        const p = { x, y };
-        const a = heatmapToImage(imageToHeatmap(p, g), g);
-        const b = heatmapToImageUdp(imageToHeatmapUdp(p, g), g);
-        const c = fromNormalized(toNormalized(x, 48), 48);
-        return Math.abs(a.x - x) < 1e-9 && Math.abs(a.y - y) < 1e-9 && Math.abs(b.x - x) < 1e-9 && Math.abs(b.y - y) < 1e-9 && Math.abs(c - x) < 1e-9;
-      }),
+      fc.property(
+        fc.double({ min: -10, max: 300, noNaN: true }),
+        fc.double({ min: -10, max: 300, noNaN: true }),
+        (x, y) => {
+          const p = { x, y };
+          const a = heatmapToImage(imageToHeatmap(p, g), g);
+          const b = heatmapToImageUdp(imageToHeatmapUdp(p, g), g);
+          const c = fromNormalized(toNormalized(x, 48), 48);
+          return (
+            Math.abs(a.x - x) < 1e-9 &&
+            Math.abs(a.y - y) < 1e-9 &&
+            Math.abs(b.x - x) < 1e-9 &&
+            Math.abs(b.y - y) < 1e-9 &&
+            Math.abs(c - x) < 1e-9
+          );
+        },
+      ),
     );
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addNoise, createRandom, darkMap, encodeBiased, encodeUnbiased, isTaylorInterior, taylorStep, traceDark } from '../../src/lib/index.ts';
+import {
+  addNoise,
+  createRandom,
+  darkMap,
+  encodeBiased,
+  encodeUnbiased,
+  isTaylorInterior,
+  taylorStep,
+  traceDark,
+} from '../../src/lib/index.ts';
 
 describe('darkMap(map, k) on clean unbiased targets', () => {
   it('recovers μ within 0.02 px for 1 ≤ σ ≤ 3, k in 3..11, centre ≥ 3σ + 2 from the border (property)', () => {
@@ -44,16 +53,21 @@ describe('the fast path and the traced path', () => {
   // off the map happen at high noise), so the agreement is 1e-4 relative to the step length.
   it('decode noisy maps to the same point, to 1e-4 of the Newton step (property)', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.double({ min: 0, max: 0.3, noNaN: true }), fc.constantFrom(3, 5, 7, 11, 17), (seed, noise, k) => {
-        const r = createRandom(seed);
-        const map = encodeUnbiased({ x: r.uniform(0, 23), y: r.uniform(0, 31) }, 24, 32, 2);
-        addNoise(map.data, noise, r);
-        const fast = darkMap(map, k);
-        const trace = traceDark(map, k);
-        const full = trace.point;
-        const tol = 1e-4 * Math.max(1, Math.hypot(trace.step?.offset.x ?? 0, trace.step?.offset.y ?? 0));
-        return Math.abs(fast.x - full.x) < tol && Math.abs(fast.y - full.y) < tol;
-      }),
+      fc.property(
+        fc.integer(),
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.constantFrom(3, 5, 7, 11, 17),
+        (seed, noise, k) => {
+          const r = createRandom(seed);
+          const map = encodeUnbiased({ x: r.uniform(0, 23), y: r.uniform(0, 31) }, 24, 32, 2);
+          addNoise(map.data, noise, r);
+          const fast = darkMap(map, k);
+          const trace = traceDark(map, k);
+          const full = trace.point;
+          const tol = 1e-4 * Math.max(1, Math.hypot(trace.step?.offset.x ?? 0, trace.step?.offset.y ?? 0));
+          return Math.abs(fast.x - full.x) < tol && Math.abs(fast.y - full.y) < tol;
+        },
+      ),
       { numRuns: 1000 },
     );
   });

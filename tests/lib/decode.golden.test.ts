@@ -21,22 +21,52 @@ describe('decoders match the reference on every golden heatmap stack', () => {
     const stack = stackOf(c.file);
     it(`decodeArgmax(${c.id}) returns the reference's x, y and score`, () => {
       const got = decodeArgmax(stack);
-      expectClose(got.map((p) => p.x), c.expected.argmax.map((r) => r[0] as number), 1e-4, { label: 'x' });
-      expectClose(got.map((p) => p.y), c.expected.argmax.map((r) => r[1] as number), 1e-4, { label: 'y' });
-      expectClose(got.map((p) => p.score), c.expected.argmax.map((r) => r[2] as number), 1e-6, { label: 'score' });
+      expectClose(
+        got.map((p) => p.x),
+        c.expected.argmax.map((r) => r[0] as number),
+        1e-4,
+        { label: 'x' },
+      );
+      expectClose(
+        got.map((p) => p.y),
+        c.expected.argmax.map((r) => r[1] as number),
+        1e-4,
+        { label: 'y' },
+      );
+      expectClose(
+        got.map((p) => p.score),
+        c.expected.argmax.map((r) => r[2] as number),
+        1e-6,
+        { label: 'score' },
+      );
     });
     it(`decodeQuarter(${c.id}) returns the reference's quarter-shifted points`, () => {
       const got = decodeQuarter(stack);
-      expectClose(got.flatMap((p) => [p.x, p.y]), c.expected.quarter.flat(), 1e-4, { label: 'quarter' });
+      expectClose(
+        got.flatMap((p) => [p.x, p.y]),
+        c.expected.quarter.flat(),
+        1e-4,
+        { label: 'quarter' },
+      );
     });
     for (const [kernel, rows] of Object.entries(c.expected.dark)) {
       it(`decodeDark(${c.id}, ${kernel}) returns the reference's points`, () => {
         const got = decodeDark(stack, Number(kernel));
-        expectClose(got.flatMap((p) => [p.x, p.y]), rows.flat(), 1e-4, { label: `dark k=${kernel}` });
+        expectClose(
+          got.flatMap((p) => [p.x, p.y]),
+          rows.flat(),
+          1e-4,
+          { label: `dark k=${kernel}` },
+        );
       });
       it(`traceDark(${c.id}, ${kernel}) ends at the reference's points too`, () => {
         const got = Array.from({ length: stack.k }, (_, i) => traceDark(mapOf(stack, i), Number(kernel)).point);
-        expectClose(got.flatMap((p) => [p.x, p.y]), rows.flat(), 1e-4, { label: `trace k=${kernel}` });
+        expectClose(
+          got.flatMap((p) => [p.x, p.y]),
+          rows.flat(),
+          1e-4,
+          { label: `trace k=${kernel}` },
+        );
       });
     }
   }

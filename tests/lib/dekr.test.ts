@@ -74,7 +74,9 @@ describe('bottom-up decoding', () => {
   const h = 16;
   const centre = new Float64Array(w * h);
   const bump = (cx: number, cy: number, s: number): void => {
-    for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) centre[y * w + x] = Math.max(centre[y * w + x]!, s * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 8));
+    for (let y = 0; y < h; y++)
+      for (let x = 0; x < w; x++)
+        centre[y * w + x] = Math.max(centre[y * w + x]!, s * Math.exp(-((x - cx) ** 2 + (y - cy) ** 2) / 8));
   };
   bump(5, 5, 0.9);
   bump(14, 10, 0.6);
@@ -108,7 +110,7 @@ describe('bottom-up decoding', () => {
 
 describe('offset loss', () => {
   it('smoothL1 is quadratic below β and linear above, continuous at β', () => {
-    expect(smoothL1(0.05)).toBeCloseTo((0.5 * 0.05 ** 2) * 9, 12);
+    expect(smoothL1(0.05)).toBeCloseTo(0.5 * 0.05 ** 2 * 9, 12);
     expect(smoothL1(2)).toBeCloseTo(2 - 0.5 / 9, 12);
     expect(smoothL1(1 / 9 - 1e-12)).toBeCloseTo(smoothL1(1 / 9 + 1e-12), 9);
   });

@@ -49,7 +49,8 @@ describe('soft-argmax bias', () => {
   const h = 16;
   // A unit-height bump near the left border on zero background.
   const logits = new Float64Array(w * h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) logits[y * w + x] = 6 * Math.exp(-((x - 2.3) ** 2 + (y - 8) ** 2) / 2);
+  for (let y = 0; y < h; y++)
+    for (let x = 0; x < w; x++) logits[y * w + x] = 6 * Math.exp(-((x - 2.3) ** 2 + (y - 8) ** 2) / 2);
 
   it('pulls the expectation toward the centre when β is small', () => {
     const low = dsntDecode(logits, w, h, 0.5).point;
@@ -94,7 +95,10 @@ describe('divergences', () => {
   });
 
   it('jsDivergenceMap sums to jsDivergence', () => {
-    const p = softmaxMap(Float64Array.from({ length: 48 }, (_, i) => Math.cos(i)), 1);
+    const p = softmaxMap(
+      Float64Array.from({ length: 48 }, (_, i) => Math.cos(i)),
+      1,
+    );
     const q = targetGaussian({ x: 0, y: 0 }, 6, 8, 1.5);
     expect(jsDivergenceMap(p, q).reduce((a, b) => a + b, 0)).toBeCloseTo(jsDivergence(p, q), 12);
   });

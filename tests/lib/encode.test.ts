@@ -30,10 +30,18 @@ describe('encodeUnbiased(keypoint, w, h, σ)', () => {
 
   it('is symmetric: the value at μ + d equals the value at μ - d (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 8, max: 16 }), fc.integer({ min: 8, max: 24 }), fc.integer({ min: 1, max: 4 }), (cx, cy, d) => {
-        const t = encodeUnbiased({ x: cx, y: cy }, 24, 32, 1.7);
-        return t.data[cy * 24 + cx + d] === t.data[cy * 24 + cx - d] && t.data[(cy + d) * 24 + cx] === t.data[(cy - d) * 24 + cx];
-      }),
+      fc.property(
+        fc.integer({ min: 8, max: 16 }),
+        fc.integer({ min: 8, max: 24 }),
+        fc.integer({ min: 1, max: 4 }),
+        (cx, cy, d) => {
+          const t = encodeUnbiased({ x: cx, y: cy }, 24, 32, 1.7);
+          return (
+            t.data[cy * 24 + cx + d] === t.data[cy * 24 + cx - d] &&
+            t.data[(cy + d) * 24 + cx] === t.data[(cy - d) * 24 + cx]
+          );
+        },
+      ),
     );
   });
 });

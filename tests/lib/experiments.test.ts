@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { runErrorSweep, runOffsetSweep, summarizeSweep } from '../../src/lib/index.ts';
 
-const base = { heatmapW: 48, heatmapH: 64, stride: 4, sigma: 2, noise: 0, samples: 400, seed: 1, decoders: ['argmax', 'quarter', 'dark'] } as const;
+const base = {
+  heatmapW: 48,
+  heatmapH: 64,
+  stride: 4,
+  sigma: 2,
+  noise: 0,
+  samples: 400,
+  seed: 1,
+  decoders: ['argmax', 'quarter', 'dark'],
+} as const;
 
 describe('runErrorSweep(config)', () => {
   it('is reproducible from its seed', () => {
@@ -26,7 +35,7 @@ describe('runErrorSweep(config)', () => {
     expect(b.dark!.mean).toBeGreaterThan(0.3 * 4);
   });
 
-  it('noise raises every decoder\'s error', () => {
+  it("noise raises every decoder's error", () => {
     const clean = summarizeSweep(runErrorSweep({ ...base, target: 'unbiased', margin: 8 }));
     const noisy = summarizeSweep(runErrorSweep({ ...base, target: 'unbiased', margin: 8, noise: 0.1 }));
     expect(noisy.dark!.mean).toBeGreaterThan(clean.dark!.mean);
@@ -44,6 +53,8 @@ describe('runOffsetSweep(config)', () => {
   });
 
   it('covers the cell in a steps × steps grid', () => {
-    expect(runOffsetSweep({ ...base, target: 'biased', cell: { x: 20, y: 30 }, steps: 4, mode: 'grid' })).toHaveLength(16);
+    expect(runOffsetSweep({ ...base, target: 'biased', cell: { x: 20, y: 30 }, steps: 4, mode: 'grid' })).toHaveLength(
+      16,
+    );
   });
 });

@@ -13,10 +13,14 @@ describe('buildPixelGrid({ keypoint, sigma, target })', () => {
 
   it('argmax lands on the cell holding the keypoint (or the nearest cell past the last one) and errs by at most λ/√2 while μ lies on the map’s cells (property)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 4 * 47.5, noNaN: true }), fc.double({ min: 0, max: 4 * 63.5, noNaN: true }), (x, y) => {
-        const d = buildPixelGrid({ keypoint: { x, y }, sigma: 2, target: 'biased', geometry: CROP_GEOMETRY });
-        return d.decoded.x === d.cell.x && d.decoded.y === d.cell.y && d.error <= d.errorBound + 1e-9;
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 4 * 47.5, noNaN: true }),
+        fc.double({ min: 0, max: 4 * 63.5, noNaN: true }),
+        (x, y) => {
+          const d = buildPixelGrid({ keypoint: { x, y }, sigma: 2, target: 'biased', geometry: CROP_GEOMETRY });
+          return d.decoded.x === d.cell.x && d.decoded.y === d.cell.y && d.error <= d.errorBound + 1e-9;
+        },
+      ),
     );
   });
 

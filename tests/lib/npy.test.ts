@@ -41,7 +41,10 @@ describe('parseNpy(bytes) reads every dtype and order it promises', () => {
       ['<f8', 8, true],
       ['>f8', 8, false],
     ] as const) {
-      const payload = bytesOf((v) => values.forEach((x, i) => (size === 4 ? v.setFloat32(i * 4, x, le) : v.setFloat64(i * 8, x, le))), size * 4);
+      const payload = bytesOf(
+        (v) => values.forEach((x, i) => (size === 4 ? v.setFloat32(i * 4, x, le) : v.setFloat64(i * 8, x, le))),
+        size * 4,
+      );
       const a = parseNpy(npyFile(`{'descr': '${descr}', 'fortran_order': False, 'shape': (2, 2), }`, payload));
       expect(Array.from(a.data)).toEqual(values.map((x) => (size === 4 ? Math.fround(x) : x)));
     }
@@ -58,11 +61,21 @@ describe('parseNpy(bytes) reads every dtype and order it promises', () => {
   });
 
   it('converts integer and bool dtypes to float', () => {
-    const i2 = parseNpy(npyFile("{'descr': '<i2', 'fortran_order': False, 'shape': (3,), }", bytesOf((v) => [-3, 0, 700].forEach((x, i) => v.setInt16(i * 2, x, true)), 6)));
+    const i2 = parseNpy(
+      npyFile(
+        "{'descr': '<i2', 'fortran_order': False, 'shape': (3,), }",
+        bytesOf((v) => [-3, 0, 700].forEach((x, i) => v.setInt16(i * 2, x, true)), 6),
+      ),
+    );
     expect(Array.from(i2.data)).toEqual([-3, 0, 700]);
     const u1 = parseNpy(npyFile("{'descr': '|u1', 'fortran_order': False, 'shape': (2,), }", Uint8Array.of(255, 7)));
     expect(Array.from(u1.data)).toEqual([255, 7]);
-    const i8 = parseNpy(npyFile("{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }", bytesOf((v) => v.setBigInt64(0, -5n, true), 8)));
+    const i8 = parseNpy(
+      npyFile(
+        "{'descr': '<i8', 'fortran_order': False, 'shape': (1,), }",
+        bytesOf((v) => v.setBigInt64(0, -5n, true), 8),
+      ),
+    );
     expect(Array.from(i8.data)).toEqual([-5]);
     const b1 = parseNpy(npyFile("{'descr': '|b1', 'fortran_order': False, 'shape': (2,), }", Uint8Array.of(1, 0)));
     expect(Array.from(b1.data)).toEqual([1, 0]);
@@ -104,14 +117,38 @@ describe('parseNpy(bytes) refuses malformed files with a message that says what 
   const payload16 = new Uint8Array(16);
   const cases: [string, Uint8Array, RegExp][] = [
     ['bad magic', new TextEncoder().encode('PK\x03\x04 this is a zip file'), /magic/],
-    ['unsupported version', (() => { const f = npyFile(good, payload16); f[6] = 9; return f; })(), /version 9/],
+    [
+      'unsupported version',
+      (() => {
+        const f = npyFile(good, payload16);
+        f[6] = 9;
+        return f;
+      })(),
+      /version 9/,
+    ],
     ['truncated header', npyFile(good, payload16).slice(0, 20), /truncated/],
     ['truncated data', npyFile(good, payload16).slice(0, -3), /truncated data.*needs 16 bytes but only 13/],
     ['trailing bytes', npyFile(good, new Uint8Array(20)), /4 unexpected bytes/],
-    ['unsupported dtype', npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", payload16), /unsupported dtype '<c8'/],
-    ['structured dtype', npyFile("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", payload16), /structured/],
-    ['negative dimension', npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, 2), }", payload16), /non-negative/],
-    ['absurd shape', npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100000), }", payload16), /refusing/],
+    [
+      'unsupported dtype',
+      npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (2,), }", payload16),
+      /unsupported dtype '<c8'/,
+    ],
+    [
+      'structured dtype',
+      npyFile("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (2,), }", payload16),
+      /structured/,
+    ],
+    [
+      'negative dimension',
+      npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (-2, 2), }", payload16),
+      /non-negative/,
+    ],
+    [
+      'absurd shape',
+      npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 100000, 100000), }", payload16),
+      /refusing/,
+    ],
     ['not a dict', npyFile("('<f4', False)", payload16), /not a dict/],
     ['garbage header', npyFile('{descr: <f4}', payload16), /malformed header/],
   ];
@@ -141,18 +178,25 @@ describe('parseNpy(bytes) refuses malformed files with a message that says what 
   });
 
   it('never throws anything but NpyError on mutated valid files (property)', () => {
-    const valid = writeNpy(Float32Array.from({ length: 12 }, (_, i) => i), [3, 4]);
+    const valid = writeNpy(
+      Float32Array.from({ length: 12 }, (_, i) => i),
+      [3, 4],
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), fc.nat(valid.length), (edits, cut) => {
-        const bytes = valid.slice(0, cut || valid.length);
-        for (const [i, b] of edits) if (i < bytes.length) bytes[i] = b;
-        try {
-          parseNpy(bytes);
-        } catch (e) {
-          return e instanceof NpyError;
-        }
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.nat(valid.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }),
+        fc.nat(valid.length),
+        (edits, cut) => {
+          const bytes = valid.slice(0, cut || valid.length);
+          for (const [i, b] of edits) if (i < bytes.length) bytes[i] = b;
+          try {
+            parseNpy(bytes);
+          } catch (e) {
+            return e instanceof NpyError;
+          }
+          return true;
+        },
+      ),
       { numRuns: 2000 },
     );
   });

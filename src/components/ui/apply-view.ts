@@ -22,7 +22,8 @@ export function createViewApplier(root: HTMLElement): (view: ViewModel) => void 
   return (view) => {
     for (const [role, attrs] of Object.entries(view.attrs)) {
       for (const el of elements(role)) {
-        for (const [name, value] of Object.entries(attrs)) if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+        for (const [name, value] of Object.entries(attrs))
+          if (el.getAttribute(name) !== value) el.setAttribute(name, value);
       }
     }
     for (const [role, text] of Object.entries(view.text)) {

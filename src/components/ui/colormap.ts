@@ -32,7 +32,11 @@ export function domainOf(values: ArrayLike<number>): [number, number] {
 }
 
 /** Colours `values` into RGBA bytes (length 4n) over `domain`; NaN is transparent. */
-export function colorize(values: ArrayLike<number>, domain: [number, number], out = new Uint8ClampedArray(values.length * 4)): Uint8ClampedArray {
+export function colorize(
+  values: ArrayLike<number>,
+  domain: [number, number],
+  out = new Uint8ClampedArray(values.length * 4),
+): Uint8ClampedArray {
   const [lo, hi] = domain;
   const scale = 255 / (hi - lo || 1);
   for (let i = 0; i < values.length; i++) {

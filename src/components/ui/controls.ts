@@ -31,7 +31,8 @@ export function bindControls<S extends Record<string, unknown>>(root: HTMLElemen
     cleanups.push(() => group.removeEventListener('change', onChange));
     cleanups.push(
       store.subscribe((state) => {
-        for (const radio of group.querySelectorAll<HTMLInputElement>('input[type="radio"]')) radio.checked = radio.value === state[key];
+        for (const radio of group.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
+          radio.checked = radio.value === state[key];
       }),
     );
   }

@@ -52,7 +52,12 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
     }
   };
   const onKey = (event: KeyboardEvent): void => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-1, 0],
+      ArrowRight: [1, 0],
+      ArrowUp: [0, -1],
+      ArrowDown: [0, 1],
+    };
     const move = moves[event.key];
     if (!move || !w) return;
     event.preventDefault();

@@ -2,7 +2,7 @@
  * A draggable sub-pixel keypoint on an SVG surface, by mouse, touch and keyboard.
  *
  * - Pointer: drag the handle; a click or tap elsewhere on the surface moves it there.
- * - Keyboard: arrow keys move 1 px; with Shift, 0.1 px.
+ * - Keyboard: each arrow press moves exactly 1 px; with Shift, 0.1 px.
  * - Screen readers: the handle is a slider whose accessible name says what it is and whose
  *   value text says where it is, in the surface's units.
  */
@@ -34,6 +34,8 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   const { handle, surface, bounds, get, set, describe } = options;
   const fine = options.fineStep ?? 0.1;
   const coarse = options.coarseStep ?? 1;
+  const decimals = Math.max(0, Math.ceil(-Math.log10(fine)));
+  const tidy = (v: number): number => Number(v.toFixed(decimals));
   const clamp = (p: Point): Point => ({
     x: Math.min(bounds.maxX, Math.max(bounds.minX, p.x)),
     y: Math.min(bounds.maxY, Math.max(bounds.minY, p.y)),
@@ -73,9 +75,8 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     event.preventDefault();
     const step = event.shiftKey ? fine : coarse;
     const p = get();
-    // Round to the step so repeated presses land on clean values.
-    const snap = (v: number): number => Math.round(v / step) * step;
-    set(clamp({ x: snap(p.x + move[0] * step), y: snap(p.y + move[1] * step) }));
+    // Exactly one step; rounding to the fine step's precision keeps 0.1 + 0.2 from drifting.
+    set(clamp({ x: tidy(p.x + move[0] * step), y: tidy(p.y + move[1] * step) }));
   };
 
   surface.addEventListener('pointerdown', onDown);

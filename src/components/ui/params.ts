@@ -16,7 +16,13 @@ export interface Param<T> {
 const MAX_RAW_LENGTH = 64;
 
 /** A finite number in [min, max], rounded to `digits` decimals in the URL. */
-export function numberParam(options: { default: number; min: number; max: number; digits?: number; integer?: boolean }): Param<number> {
+export function numberParam(options: {
+  default: number;
+  min: number;
+  max: number;
+  digits?: number;
+  integer?: boolean;
+}): Param<number> {
   const { min, max, digits = 2, integer = false } = options;
   const clamp = (v: number): number => {
     const c = Math.min(max, Math.max(min, v));
@@ -40,7 +46,7 @@ export function numberParam(options: { default: number; min: number; max: number
 export function choiceParam<T extends string>(values: readonly T[], fallback: T): Param<T> {
   return {
     default: fallback,
-    parse: (raw) => (values as readonly string[]).includes(raw) ? (raw as T) : undefined,
+    parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
     format: (v) => v,
     clamp: (v) => ((values as readonly string[]).includes(v) ? v : fallback),
   };
@@ -70,7 +76,11 @@ export function defaultsOf<S>(schema: Schema<S>): S {
  * Reads a state from URL search parameters named `${prefix}.${key}`; each key that is missing
  * or invalid keeps its default. Returns the keys that were rejected, so a page can say so.
  */
-export function readState<S>(schema: Schema<S>, prefix: string, search: URLSearchParams): { state: S; rejected: string[] } {
+export function readState<S>(
+  schema: Schema<S>,
+  prefix: string,
+  search: URLSearchParams,
+): { state: S; rejected: string[] } {
   const state = defaultsOf(schema);
   const rejected: string[] = [];
   for (const key of Object.keys(schema) as (keyof S & string)[]) {

@@ -16,7 +16,11 @@ export interface Store<S> {
 const stores = new Map<string, Store<unknown>>();
 const URL_WRITE_DELAY_MS = 200;
 
-export function createStore<S>(prefix: string, schema: Schema<S>, search = new URLSearchParams(location.search)): Store<S> {
+export function createStore<S>(
+  prefix: string,
+  schema: Schema<S>,
+  search = new URLSearchParams(location.search),
+): Store<S> {
   const { state: initial, rejected } = readState(schema, prefix, search);
   let state = initial;
   const listeners = new Set<(s: Readonly<S>) => void>();

@@ -51,7 +51,10 @@ function clampToMap(p: Point, g: Geometry): Point {
 }
 
 /** Builds the figure's data; `out` is reused for the target when given (drag events). */
-export function buildPixelGrid({ keypoint, sigma, target, geometry = CROP_GEOMETRY }: PixelGridInput, out?: Float32Array): PixelGridData {
+export function buildPixelGrid(
+  { keypoint, sigma, target, geometry = CROP_GEOMETRY }: PixelGridInput,
+  out?: Float32Array,
+): PixelGridData {
   const stride = strideOf(geometry);
   const heatmap = imageToHeatmap(keypoint, geometry);
   const encoded = encodeTarget(target, heatmap, geometry.heatmapW, geometry.heatmapH, sigma, out);

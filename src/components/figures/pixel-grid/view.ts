@@ -10,7 +10,12 @@ export function pixelGridView(d: PixelGridData): ViewModel {
       handle: { transform: `translate(${fmt(k.x, 3)} ${fmt(k.y, 3)})` },
       'error-line': { x1: fmt(k.x, 3), y1: fmt(k.y, 3), x2: fmt(back.x, 3), y2: fmt(back.y, 3) },
       'back-marker': { transform: `translate(${fmt(back.x, 3)} ${fmt(back.y, 3)})` },
-      'crop-cell': { x: fmt((cell.x - 0.5) * d.stride, 3), y: fmt((cell.y - 0.5) * d.stride, 3), width: fmt(d.stride), height: fmt(d.stride) },
+      'crop-cell': {
+        x: fmt((cell.x - 0.5) * d.stride, 3),
+        y: fmt((cell.y - 0.5) * d.stride, 3),
+        width: fmt(d.stride),
+        height: fmt(d.stride),
+      },
       'hm-cell': { x: fmt(cell.x - 0.5, 3), y: fmt(cell.y - 0.5, 3) },
       'hm-truth': { cx: fmt(d.heatmap.x, 3), cy: fmt(d.heatmap.y, 3) },
       'hm-decoded': { transform: `translate(${fmt(d.decoded.x, 3)} ${fmt(d.decoded.y, 3)})` },

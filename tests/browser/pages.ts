@@ -1,0 +1,67 @@
+/** Helpers shared by browser tests: the pages of the build, and a page that records problems. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** URL paths of every HTML page in dist/. */
+export function builtPages(dist = 'dist'): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const rel = '/' + relative(dist, path).split('\\').join('/');
+        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+export interface WatchedPage {
+  page: Page;
+  /** Console errors, page errors, failed requests, requests to other hosts, CSP violations. */
+  problems: string[];
+}
+
+/** Opens a page that records everything that should never happen on the site. */
+export async function openWatched(context: BrowserContext, origin: string): Promise<WatchedPage> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`));
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.origin !== origin) {
+      problems.push(`request to another host: ${r.url()}`);
+    }
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/404.html')) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  return { page, problems };
+}
+
+/** Scrolls through the page so that every lazy figure hydrates, then waits for them. */
+export async function hydrateAll(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+  });
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
+  );
+  await page.evaluate(() => scrollTo(0, 0));
+}

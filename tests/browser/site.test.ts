@@ -1,0 +1,210 @@
+/**
+ * Browser tests of the built site (dist/) in the system Chromium: every page loads cleanly,
+ * passes axe, fits a phone, and the figure framework works by keyboard, pointer and URL.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext } from 'playwright-core';
+import { launch } from './browser.ts';
+import { builtPages, hydrateAll, openWatched } from './pages.ts';
+import { serveDist } from './server.ts';
+
+const CHAPTER_1 = '/chapters/01-points-pixels-heatmaps/';
+let server: Server;
+let origin: string;
+let light: BrowserContext;
+let dark: BrowserContext;
+let phone: BrowserContext;
+
+before(async () => {
+  ({ server, origin } = await serveDist('dist'));
+  light = await launch();
+  dark = await launch({ colorScheme: 'dark' });
+  phone = await launch({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+});
+
+after(async () => {
+  await Promise.all([light?.close(), dark?.close(), phone?.close()]);
+  server?.close();
+});
+
+const pages = builtPages();
+
+describe('every page', () => {
+  test('the build has the index, a chapter and a 404 page', () => {
+    assert.ok(pages.includes('/'), 'index');
+    assert.ok(pages.includes(CHAPTER_1), 'chapter 1');
+    assert.ok(pages.includes('/404.html'), '404');
+  });
+
+  for (const path of pages) {
+    test(`${path} loads with no console error, failed request, CSP violation or request to another host`, async () => {
+      const { page, problems } = await openWatched(light, origin);
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
+
+    for (const [scheme, context] of [
+      ['light', () => light],
+      ['dark', () => dark],
+    ] as const) {
+      test(`${path} has no serious or critical axe violation in ${scheme} mode`, async () => {
+        const page = await context().newPage();
+        await page.goto(origin + path, { waitUntil: 'networkidle' });
+        await hydrateAll(page);
+        const { violations } = await new AxeBuilder({ page }).analyze();
+        const bad = violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        assert.deepEqual(bad, []);
+        await page.close();
+      });
+    }
+
+    test(`${path} fits a 360 px phone without sideways scrolling`, async () => {
+      const page = await phone.newPage();
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `page is ${width} px wide`);
+      await page.close();
+    });
+  }
+});
+
+describe('the keypoint control', () => {
+  test('moves by keyboard, 1 px per arrow and 0.1 px with Shift, and its value text follows', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+    const before = await handle.getAttribute('aria-valuetext');
+    assert.match(before ?? '', /x 141\.3, y 109\.6/);
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.waitForFunction(
+      (el) => el?.getAttribute('aria-valuetext')?.includes('x 143.3, y 109.7'),
+      await handle.elementHandle(),
+    );
+    const error = await page.locator('[data-role="stat-error"]').textContent();
+    assert.match(error ?? '', /^\d+\.\d\d px$/);
+    await page.close();
+  });
+
+  test('follows a mouse drag and a tap on the crop', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    const surface = page.locator('[data-role="surface"]');
+    await surface.scrollIntoViewIfNeeded();
+    const box = await surface.boundingBox();
+    assert.ok(box);
+    // The crop is 192 units wide: the middle of the surface is x ≈ 96.
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+    await page.waitForFunction((el) => /x 9[56]\.\d, y 12[78]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''), await handle.elementHandle());
+    await page.mouse.move(box.x + box.width / 4, box.y + box.height / 4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction((el) => /x 14[34]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''), await handle.elementHandle());
+    await page.close();
+  });
+
+  test('announces the result in a polite live region', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    const region = page.locator('#fig-grid [aria-live="polite"]');
+    await page.waitForFunction((el) => /error of \d+\.\d\d pixels/.test(el?.textContent ?? ''), await region.elementHandle());
+    await page.close();
+  });
+});
+
+describe('state in the URL', () => {
+  test('a moved keypoint and σ are written to the URL and restored from it', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
+    await page.keyboard.press('ArrowUp');
+    // Playwright cannot fill a range input; set it as a reader's drag would and fire `input`.
+    await page.locator('#fig-grid-sigma').evaluate((el: HTMLInputElement) => {
+      el.value = '3.1';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => location.search.includes('ch1.y=108.6') && location.search.includes('ch1.sigma=3.1'));
+    const url = page.url();
+    const again = await light.newPage();
+    await again.goto(url, { waitUntil: 'networkidle' });
+    await hydrateAll(again);
+    const text = await again.getByRole('slider', { name: 'Keypoint on the input crop' }).getAttribute('aria-valuetext');
+    assert.match(text ?? '', /y 108\.6/);
+    assert.equal(await again.locator('#fig-grid-sigma').inputValue(), '3.1');
+    await Promise.all([page.close(), again.close()]);
+  });
+
+  test('a hostile URL falls back to the defaults, says so, and the page keeps working', async () => {
+    const { page, problems } = await openWatched(light, origin);
+    const hostile = `?ch1.x=%3Cscript%3Ealert(1)%3C%2Fscript%3E&ch1.y=1e999&ch1.sigma=NaN&ch1.__proto__=1&other=${'9'.repeat(5000)}`;
+    await page.goto(origin + CHAPTER_1 + hostile, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+    assert.match((await handle.getAttribute('aria-valuetext')) ?? '', /x 141\.3, y 109\.6/);
+    const note = page.locator('[data-role="url-note"]');
+    assert.match((await note.textContent()) ?? '', /x, y, sigma/);
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((el) => el?.getAttribute('aria-valuetext')?.includes('x 142.3'), await handle.elementHandle());
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('reading aids', () => {
+  test('the heatmap reads out cell values by keyboard', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    await page.locator('#fig-grid canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.match((await page.locator('#fig-grid [data-role="readout"]').textContent()) ?? '', /cell \(25, 32\) = 0\.\d{4}/);
+    await page.close();
+  });
+
+  test('a citation shows its reference on focus and links to the list', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    const link = page.locator('.citation a[data-reference]').first();
+    assert.match((await link.getAttribute('data-reference')) ?? '', /Toshev/);
+    await link.focus();
+    const opacity = await link.evaluate((el) => getComputedStyle(el, '::after').opacity);
+    assert.equal(opacity, '1');
+    const href = await link.getAttribute('href');
+    assert.equal(await page.locator(href ?? '#none').count(), 1);
+    await page.close();
+  });
+
+  test('the global pause is a toggle button that persists across pages', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    const button = page.getByRole('button', { name: 'Pause animations' });
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true');
+    await page.goto(origin + '/', { waitUntil: 'networkidle' });
+    assert.equal(await page.getByRole('button', { name: 'Pause animations' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-paused')), true);
+    await page.getByRole('button', { name: 'Pause animations' }).click();
+    await page.close();
+  });
+});
