@@ -29,7 +29,8 @@ function importsOf(file: string): string[] {
   const code = readFileSync(join(dist, file), 'utf8');
   const found = new Set<string>();
   // Static imports use quotes; the bundler writes dynamic ones with quotes or backticks.
-  const pattern = /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
+  const pattern =
+    /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
   for (const m of code.matchAll(pattern)) {
     const spec = m[1] ?? m[2];
     if (!spec) continue;
@@ -70,7 +71,12 @@ const rows = builtPages(dist).map((path) => {
   const model = MODEL_PAGES.some((r) => r.test(path));
   const over = !model && kb > BUDGET_KB;
   if (over) failed = true;
-  return { page: path, 'JS files': files.size, 'gzipped KB': Number(kb.toFixed(1)), budget: model ? 'model page (reported)' : `${BUDGET_KB} KB ${over ? 'EXCEEDED' : 'ok'}` };
+  return {
+    page: path,
+    'JS files': files.size,
+    'gzipped KB': Number(kb.toFixed(1)),
+    budget: model ? 'model page (reported)' : `${BUDGET_KB} KB ${over ? 'EXCEEDED' : 'ok'}`,
+  };
 });
 console.log(`JavaScript shipped per page (${dirname(join(dist, 'x'))}), gzipped:`);
 console.table(rows);

@@ -109,12 +109,18 @@ describe('the keypoint control', () => {
     // The crop is 192 units wide: the middle of the surface is x ≈ 96.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
-    await page.waitForFunction((el) => /x 9[56]\.\d, y 12[78]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''), await handle.elementHandle());
+    await page.waitForFunction(
+      (el) => /x 9[56]\.\d, y 12[78]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''),
+      await handle.elementHandle(),
+    );
     await page.mouse.move(box.x + box.width / 4, box.y + box.height / 4);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.25, { steps: 5 });
     await page.mouse.up();
-    await page.waitForFunction((el) => /x 14[34]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''), await handle.elementHandle());
+    await page.waitForFunction(
+      (el) => /x 14[34]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''),
+      await handle.elementHandle(),
+    );
     await page.close();
   });
 
@@ -125,7 +131,10 @@ describe('the keypoint control', () => {
     await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
     await page.keyboard.press('ArrowLeft');
     const region = page.locator('#fig-grid [aria-live="polite"]');
-    await page.waitForFunction((el) => /error of \d+\.\d\d pixels/.test(el?.textContent ?? ''), await region.elementHandle());
+    await page.waitForFunction(
+      (el) => /error of \d+\.\d\d pixels/.test(el?.textContent ?? ''),
+      await region.elementHandle(),
+    );
     await page.close();
   });
 });
@@ -142,7 +151,9 @@ describe('state in the URL', () => {
       el.value = '3.1';
       el.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await page.waitForFunction(() => location.search.includes('ch1.y=108.6') && location.search.includes('ch1.sigma=3.1'));
+    await page.waitForFunction(
+      () => location.search.includes('ch1.y=108.6') && location.search.includes('ch1.sigma=3.1'),
+    );
     const url = page.url();
     const again = await light.newPage();
     await again.goto(url, { waitUntil: 'networkidle' });
@@ -164,7 +175,10 @@ describe('state in the URL', () => {
     assert.match((await note.textContent()) ?? '', /x, y, sigma/);
     await handle.focus();
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((el) => el?.getAttribute('aria-valuetext')?.includes('x 142.3'), await handle.elementHandle());
+    await page.waitForFunction(
+      (el) => el?.getAttribute('aria-valuetext')?.includes('x 142.3'),
+      await handle.elementHandle(),
+    );
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -177,7 +191,10 @@ describe('reading aids', () => {
     await hydrateAll(page);
     await page.locator('#fig-grid canvas').focus();
     await page.keyboard.press('ArrowRight');
-    assert.match((await page.locator('#fig-grid [data-role="readout"]').textContent()) ?? '', /cell \(25, 32\) = 0\.\d{4}/);
+    assert.match(
+      (await page.locator('#fig-grid [data-role="readout"]').textContent()) ?? '',
+      /cell \(25, 32\) = 0\.\d{4}/,
+    );
     await page.close();
   });
 
