@@ -15,3 +15,4 @@ export * from './stats.ts';
 export * from './experiments.ts';
 export * from './figures/pixelGrid.ts';
 export * from './chapters.ts';
+export * from './figures/rowError.ts';

@@ -225,3 +225,27 @@ describe('reading aids', () => {
     await page.close();
   });
 });
+
+describe('figures that share a chapter store', () => {
+  test('the row chart follows the keypoint of figure 1.1, and moves it by keyboard', async () => {
+    const page = await light.newPage();
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+    const chart = page.getByRole('slider', { name: 'Keypoint x along its row' });
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (el) => el?.getAttribute('aria-valuetext') === 'x 142.3 input pixels',
+      await chart.elementHandle(),
+    );
+    await chart.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(
+      (el) => el?.getAttribute('aria-valuetext')?.startsWith('x 140.3, y 109.6'),
+      await handle.elementHandle(),
+    );
+    await page.close();
+  });
+});

@@ -13,7 +13,7 @@ export interface Store<S> {
   readonly rejected: readonly string[];
 }
 
-const stores = new Map<string, Store<unknown>>();
+const stores = new Map<string, { schema: unknown; store: Store<unknown> }>();
 const URL_WRITE_DELAY_MS = 200;
 
 export function createStore<S>(
@@ -61,12 +61,18 @@ export function createStore<S>(
   };
 }
 
-/** The chapter's store named `prefix`, created on first use from the current URL. */
+/**
+ * The chapter's store named `prefix`, created on first use from the current URL. Every
+ * figure that shares a store must pass the same schema object: two schemas under one
+ * prefix would read the same URL keys two ways.
+ */
 export function chapterStore<S>(prefix: string, schema: Schema<S>): Store<S> {
-  let store = stores.get(prefix) as Store<S> | undefined;
-  if (!store) {
-    store = createStore(prefix, schema);
-    stores.set(prefix, store as Store<unknown>);
+  const entry = stores.get(prefix);
+  if (entry) {
+    if (entry.schema !== schema) throw new Error(`store '${prefix}' was created with a different schema`);
+    return entry.store as Store<S>;
   }
+  const store = createStore(prefix, schema);
+  stores.set(prefix, { schema, store: store as Store<unknown> });
   return store;
 }

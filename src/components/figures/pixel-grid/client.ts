@@ -6,7 +6,7 @@ import { bindControls } from '../../ui/controls.ts';
 import { createHeatmapView } from '../../ui/heatmap-view.ts';
 import { attachKeypointControl } from '../../ui/keypoint-control.ts';
 import { chapterStore } from '../../ui/store.ts';
-import { pixelGridSchema } from './state.ts';
+import { keypointSchema } from '../shared/keypoint-state.ts';
 import { describeKeypoint, pixelGridAnnouncement, pixelGridView } from './view.ts';
 
 function part<T extends Element>(root: HTMLElement, selector: string): T {
@@ -16,7 +16,7 @@ function part<T extends Element>(root: HTMLElement, selector: string): T {
 }
 
 export function mount(root: HTMLElement): () => void {
-  const store = chapterStore(root.dataset.store ?? 'grid', pixelGridSchema);
+  const store = chapterStore(root.dataset.store ?? 'grid', keypointSchema);
   const { heatmapW: w, heatmapH: h } = CROP_GEOMETRY;
   const apply = createViewApplier(root);
   const announce = createAnnouncer(part(root, '[data-role="announce"]'));

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { buildPixelGrid, buildRowError } from '../../src/lib/index.ts';
+import { pixelGridAnnouncement, pixelGridView } from '../../src/components/figures/pixel-grid/view.ts';
+import { rowErrorChart } from '../../src/components/figures/row-error/chart.ts';
+
+describe('pixelGridView(data)', () => {
+  const data = buildPixelGrid({ keypoint: { x: 141.3, y: 109.6 }, sigma: 2, target: 'unbiased' });
+  const view = pixelGridView(data);
+
+  it('places the handle on the keypoint and the cell square around the argmax cell', () => {
+    expect(view.attrs.handle).toEqual({ transform: 'translate(141.300 109.600)' });
+    expect(view.attrs['hm-cell']).toEqual({ x: '34.500', y: '26.500' });
+    expect(view.attrs['crop-cell']).toMatchObject({ x: '138.000', y: '106.000', width: '4.00' });
+  });
+
+  it('reports the numbers of the library, formatted', () => {
+    expect(view.text['stat-cell']).toBe('(35, 27)');
+    expect(view.text['stat-back']).toBe('(140.00, 108.00)');
+    expect(view.text['stat-error']).toBe(`${data.error.toFixed(2)} px`);
+    expect(pixelGridAnnouncement(data)).toMatch(
+      /cell 35, 27\. Argmax maps back to x 140, y 108, an error of 2\.06 pixels/,
+    );
+  });
+});
+
+describe('rowErrorChart(data, options)', () => {
+  it('renders a labelled SVG without the <style> element the CSP would refuse, marks hidden from assistive tech', () => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const data = buildRowError({ y: 100, sigma: 2, target: 'unbiased', step: 1 });
+    const svg = rowErrorChart(data, { width: 600, current: { x: 50, error: 2 }, document });
+    expect(svg.getAttribute('aria-label')).toBe('Argmax error along the keypoint’s row');
+    expect(svg.getAttribute('aria-description')).toMatch(/x 50\.0 with an error of 2\.00 px/);
+    expect(svg.querySelector('style')).toBeNull();
+    expect(svg.querySelectorAll('.error-line path').length).toBe(1);
+    for (const mark of ['bound', 'bound-label', 'error-line', 'current-rule', 'current-dot']) {
+      expect(svg.querySelector(`.${mark}`)?.getAttribute('aria-hidden'), mark).toBe('true');
+    }
+  });
+});
