@@ -34,16 +34,32 @@ function argmaxFloat32(values: Float32Array): number {
  * same loop over separate per-map views.
  */
 export function argmaxRange(data: Float32Array, start: number, end: number): number {
-  let best = -1;
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (let i = start; i < end; i++) {
-    const v = data[i] as number;
-    if (v > bestValue) {
-      bestValue = v;
-      best = i;
+  // Two interleaved lanes halve the loop-carried dependency of the running maximum.
+  let b0 = -1;
+  let v0 = Number.NEGATIVE_INFINITY;
+  let b1 = -1;
+  let v1 = Number.NEGATIVE_INFINITY;
+  let i = start;
+  for (; i + 1 < end; i += 2) {
+    const a = data[i] as number;
+    const b = data[i + 1] as number;
+    if (a > v0) {
+      v0 = a;
+      b0 = i;
+    }
+    if (b > v1) {
+      v1 = b;
+      b1 = i + 1;
     }
   }
-  if (best < 0) for (let i = start; i < end && best < 0; i++) if (data[i] === bestValue) best = i;
+  if (i < end && (data[i] as number) > v0) {
+    v0 = data[i] as number;
+    b0 = i;
+  }
+  // The first maximum: the larger value, or on a tie the lower index.
+  let best = v1 > v0 || (v1 === v0 && b1 >= 0 && (b0 < 0 || b1 < b0)) ? b1 : b0;
+  const bestValue = best === b1 ? v1 : v0;
+  if (best < 0) for (let j = start; j < end && best < 0; j++) if (data[j] === bestValue) best = j;
   return best < 0 ? -1 : best - start;
 }
 

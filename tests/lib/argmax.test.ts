@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { argmaxIndex, argmaxMap, decodeArgmax } from '../../src/lib/index.ts';
 
 describe('argmaxMap(map)', () => {
@@ -23,5 +24,31 @@ describe('argmaxMap(map)', () => {
       [0, 0],
       [1, 1],
     ]);
+  });
+});
+
+describe('argmaxIndex on a Float32Array (the two-lane fast loop)', () => {
+  const naive = (values: number[]): number => {
+    let best = -1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as number;
+      if (Number.isNaN(v)) continue;
+      if (best < 0 || v > (values[best] as number)) best = i;
+    }
+    return best;
+  };
+
+  it('returns the first maximum, like a plain scan, with ties, NaN and infinities (property)', () => {
+    const value = fc.oneof(
+      fc.integer({ min: -3, max: 3 }),
+      fc.constantFrom(Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(value, { maxLength: 40 }),
+        (values) => argmaxIndex(Float32Array.from(values)) === naive(values),
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
