@@ -249,3 +249,23 @@ describe('figures that share a chapter store', () => {
     await page.close();
   });
 });
+
+describe('figure boxes', () => {
+  test('hydrating the figures of chapter 1 shifts no layout', async () => {
+    const page = await light.newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { shift: number }).shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) (window as unknown as { shift: number }).shift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+    assert.ok(shift < 0.01, `cumulative layout shift ${shift}`);
+    await page.close();
+  });
+});
