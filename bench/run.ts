@@ -55,6 +55,17 @@ function perDragPipeline(): number {
   return a.x + q.x + d.x + s.x + sx + sy;
 }
 
+const sweep = {
+  heatmapW: 48,
+  heatmapH: 64,
+  stride: 4,
+  sigma: 2,
+  target: 'unbiased',
+  samples: 10_000,
+  seed: 1,
+  decoders: ['argmax', 'quarter', 'dark'],
+} as const;
+
 const bench = new Bench({ time: 1500, warmup: true, warmupTime: 300 });
 bench
   .add('DARK, fast path, [17, 64, 48], k = 11', () => decodeDark(stack, 11))
@@ -63,31 +74,9 @@ bench
   })
   .add('per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48', perDragPipeline)
   .add('error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK', () =>
-    runErrorSweep({
-      heatmapW: 48,
-      heatmapH: 64,
-      stride: 4,
-      sigma: 2,
-      target: 'unbiased',
-      noise: 0,
-      samples: 10_000,
-      seed: 1,
-      decoders: ['argmax', 'quarter', 'dark'],
-    }),
+    runErrorSweep({ ...sweep, noise: 0 }),
   )
-  .add('error sweep, 10,000 samples, as above with noise 0.05', () =>
-    runErrorSweep({
-      heatmapW: 48,
-      heatmapH: 64,
-      stride: 4,
-      sigma: 2,
-      target: 'unbiased',
-      noise: 0.05,
-      samples: 10_000,
-      seed: 1,
-      decoders: ['argmax', 'quarter', 'dark'],
-    }),
-  );
+  .add('error sweep, 10,000 samples, as above with noise 0.05', () => runErrorSweep({ ...sweep, noise: 0.05 }));
 
 await bench.run();
 

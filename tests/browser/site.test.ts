@@ -32,6 +32,14 @@ after(async () => {
 
 const pages = builtPages();
 
+/** A new page at `path`, with every figure hydrated. */
+async function openHydrated(context: BrowserContext, path: string) {
+  const page = await context.newPage();
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await hydrateAll(page);
+  return page;
+}
+
 describe('every page', () => {
   test('the build has the index, a chapter and a 404 page', () => {
     assert.ok(pages.includes('/'), 'index');
@@ -67,9 +75,7 @@ describe('every page', () => {
     }
 
     test(`${path} fits a 360 px phone without sideways scrolling`, async () => {
-      const page = await phone.newPage();
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await hydrateAll(page);
+      const page = await openHydrated(phone, path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `page is ${width} px wide`);
       await page.close();
@@ -79,9 +85,7 @@ describe('every page', () => {
 
 describe('the keypoint control', () => {
   test('moves by keyboard, 1 px per arrow and 0.1 px with Shift, and its value text follows', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
     const before = await handle.getAttribute('aria-valuetext');
     assert.match(before ?? '', /x 141\.3, y 109\.6/);
@@ -99,9 +103,7 @@ describe('the keypoint control', () => {
   });
 
   test('follows a mouse drag and a tap on the crop', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     const surface = page.locator('[data-role="surface"]');
     await surface.scrollIntoViewIfNeeded();
     const box = await surface.boundingBox();
@@ -125,9 +127,7 @@ describe('the keypoint control', () => {
   });
 
   test('announces the result in a polite live region', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
     await page.keyboard.press('ArrowLeft');
     const region = page.locator('#fig-grid [aria-live="polite"]');
@@ -141,9 +141,7 @@ describe('the keypoint control', () => {
 
 describe('state in the URL', () => {
   test('a moved keypoint and σ are written to the URL and restored from it', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
     await page.keyboard.press('ArrowUp');
     // Playwright cannot fill a range input; set it as a reader's drag would and fire `input`.
@@ -186,9 +184,7 @@ describe('state in the URL', () => {
 
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     await page.locator('#fig-grid canvas').focus();
     await page.keyboard.press('ArrowRight');
     assert.match(
@@ -228,9 +224,7 @@ describe('reading aids', () => {
 
 describe('figures that share a chapter store', () => {
   test('the row chart follows the keypoint of figure 1.1, and moves it by keyboard', async () => {
-    const page = await light.newPage();
-    await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
+    const page = await openHydrated(light, CHAPTER_1);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
     const chart = page.getByRole('slider', { name: 'Keypoint x along its row' });
     await handle.focus();
