@@ -28,11 +28,14 @@ export interface SweepConfig {
   decoderOptions?: DecoderOptions;
 }
 
-/** Per-decoder Euclidean errors in input pixels, one per sample, and the keypoints drawn. */
+/** Per-decoder errors in input pixels, one per sample, and the keypoints drawn. */
 export interface SweepResult {
   config: SweepConfig;
   keypoints: Point[];
+  /** Euclidean error. */
   errors: Record<string, Float64Array>;
+  /** |error| along x alone: the per-axis quantity whose bound is [0, λ/2). */
+  errorsX: Record<string, Float64Array>;
 }
 
 /** Adds N(0, noise²) to every value of `data`. */
@@ -50,7 +53,11 @@ export function runErrorSweep(config: SweepConfig): SweepResult {
   const map: Heatmap = { data: buffer, w, h };
   const keypoints: Point[] = [];
   const errors: Record<string, Float64Array> = {};
-  for (const id of decoders) errors[id] = new Float64Array(samples);
+  const errorsX: Record<string, Float64Array> = {};
+  for (const id of decoders) {
+    errors[id] = new Float64Array(samples);
+    errorsX[id] = new Float64Array(samples);
+  }
   for (let s = 0; s < samples; s++) {
     const keypoint = {
       x: random.uniform(margin - 0.5, w - 0.5 - margin),
@@ -62,9 +69,10 @@ export function runErrorSweep(config: SweepConfig): SweepResult {
     for (const id of decoders) {
       const p = decodeMap(id, map, config.decoderOptions);
       (errors[id] as Float64Array)[s] = stride * Math.hypot(p.x - keypoint.x, p.y - keypoint.y);
+      (errorsX[id] as Float64Array)[s] = stride * Math.abs(p.x - keypoint.x);
     }
   }
-  return { config, keypoints, errors };
+  return { config, keypoints, errors, errorsX };
 }
 
 /** Summary statistics of each decoder's errors. */

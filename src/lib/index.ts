@@ -16,3 +16,5 @@ export * from './experiments.ts';
 export * from './figures/pixelGrid.ts';
 export * from './chapters.ts';
 export * from './figures/rowError.ts';
+export * from './figures/offsetCurve.ts';
+export * from './figures/errorDistributions.ts';

@@ -263,3 +263,35 @@ describe('figure boxes', () => {
     await page.close();
   });
 });
+
+describe('chapter 2', () => {
+  const CHAPTER_2 = '/chapters/02-encoding-and-quantisation/';
+
+  test('moving the keypoint by keyboard changes the reported error, and the target toggle drives every figure', async () => {
+    const page = await openHydrated(light, CHAPTER_2);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+    const error = page.locator('#fig-hero [data-role="stat-error"]');
+    const before = await error.textContent();
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(([el, b]) => el?.textContent !== b, [await error.elementHandle(), before] as const);
+    // The hero's target toggle and figure 2.3's are one state.
+    await page.locator('#fig-hero').getByText('Biased', { exact: true }).click();
+    await page.waitForFunction(() => location.search.includes('ch2.target=biased'));
+    assert.equal(await page.locator('#fig-dist input[value="biased"]').isChecked(), true);
+    const announced = page.locator('#fig-dist [data-role="announce"]');
+    await page.waitForFunction((el) => el?.textContent?.startsWith('Biased targets'), await announced.elementHandle());
+    await page.close();
+  });
+
+  test('restores the keypoint and the target from the URL', async () => {
+    const page = await openHydrated(light, `${CHAPTER_2}?ch2.x=100.5&ch2.y=60&ch2.target=biased`);
+    assert.match(
+      (await page.getByRole('slider', { name: 'Keypoint on the input crop' }).getAttribute('aria-valuetext')) ?? '',
+      /x 100\.5, y 60\.0/,
+    );
+    assert.equal(await page.locator('#fig-hero input[value="biased"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-hero [data-role="stat-cell"]').textContent(), '(25, 15)');
+    await page.close();
+  });
+});

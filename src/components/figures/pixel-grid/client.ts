@@ -37,7 +37,7 @@ export function mount(root: HTMLElement): () => void {
   const render = (): void => {
     frame = 0;
     const s = store.get();
-    const data = buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: 'unbiased' }, buffer);
+    const data = buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target }, buffer);
     apply(pixelGridView(data));
     heatmap.draw(data.target, w, h, [0, 1]);
     control.refresh();

@@ -1,0 +1,92 @@
+/**
+ * Figure data for "error distribution against stride and σ" (chapter 2), from seeded
+ * Monte-Carlo sweeps: keypoints drawn uniformly on a 192×256 crop, encoded on the heatmap of
+ * each stride, decoded, and measured in input pixels.
+ */
+import type { DecoderId } from '../decoders.ts';
+import type { TargetKind } from '../encode.ts';
+import { runErrorSweep } from '../experiments.ts';
+import { summarize, type Summary } from '../stats.ts';
+import { CROP_GEOMETRY } from './pixelGrid.ts';
+
+export const STRIDES = [1, 2, 4, 8] as const;
+export const SIGMAS = [0.5, 1, 1.5, 2, 2.5, 3] as const;
+
+export interface StrideRow {
+  stride: number;
+  decoder: DecoderId;
+  /** Per-axis |x error| in input px; its bound is [0, λ/2). */
+  perAxis: Summary;
+  /** Euclidean error in input px. */
+  euclidean: Summary;
+  bound: number;
+}
+
+export interface SigmaRow {
+  sigma: number;
+  decoder: DecoderId;
+  euclidean: Summary;
+}
+
+export interface ErrorDistributions {
+  target: TargetKind;
+  samples: number;
+  seed: number;
+  byStride: StrideRow[];
+  bySigma: SigmaRow[];
+}
+
+export function buildErrorDistributions({
+  target,
+  samples = 2000,
+  seed = 2020,
+  decoders = ['argmax', 'quarter', 'dark'] as readonly DecoderId[],
+}: {
+  target: TargetKind;
+  samples?: number;
+  seed?: number;
+  decoders?: readonly DecoderId[];
+}): ErrorDistributions {
+  const byStride: StrideRow[] = [];
+  for (const stride of STRIDES) {
+    const sweep = runErrorSweep({
+      heatmapW: CROP_GEOMETRY.inputW / stride,
+      heatmapH: CROP_GEOMETRY.inputH / stride,
+      stride,
+      sigma: 2,
+      target,
+      noise: 0,
+      samples,
+      seed,
+      decoders,
+      margin: 3,
+    });
+    for (const decoder of decoders) {
+      byStride.push({
+        stride,
+        decoder,
+        perAxis: summarize(sweep.errorsX[decoder] as Float64Array),
+        euclidean: summarize(sweep.errors[decoder] as Float64Array),
+        bound: stride / 2,
+      });
+    }
+  }
+  const bySigma: SigmaRow[] = [];
+  for (const sigma of SIGMAS) {
+    const sweep = runErrorSweep({
+      heatmapW: 48,
+      heatmapH: 64,
+      stride: 4,
+      sigma,
+      target,
+      noise: 0,
+      samples,
+      seed,
+      decoders,
+      margin: 3,
+    });
+    for (const decoder of decoders)
+      bySigma.push({ sigma, decoder, euclidean: summarize(sweep.errors[decoder] as Float64Array) });
+  }
+  return { target, samples, seed, byStride, bySigma };
+}
