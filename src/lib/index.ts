@@ -18,3 +18,5 @@ export * from './chapters.ts';
 export * from './figures/rowError.ts';
 export * from './figures/offsetCurve.ts';
 export * from './figures/errorDistributions.ts';
+export * from './figures/quarterShift.ts';
+export * from './figures/decoderTable.ts';

@@ -295,3 +295,43 @@ describe('chapter 2', () => {
     await page.close();
   });
 });
+
+describe('chapter 3', () => {
+  const CHAPTER_3 = '/chapters/03-quarter-pixel-shift/';
+
+  test('moving the keypoint by keyboard changes every reported error', async () => {
+    const page = await openHydrated(light, CHAPTER_3);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the zoomed heatmap' });
+    const errors = page.locator('#fig-quarter dd');
+    const before = await errors.allTextContents();
+    await handle.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(([el, b]) => el?.textContent !== b, [
+      await page.locator('#fig-quarter [data-role="err-argmax"]').elementHandle(),
+      before[0],
+    ] as const);
+    assert.match((await handle.getAttribute('aria-valuetext')) ?? '', /x 24\.10, y 32\.15/);
+    await page.close();
+  });
+
+  test('a strip reads its gain by keyboard and Enter moves the keypoint there; the URL keeps it', async () => {
+    const page = await openHydrated(light, CHAPTER_3);
+    const strip = page.locator('#fig-quarter canvas[data-strip="pa"]');
+    await strip.focus();
+    await page.keyboard.press('ArrowLeft');
+    assert.match(
+      (await page.locator('#fig-quarter [data-role="strip-readout"]').textContent()) ?? '',
+      /Per-axis at offset .*: (gains|loses) \d\.\d\d px/,
+    );
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search.includes('ch3.u=-0.025'));
+    const again = await openHydrated(light, page.url().replace(origin, ''));
+    assert.match(
+      (await again.getByRole('slider', { name: 'Keypoint on the zoomed heatmap' }).getAttribute('aria-valuetext')) ??
+        '',
+      /x 23\.98/,
+    );
+    await Promise.all([page.close(), again.close()]);
+  });
+});

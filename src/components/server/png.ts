@@ -3,7 +3,7 @@
  * (or without) JavaScript, and prints. Uses node:zlib; never imported by client code.
  */
 import { deflateSync } from 'node:zlib';
-import { colorize, domainOf } from '../ui/colormap.ts';
+import { colorize, domainOf, type Palette } from '../ui/colormap.ts';
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -31,8 +31,14 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** An RGBA PNG of a w×h map coloured with the site's colour map, as a data URL. */
-export function heatmapPng(values: ArrayLike<number>, w: number, h: number, domain = domainOf(values)): string {
-  const rgba = colorize(values, domain);
+export function heatmapPng(
+  values: ArrayLike<number>,
+  w: number,
+  h: number,
+  domain = domainOf(values),
+  palette: Palette = 'viridis',
+): string {
+  const rgba = colorize(values, domain, undefined, palette);
   const raw = Buffer.alloc(h * (1 + 4 * w));
   for (let y = 0; y < h; y++) {
     raw[y * (1 + 4 * w)] = 0; // filter: none

@@ -4,19 +4,53 @@
  * given as numbers on hover and focus). A 256-entry RGB lookup table, usable in Node and in
  * the browser.
  */
-import { color, interpolateViridis } from 'd3';
+import { color, interpolateRdBu, interpolateViridis } from 'd3';
 
-/** 256 × RGB, from the low end to the high end of the map's domain. */
-export const VIRIDIS: Uint8Array = (() => {
+function lookupTable(interpolate: (t: number) => string): Uint8Array {
   const lut = new Uint8Array(256 * 3);
   for (let i = 0; i < 256; i++) {
-    const c = color(interpolateViridis(i / 255))?.rgb();
+    const c = color(interpolate(i / 255))?.rgb();
     lut[3 * i] = c ? Math.round(c.r) : 0;
     lut[3 * i + 1] = c ? Math.round(c.g) : 0;
     lut[3 * i + 2] = c ? Math.round(c.b) : 0;
   }
   return lut;
-})();
+}
+
+/** 256 × RGB, from the low end to the high end of the map's domain. */
+export const VIRIDIS: Uint8Array = lookupTable(interpolateViridis);
+
+/**
+ * A diverging map for signed quantities (gains, gradients): red below zero, blue above,
+ * white at zero; figures centre its domain on zero.
+ */
+export const DIVERGING: Uint8Array = lookupTable(interpolateRdBu);
+
+export type Palette = 'viridis' | 'diverging';
+
+const PALETTES: Record<Palette, Uint8Array> = { viridis: VIRIDIS, diverging: DIVERGING };
+
+/** A symmetric domain [-m, m] around zero for signed values. */
+export function symmetricDomain(values: ArrayLike<number>): [number, number] {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i] as number) || 0);
+  return [-(m || 1), m || 1];
+}
+
+/** The CSS colour of one value over `domain`. */
+export function cssColor(value: number, domain: [number, number], palette: Palette = 'viridis'): string {
+  const lut = PALETTES[palette];
+  const j = 3 * Math.min(255, Math.max(0, Math.round(((value - domain[0]) / (domain[1] - domain[0] || 1)) * 255)));
+  return `rgb(${lut[j]} ${lut[j + 1]} ${lut[j + 2]})`;
+}
+
+/** Black or white, whichever reads better on the colour of `value`. */
+export function textColorOn(value: number, domain: [number, number], palette: Palette = 'viridis'): string {
+  const lut = PALETTES[palette];
+  const j = 3 * Math.min(255, Math.max(0, Math.round(((value - domain[0]) / (domain[1] - domain[0] || 1)) * 255)));
+  const luminance = 0.2126 * (lut[j] as number) + 0.7152 * (lut[j + 1] as number) + 0.0722 * (lut[j + 2] as number);
+  return luminance > 140 ? '#000' : '#fff';
+}
 
 /** The value range a map is coloured over: [min, max] of its finite values, or [0, 1]. */
 export function domainOf(values: ArrayLike<number>): [number, number] {
@@ -36,7 +70,9 @@ export function colorize(
   values: ArrayLike<number>,
   domain: [number, number],
   out = new Uint8ClampedArray(values.length * 4),
+  palette: Palette = 'viridis',
 ): Uint8ClampedArray {
+  const lut = PALETTES[palette];
   const [lo, hi] = domain;
   const scale = 255 / (hi - lo || 1);
   for (let i = 0; i < values.length; i++) {
@@ -46,9 +82,9 @@ export function colorize(
       continue;
     }
     const j = 3 * Math.min(255, Math.max(0, Math.round((v - lo) * scale)));
-    out[4 * i] = VIRIDIS[j] as number;
-    out[4 * i + 1] = VIRIDIS[j + 1] as number;
-    out[4 * i + 2] = VIRIDIS[j + 2] as number;
+    out[4 * i] = lut[j] as number;
+    out[4 * i + 1] = lut[j + 1] as number;
+    out[4 * i + 2] = lut[j + 2] as number;
     out[4 * i + 3] = 255;
   }
   return out;

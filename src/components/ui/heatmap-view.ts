@@ -3,7 +3,7 @@
  * edges), with the value under the pointer or the keyboard cursor shown in a readout.
  * The canvas is focusable: arrow keys move a cursor cell.
  */
-import { colorize, domainOf } from './colormap.ts';
+import { colorize, domainOf, type Palette } from './colormap.ts';
 import { fmt } from './format.ts';
 
 export interface HeatmapViewOptions {
@@ -12,6 +12,11 @@ export interface HeatmapViewOptions {
   readout: HTMLElement;
   /** Called with the cell under the pointer or keyboard cursor, or null when it leaves. */
   onCursor?: (cell: { x: number; y: number } | null) => void;
+  /** Called when a cell is clicked or Enter is pressed on it. */
+  onPick?: (cell: { x: number; y: number }) => void;
+  palette?: Palette;
+  /** The readout's text for a cell; by default "cell (x, y) = value". */
+  describe?: (cell: { x: number; y: number }, value: number) => string;
 }
 
 export interface HeatmapView {
@@ -19,7 +24,14 @@ export interface HeatmapView {
   destroy(): void;
 }
 
-export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOptions): HeatmapView {
+export function createHeatmapView({
+  canvas,
+  readout,
+  onCursor,
+  onPick,
+  palette = 'viridis',
+  describe,
+}: HeatmapViewOptions): HeatmapView {
   const ctx = canvas.getContext('2d');
   let values: ArrayLike<number> = [];
   let w = 0;
@@ -34,7 +46,7 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
       return;
     }
     const v = values[cursor.y * w + cursor.x] as number;
-    readout.textContent = `cell (${cursor.x}, ${cursor.y}) = ${fmt(v, 4)}`;
+    readout.textContent = describe ? describe(cursor, v) : `cell (${cursor.x}, ${cursor.y}) = ${fmt(v, 4)}`;
     onCursor?.(cursor);
   };
 
@@ -51,7 +63,15 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
       show();
     }
   };
+  const onClick = (): void => {
+    if (cursor) onPick?.(cursor);
+  };
   const onKey = (event: KeyboardEvent): void => {
+    if ((event.key === 'Enter' || event.key === ' ') && cursor && onPick) {
+      event.preventDefault();
+      onPick(cursor);
+      return;
+    }
     const moves: Record<string, [number, number]> = {
       ArrowLeft: [-1, 0],
       ArrowRight: [1, 0],
@@ -77,6 +97,7 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
   canvas.addEventListener('pointermove', onPointer);
   canvas.addEventListener('pointerleave', onLeave);
   canvas.addEventListener('keydown', onKey);
+  canvas.addEventListener('click', onClick);
   canvas.addEventListener('focus', onFocus);
   canvas.addEventListener('blur', onBlur);
 
@@ -91,7 +112,7 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
         pixels = ctx?.createImageData(w, h);
       }
       if (ctx && pixels) {
-        colorize(values, domain ?? domainOf(values), pixels.data);
+        colorize(values, domain ?? domainOf(values), pixels.data, palette);
         ctx.putImageData(pixels, 0, 0);
       }
       if (cursor) show();
@@ -100,6 +121,7 @@ export function createHeatmapView({ canvas, readout, onCursor }: HeatmapViewOpti
       canvas.removeEventListener('pointermove', onPointer);
       canvas.removeEventListener('pointerleave', onLeave);
       canvas.removeEventListener('keydown', onKey);
+      canvas.removeEventListener('click', onClick);
       canvas.removeEventListener('focus', onFocus);
       canvas.removeEventListener('blur', onBlur);
     },

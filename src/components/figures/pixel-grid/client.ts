@@ -6,6 +6,7 @@ import { bindControls } from '../../ui/controls.ts';
 import { createHeatmapView } from '../../ui/heatmap-view.ts';
 import { attachKeypointControl } from '../../ui/keypoint-control.ts';
 import { chapterStore } from '../../ui/store.ts';
+import { showRejected } from '../../ui/url-note.ts';
 import { keypointSchema } from '../shared/keypoint-state.ts';
 import { describeKeypoint, pixelGridAnnouncement, pixelGridView } from './view.ts';
 
@@ -51,11 +52,7 @@ export function mount(root: HTMLElement): () => void {
 
   canvas.hidden = false;
   part<HTMLImageElement>(root, '.heatmap-image').hidden = true;
-  if (store.rejected.length > 0) {
-    const note = part<HTMLElement>(root, '[data-role="url-note"]');
-    note.textContent = `The link's value for ${store.rejected.join(', ')} was not valid here and was reset to the default.`;
-    note.hidden = false;
-  }
+  showRejected(root, store);
   render();
 
   return () => {
