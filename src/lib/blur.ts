@@ -110,3 +110,12 @@ export function blurAt(map: Heatmap, kernel: Float64Array, x: number, y: number)
   }
   return s;
 }
+
+/** Standard deviation, in cells, of the k-tap kernel's weights: its effective σ. */
+export function kernelStd(k: number): number {
+  const kernel = gaussianKernel(k);
+  const r = (k - 1) / 2;
+  let v = 0;
+  for (let i = 0; i < k; i++) v += (kernel[i] as number) * (i - r) ** 2;
+  return Math.sqrt(v);
+}

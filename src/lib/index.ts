@@ -20,3 +20,5 @@ export * from './figures/offsetCurve.ts';
 export * from './figures/errorDistributions.ts';
 export * from './figures/quarterShift.ts';
 export * from './figures/decoderTable.ts';
+export * from './figures/darkSteps.ts';
+export * from './figures/resolutionSweep.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blurAt, blurMap, gaussianKernel, opencvSigma } from '../../src/lib/index.ts';
+import { blurAt, blurMap, gaussianKernel, kernelStd, opencvSigma } from '../../src/lib/index.ts';
 import { createRandom } from '../../src/lib/index.ts';
 import { expectClose } from './approx.ts';
 
@@ -43,5 +43,13 @@ describe('blurMap and blurAt', () => {
     expect(b[40]).toBeCloseTo(g[2]! * g[2]!, 7);
     expect(b[40 + 1 + 9]).toBeCloseTo(g[3]! * g[3]!, 7);
     expect(b[40 + 3]).toBe(0);
+  });
+});
+
+describe('kernelStd(k)', () => {
+  it('is √(k−1)/2 for the binomial tables and near OpenCV’s σ for larger kernels', () => {
+    expect(kernelStd(3)).toBeCloseTo(Math.sqrt(0.5), 12);
+    expect(kernelStd(5)).toBeCloseTo(1, 12);
+    expect(Math.abs(kernelStd(11) - opencvSigma(11))).toBeLessThan(0.1);
   });
 });

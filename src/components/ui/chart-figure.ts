@@ -12,6 +12,12 @@ export interface ChartSpec<S, D> {
   /** The state the data depends on, as a string; the data is rebuilt only when it changes. */
   dataKey(state: Readonly<S>): string;
   build(state: Readonly<S>): D;
+  /**
+   * What the drawing reads from the state besides the data (a marker's position, say), as a
+   * string; the chart is redrawn only when the data, this key or the width changes.
+   * Defaults to the data key.
+   */
+  viewKey?(state: Readonly<S>): string;
   draw(data: D, state: Readonly<S>, width: number): Element;
   announce?(data: D, state: Readonly<S>): string;
 }
@@ -23,6 +29,7 @@ export function mountChart<S, D>(root: HTMLElement, spec: ChartSpec<S, D>): () =
   const announce = region ? createAnnouncer(region) : undefined;
   let width = 0;
   let cached: { key: string; data: D } | undefined;
+  let drawn = '';
   let frame = 0;
 
   const render = (): void => {
@@ -31,6 +38,9 @@ export function mountChart<S, D>(root: HTMLElement, spec: ChartSpec<S, D>): () =
     const state = spec.store.get();
     const key = spec.dataKey(state);
     if (!cached || cached.key !== key) cached = { key, data: spec.build(state) };
+    const view = `${key}|${spec.viewKey ? spec.viewKey(state) : ''}|${width}`;
+    if (view === drawn) return;
+    drawn = view;
     holder.replaceChildren(spec.draw(cached.data, state, width));
     if (announce && spec.announce) announce(spec.announce(cached.data, state));
   };

@@ -13,6 +13,7 @@ export function mount(root: HTMLElement): () => void {
     // The sawtooth depends on the row only; moving along x just moves the marker.
     dataKey: (s) => `${s.y}|${s.sigma}|${s.target}`,
     build: (s) => buildRowError({ y: s.y, sigma: s.sigma, target: s.target, step: 0.5 }),
+    viewKey: (s) => String(s.x),
     draw: (data, s, width) => {
       const here = buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target });
       return rowErrorChart(data, { width, current: { x: s.x, error: here.error } });
