@@ -6,6 +6,8 @@
 import { Bench } from 'tinybench';
 import {
   addNoise,
+  buildOffsetCurve,
+  buildPixelGrid,
   argmaxMap,
   createRandom,
   createStack,
@@ -66,6 +68,15 @@ const sweep = {
   decoders: ['argmax', 'quarter', 'dark'],
 } as const;
 
+/** What a drag event in chapter 2 asks of the library: figures 2.1 and 2.2 (2.3 is precomputed). */
+function chapter2Drag(): number {
+  drag = (drag + 1) % 1000;
+  const keypoint = { x: 60 + drag * 0.071, y: 100 + drag * 0.053 };
+  const a = buildPixelGrid({ keypoint, sigma: 2, target: 'unbiased' }, dragBuffer);
+  const b = buildOffsetCurve({ keypoint, sigma: 2, target: 'unbiased' });
+  return a.error + b.rowOffset;
+}
+
 const bench = new Bench({ time: 1500, warmup: true, warmupTime: 300 });
 bench
   .add('DARK, fast path, [17, 64, 48], k = 11', () => decodeDark(stack, 11))
@@ -73,6 +84,7 @@ bench
     for (let k = 0; k < 17; k++) traceDark(mapOf(stack, k), 11);
   })
   .add('per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48', perDragPipeline)
+  .add('chapter 2 drag: pixel grid + offset curve (48 positions × 3 decoders)', chapter2Drag)
   .add('error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK', () =>
     runErrorSweep({ ...sweep, noise: 0 }),
   )
@@ -84,6 +96,7 @@ await bench.run();
 const targetsMs: Record<string, number> = {
   'DARK, fast path, [17, 64, 48], k = 11': 0.07,
   'per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48': 0.5,
+  'chapter 2 drag: pixel grid + offset curve (48 positions × 3 decoders)': 1,
   'error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK': 500,
 };
 

@@ -264,6 +264,15 @@ export function darkStep(
   return { x: m.x + step.x, y: m.y + step.y, score: m.score };
 }
 
+/** DARK on one map from a known argmax `m` of it (saves a scan). */
+export function darkFrom(
+  map: Heatmap,
+  m: DecodedPoint,
+  kernel: number | Float64Array = DEFAULT_DARK_KERNEL,
+): DecodedPoint {
+  return darkStep(map.data, 0, map.w, map.h, typeof kernel === 'number' ? gaussianKernel(kernel) : kernel, m);
+}
+
 /** DARK on one map, fast (see {@link decodeDark}); `kernel` is the blur size k or its weights. */
 export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DARK_KERNEL): DecodedPoint {
   const weights = typeof kernel === 'number' ? gaussianKernel(kernel) : kernel;

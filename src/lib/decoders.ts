@@ -3,13 +3,14 @@
  * can loop over "each decoder" without knowing their signatures. All return heatmap pixels.
  */
 import { argmaxMap } from './argmax.ts';
-import { DEFAULT_DARK_KERNEL, darkMap } from './dark.ts';
+import { DEFAULT_DARK_KERNEL, darkFrom, darkMap } from './dark.ts';
 import { debiasedSoftArgmax, dsntDecode } from './dsnt.ts';
-import { quarterMap, quarterSecondMax } from './quarter.ts';
+import { quarterFrom, quarterMap, quarterSecondMax } from './quarter.ts';
 import type { DecodedPoint, Heatmap } from './stack.ts';
 
 /** The decoders a figure or sweep may ask for. */
 export const DECODER_IDS = ['argmax', 'quarter', 'quarter2', 'dark', 'softargmax', 'softargmaxDebiased'] as const;
+/** The name of a single-map decoder. */
 export type DecoderId = (typeof DECODER_IDS)[number];
 
 /** Human-readable names, for legends and tables. */
@@ -22,6 +23,7 @@ export const DECODER_LABELS: Record<DecoderId, string> = {
   softargmaxDebiased: 'Soft-argmax, debiased',
 };
 
+/** Settings of the decoders that have any: DARK's kernel and soft-argmax's temperature. */
 export interface DecoderOptions {
   /** DARK's modulation kernel size k (odd). */
   kernel?: number;
@@ -49,4 +51,24 @@ export function decodeMap(id: DecoderId, map: Heatmap, options: DecoderOptions =
       return { ...point, score: argmaxMap(map).score };
     }
   }
+}
+
+/**
+ * Decodes one map with several decoders at once, scanning for the argmax only once (argmax,
+ * the quarter shift and DARK all start from it). Same results as `decodeMap` for each id.
+ */
+export function decodeAll(
+  ids: readonly DecoderId[],
+  map: Heatmap,
+  options: DecoderOptions = {},
+): Record<string, DecodedPoint> {
+  const m = argmaxMap(map);
+  const out: Record<string, DecodedPoint> = {};
+  for (const id of ids) {
+    if (id === 'argmax') out[id] = m;
+    else if (id === 'quarter') out[id] = quarterFrom(map, m);
+    else if (id === 'dark') out[id] = darkFrom(map, m, options.kernel ?? DEFAULT_DARK_KERNEL);
+    else out[id] = decodeMap(id, map, options);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@
  */
 import type { Heatmap, Point } from './stack.ts';
 
+/** A target map (w×h, row-major) and its training weight. */
 export interface EncodedTarget extends Heatmap {
   /** 0 when the keypoint's 3σ window lies wholly outside the map (the reference skips it). */
   weight: 0 | 1;

@@ -3,10 +3,10 @@
  * corrupted by noise, and decoded by each decoder; the error is measured in input pixels
  * (heatmap error × stride). Everything is reproducible from the configuration, seed included.
  */
-import { decodeMap, type DecoderId, type DecoderOptions } from './decoders.ts';
+import { decodeAll, type DecoderId, type DecoderOptions } from './decoders.ts';
 import { encodeTarget, type TargetKind } from './encode.ts';
 import { createRandom, type Random } from './random.ts';
-import type { Heatmap, Point } from './stack.ts';
+import type { DecodedPoint, Heatmap, Point } from './stack.ts';
 import { summarize, type Summary } from './stats.ts';
 
 /** One configuration of a Monte-Carlo error sweep. */
@@ -66,8 +66,9 @@ export function runErrorSweep(config: SweepConfig): SweepResult {
     keypoints.push(keypoint);
     encodeTarget(target, keypoint, w, h, sigma, buffer);
     addNoise(buffer, noise, random);
+    const decoded = decodeAll(decoders, map, config.decoderOptions);
     for (const id of decoders) {
-      const p = decodeMap(id, map, config.decoderOptions);
+      const p = decoded[id] as DecodedPoint;
       (errors[id] as Float64Array)[s] = stride * Math.hypot(p.x - keypoint.x, p.y - keypoint.y);
       (errorsX[id] as Float64Array)[s] = stride * Math.abs(p.x - keypoint.x);
     }
@@ -100,6 +101,7 @@ export interface OffsetSweepConfig {
   decoderOptions?: DecoderOptions;
 }
 
+/** One position of an offset sweep and each decoder's error there. */
 export interface OffsetSample {
   /** Sub-pixel offset from the cell centre, heatmap pixels. */
   dx: number;
@@ -121,8 +123,9 @@ export function runOffsetSweep(config: OffsetSweepConfig): OffsetSample[] {
       const keypoint = { x: cell.x + dx, y: cell.y + dy };
       encodeTarget(target, keypoint, w, h, sigma, buffer);
       const errors: Record<string, number> = {};
+      const decoded = decodeAll(decoders, map, config.decoderOptions);
       for (const id of decoders) {
-        const p = decodeMap(id, map, config.decoderOptions);
+        const p = decoded[id] as DecodedPoint;
         errors[id] = stride * Math.hypot(p.x - keypoint.x, p.y - keypoint.y);
       }
       out.push({ dx, dy, errors });

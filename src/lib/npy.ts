@@ -24,6 +24,7 @@ export interface NpyArray {
   data: Float32Array | Float64Array;
 }
 
+/** Limits applied while parsing. */
 export interface ParseNpyOptions {
   /** Refuse arrays with more elements than this (default 2^26, 256 MiB as float32). */
   maxElements?: number;

@@ -14,7 +14,11 @@ import { mapOf } from './stack.ts';
 
 /** The per-axis quarter shift of one map: only when 1 < x < W-1 and 1 < y < H-1. */
 export function quarterMap(map: Heatmap): DecodedPoint {
-  const m = argmaxMap(map);
+  return quarterFrom(map, argmaxMap(map));
+}
+
+/** The per-axis quarter shift from a known argmax `m` of `map` (saves a scan). */
+export function quarterFrom(map: Heatmap, m: DecodedPoint): DecodedPoint {
   const { w, h, data } = map;
   const { x, y } = m;
   if (!(x > 1 && x < w - 1 && y > 1 && y < h - 1)) return m;

@@ -3,6 +3,7 @@
  * between order statistics, as NumPy's default `percentile` does.
  */
 
+/** Summary statistics of a sample (NaN for an empty one). */
 export interface Summary {
   count: number;
   mean: number;
@@ -49,6 +50,7 @@ export function summarize(values: ArrayLike<number>): Summary {
   };
 }
 
+/** One bin of a histogram. */
 export interface HistogramBin {
   /** Inclusive lower edge. */
   x0: number;

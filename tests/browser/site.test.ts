@@ -370,7 +370,7 @@ describe('chapter 4', () => {
     const page = await openHydrated(light, `${CHAPTER_4}?ch4.step=4`);
     await page.locator('#fig-dark li[data-term="dxy"]').focus();
     const lit = await page
-      .locator('#fig-dark .stencil.lit')
+      .locator('#fig-dark rect.stencil.lit')
       .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.key).sort());
     assert.deepEqual(lit, ['mm', 'mp', 'pm', 'pp']);
     assert.equal(await page.locator('#fig-dark .formula [data-term="dxy"].lit').count(), 2);
@@ -416,6 +416,21 @@ describe('drag performance', () => {
     t.diagnostic(`per-frame work while dragging (3 figures): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
     console.log(`drag: per-frame work median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (one frame = 16.7 ms)`);
     assert.ok(p95 < 16.7, `p95 ${p95} ms exceeds one frame`);
+    await page.close();
+  });
+});
+
+describe('chapter 4 stencil values', () => {
+  test('the table shows L at the 13 cells and hovering one lights its terms', async () => {
+    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/?ch4.step=4');
+    const cells = page.locator('#fig-dark .stencil-values td[data-key]');
+    assert.equal(await cells.count(), 13);
+    assert.match((await cells.first().textContent()) ?? '', /^−?\d+\.\d{3}$/);
+    await page.locator('#fig-dark .stencil-values td[data-key="c"]').hover();
+    const lit = await page
+      .locator('#fig-dark .terms li.lit')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-term')).sort());
+    assert.deepEqual(lit, ['dxx', 'dyy']);
     await page.close();
   });
 });

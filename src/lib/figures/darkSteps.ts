@@ -16,6 +16,7 @@ export const DARK_SETTING = { w: 32, h: 32, stride: 4 } as const;
 
 /** The steps of the stepper, in order. */
 export const DARK_STEPS = ['argmax', 'blur', 'rescale', 'log', 'stencil', 'derivatives', 'newton', 'recover'] as const;
+/** The name of a step of the DARK stepper. */
 export type DarkStepId = (typeof DARK_STEPS)[number];
 
 /** Which stencil points each Taylor term reads (for linking terms and points). */
@@ -27,6 +28,7 @@ export const TERM_STENCIL: Record<'dx' | 'dy' | 'dxx' | 'dyy' | 'dxy', (keyof Da
   dxy: ['mm', 'pm', 'mp', 'pp'],
 };
 
+/** The stepper's settings: the heatmap to make and the kernel to decode it with. */
 export interface DarkStepsInput {
   /** The true keypoint, heatmap px. */
   keypoint: Point;
@@ -51,6 +53,7 @@ export interface FitEllipse {
   angle: number;
 }
 
+/** The stepper's heatmap, DARK's trace on it, the fitted ellipse and the recovered points. */
 export interface DarkStepsData {
   keypoint: Point;
   map: Heatmap;
@@ -72,6 +75,7 @@ function eigen2(a: number, b: number, c: number): { l1: number; l2: number; angl
   return { l1: mean + r, l2: mean - r, angle: 0.5 * Math.atan2(2 * b, a - c) };
 }
 
+/** Makes the stepper's seeded heatmap and decodes it with DARK, keeping every intermediate. */
 export function buildDarkSteps(input: DarkStepsInput): DarkStepsData {
   const { w, h, stride } = DARK_SETTING;
   const { keypoint, sigma, target, noise, secondPeak, kernel, seed } = input;

@@ -7,6 +7,7 @@ import type { TargetKind } from '../encode.ts';
 import { runErrorSweep } from '../experiments.ts';
 import { summarize, type Summary } from '../stats.ts';
 
+/** Error summaries by decoder and target kind, with the sweep's settings. */
 export interface DecoderTable {
   samples: number;
   seed: number;
@@ -17,6 +18,7 @@ export interface DecoderTable {
   rows: Record<string, Record<TargetKind, Summary>>;
 }
 
+/** Runs the table's seeded sweeps (48×64, stride 4) for both target kinds. */
 export function buildDecoderTable({
   samples = 5000,
   seed = 3,

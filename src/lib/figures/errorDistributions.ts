@@ -9,9 +9,12 @@ import { runErrorSweep } from '../experiments.ts';
 import { summarize, type Summary } from '../stats.ts';
 import { CROP_GEOMETRY } from './pixelGrid.ts';
 
+/** The strides of the stride panel, on a 192×256 crop. */
 export const STRIDES = [1, 2, 4, 8] as const;
+/** The target σ of the σ panel, heatmap pixels. */
 export const SIGMAS = [0.5, 1, 1.5, 2, 2.5, 3] as const;
 
+/** Error summaries of one decoder at one stride, in input pixels. */
 export interface StrideRow {
   stride: number;
   decoder: DecoderId;
@@ -22,12 +25,14 @@ export interface StrideRow {
   bound: number;
 }
 
+/** Error summary of one decoder at one σ (stride 4), in input pixels. */
 export interface SigmaRow {
   sigma: number;
   decoder: DecoderId;
   euclidean: Summary;
 }
 
+/** Both panels' rows for one target kind, with the sweep's settings. */
 export interface ErrorDistributions {
   target: TargetKind;
   samples: number;
@@ -36,6 +41,7 @@ export interface ErrorDistributions {
   bySigma: SigmaRow[];
 }
 
+/** Runs the seeded sweeps of both panels for one target kind. */
 export function buildErrorDistributions({
   target,
   samples = 2000,

@@ -10,8 +10,10 @@ import { runOffsetSweep } from '../experiments.ts';
 import type { Point } from '../stack.ts';
 import { CROP_GEOMETRY } from './pixelGrid.ts';
 
+/** The decoders the offset curve compares. */
 export const OFFSET_DECODERS: readonly DecoderId[] = ['argmax', 'quarter', 'dark'];
 
+/** The keypoint (input pixels) and its target, as the chapter's state holds them. */
 export interface OffsetCurveInput {
   keypoint: Point;
   sigma: number;
@@ -21,6 +23,7 @@ export interface OffsetCurveInput {
   decoders?: readonly DecoderId[];
 }
 
+/** Each decoder's error across the keypoint's cell, and at the keypoint itself. */
 export interface OffsetCurveData {
   stride: number;
   /** One row per sample and decoder: offset from the cell centre (input px) and error (input px). */
@@ -31,6 +34,7 @@ export interface OffsetCurveData {
   rowOffset: number;
 }
 
+/** Sweeps the keypoint across the cell that holds it, along x, at its own sub-pixel y. */
 export function buildOffsetCurve({
   keypoint,
   sigma,

@@ -11,6 +11,7 @@ import type { DecodedPoint, Point } from '../stack.ts';
 /** The setting of chapters 1 and 2: a 256×192 crop (w 192, h 256) and a 64×48 heatmap. */
 export const CROP_GEOMETRY: Geometry = { inputW: 192, inputH: 256, heatmapW: 48, heatmapH: 64 };
 
+/** The keypoint (input pixels), its target and the geometry. */
 export interface PixelGridInput {
   /** The keypoint in input pixels. */
   keypoint: Point;
@@ -19,6 +20,7 @@ export interface PixelGridInput {
   geometry?: Geometry;
 }
 
+/** Where the keypoint lands on the heatmap and what argmax hands back, in both frames. */
 export interface PixelGridData {
   geometry: Geometry;
   stride: number;

@@ -15,6 +15,7 @@ export const QUARTER_SETTING = { w: 48, h: 64, stride: 4, cell: { x: 24, y: 32 }
 /** Half-width of the window of cells shown around the maximum. */
 export const WINDOW_RADIUS = 2;
 
+/** The keypoint's offset inside the figure's cell, and its target. */
 export interface QuarterShiftInput {
   /** The keypoint's offset from the cell centre, heatmap px, each in [-0.5, 0.5). */
   offset: Point;
@@ -22,6 +23,7 @@ export interface QuarterShiftInput {
   target: TargetKind;
 }
 
+/** The window of cells around m, m and s, both shifted points and their errors. */
 export interface QuarterShiftData {
   keypoint: Point;
   /** (2r+1)² cell values around m, row-major, and the cell at the window's top left. */
@@ -34,6 +36,7 @@ export interface QuarterShiftData {
   errors: { argmax: number; perAxis: number; secondMax: number };
 }
 
+/** Encodes the keypoint and decodes it with argmax and both forms of the quarter shift. */
 export function buildQuarterShift({ offset, sigma, target }: QuarterShiftInput): QuarterShiftData {
   const { w, h, stride, cell } = QUARTER_SETTING;
   const keypoint = { x: cell.x + offset.x, y: cell.y + offset.y };
@@ -58,6 +61,7 @@ export function buildQuarterShift({ offset, sigma, target }: QuarterShiftInput):
   };
 }
 
+/** Gains of both forms over argmax across the cell (input px), and how often each helps. */
 export interface QuarterStrips {
   steps: number;
   /** Offsets of the strip cells' centres along each axis, heatmap px. */

@@ -9,12 +9,14 @@ import type { TargetKind } from '../encode.ts';
 import { runErrorSweep } from '../experiments.ts';
 import { summarize, type Summary } from '../stats.ts';
 
+/** The input resolutions compared, as in the DarkPose resolution study (stride 4). */
 export const RESOLUTIONS = [
   { input: '256×192', inputH: 256, inputW: 192 },
   { input: '128×96', inputH: 128, inputW: 96 },
   { input: '64×48', inputH: 64, inputW: 48 },
 ] as const;
 
+/** Error of one decoder at one resolution, in pixels of the 256×192 frame. */
 export interface ResolutionRow {
   input: string;
   heatmap: string;
@@ -23,6 +25,7 @@ export interface ResolutionRow {
   error: Summary;
 }
 
+/** All rows for one target kind, with the sweep's settings. */
 export interface ResolutionSweep {
   target: TargetKind;
   samples: number;
@@ -32,6 +35,7 @@ export interface ResolutionSweep {
   rows: ResolutionRow[];
 }
 
+/** Runs the seeded sweep at each resolution and scales the errors to the 256×192 frame. */
 export function buildResolutionSweep({
   target,
   samples = 3000,

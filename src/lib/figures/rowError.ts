@@ -8,6 +8,7 @@ import { decodeMap } from '../decoders.ts';
 import { encodeTarget, type TargetKind } from '../encode.ts';
 import { CROP_GEOMETRY } from './pixelGrid.ts';
 
+/** The row (input pixels) and the target the sawtooth is drawn for. */
 export interface RowErrorInput {
   /** The row, input pixels. */
   y: number;
@@ -18,6 +19,7 @@ export interface RowErrorInput {
   step?: number;
 }
 
+/** Argmax's error at each position along the row, with the bounds to draw. */
 export interface RowErrorData {
   stride: number;
   /** Keypoint x (input px) and argmax's Euclidean error (input px) at each sample. */
@@ -27,6 +29,7 @@ export interface RowErrorData {
   diagonal: number;
 }
 
+/** Encodes and decodes a keypoint at each position along the row. */
 export function buildRowError({
   y,
   sigma,

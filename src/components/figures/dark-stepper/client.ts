@@ -104,14 +104,14 @@ export function mount(root: HTMLElement): () => void {
       .querySelectorAll<Element>('[data-term]')
       .forEach((el) => el.classList.toggle('lit', terms.includes(el.getAttribute('data-term') ?? '')));
     root
-      .querySelectorAll<SVGRectElement>('.stencil')
+      .querySelectorAll<HTMLElement | SVGElement>('[data-key]')
       .forEach((el) => el.classList.toggle('lit', keys.has(el.dataset.key ?? '')));
   };
   const onOver = (event: Event): void => {
     const el = event.target as Element;
     const term = el.closest('[data-term]')?.getAttribute('data-term');
     if (term) return light([term]);
-    const stencil = el.closest<SVGRectElement>('.stencil');
+    const stencil = el.closest<HTMLElement | SVGElement>('[data-key]');
     if (stencil) light((stencil.dataset.terms ?? '').split(' ').filter(Boolean));
   };
   const onOut = (): void => light([]);
