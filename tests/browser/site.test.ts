@@ -434,3 +434,29 @@ describe('chapter 4 stencil values', () => {
     await page.close();
   });
 });
+
+describe('motion', () => {
+  test('the stepper does not play when the reader asks for reduced motion, and plays otherwise', async () => {
+    const reduced = await launch({ reducedMotion: 'reduce' });
+    try {
+      const page = await reduced.newPage();
+      await page.goto(origin + '/chapters/04-dark-step-by-step/', { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      const play = page.locator('#fig-dark [data-nav="play"]');
+      await play.click();
+      assert.equal(await play.getAttribute('aria-pressed'), 'false');
+      assert.match((await play.textContent()) ?? '', /animations paused/);
+    } finally {
+      await reduced.close();
+    }
+    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/');
+    const play = page.locator('#fig-dark [data-nav="play"]');
+    await play.click();
+    assert.equal(await play.getAttribute('aria-pressed'), 'true');
+    // The global pause stops it at once.
+    await page.getByRole('button', { name: 'Pause animations' }).click();
+    await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'false', await play.elementHandle());
+    await page.getByRole('button', { name: 'Pause animations' }).click();
+    await page.close();
+  });
+});
