@@ -185,3 +185,13 @@ export function debiasedSoftArgmax(logits: Values, w: number, h: number, beta = 
   const fix = (j: number): number => (j - invC / 2) / (1 - invC);
   return { point: { x: fix(jx) * w - 0.5, y: fix(jy) * h - 0.5 }, c };
 }
+
+/** DSNT's coordinate grids as two h×w maps: X[i][j] = (2j + 1)/w - 1, Y[i][j] = (2i + 1)/h - 1. */
+export function normalizedGrids(w: number, h: number): { X: Float64Array; Y: Float64Array } {
+  const ax = normalizedAxis(w);
+  const ay = normalizedAxis(h);
+  return {
+    X: Float64Array.from({ length: w * h }, (_, i) => ax[i % w] as number),
+    Y: Float64Array.from({ length: w * h }, (_, i) => ay[Math.floor(i / w)] as number),
+  };
+}

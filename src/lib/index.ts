@@ -22,3 +22,4 @@ export * from './figures/quarterShift.ts';
 export * from './figures/decoderTable.ts';
 export * from './figures/darkSteps.ts';
 export * from './figures/resolutionSweep.ts';
+export * from './figures/dsntFigure.ts';

@@ -460,3 +460,59 @@ describe('motion', () => {
     await page.close();
   });
 });
+
+describe('chapter 5', () => {
+  const CHAPTER_5 = '/chapters/05-dsnt/';
+
+  test('β moves the reported expectation as the library says, and the URL keeps it', async () => {
+    const page = await openHydrated(light, CHAPTER_5);
+    const expectation = page.locator('#fig-dsnt [data-role="stat-expect"]');
+    // At β = 1 the background pulls the expectation right of the bump at x = 5.3.
+    const soft = (await expectation.textContent()) ?? '';
+    assert.match(soft, /^\((\d+\.\d\d), (\d+\.\d\d)\)$/);
+    await page.locator('#fig-dsnt-beta').evaluate((el: HTMLInputElement) => {
+      el.value = '6';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(([el, before]) => el?.textContent !== before, [
+      await expectation.elementHandle(),
+      soft,
+    ] as const);
+    const sharp = (await expectation.textContent()) ?? '';
+    const x = (text: string) => Number(/^\(([\d.]+)/.exec(text)?.[1]);
+    assert.ok(
+      Math.abs(x(sharp) - 5.3) < Math.abs(x(soft) - 5.3),
+      `β = 6 should bring ${sharp} nearer 5.3 than ${soft}`,
+    );
+    await page.waitForFunction(() => location.search.includes('ch5.beta=6'));
+    await page.close();
+  });
+
+  test('a bump moves by keyboard, and the target of figure 5.2 too', async () => {
+    const page = await openHydrated(light, CHAPTER_5);
+    const bump = page.getByRole('slider', { name: 'First bump of the logits' });
+    await bump.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(
+      (el) => el?.textContent === '(6.30, 8.60)',
+      await page.locator('#fig-dsnt [data-role="stat-bump"]').elementHandle(),
+    );
+    const target = page.getByRole('slider', { name: 'Training target' });
+    await target.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.waitForFunction(
+      (el) => el?.textContent === '(7.00, 7.00)',
+      await page.locator('#fig-grad [data-role="stat-target"]').elementHandle(),
+    );
+    await page.close();
+  });
+
+  test('the regularisers fall to zero as the map reaches the target', async () => {
+    const page = await openHydrated(light, `${CHAPTER_5}?ch5.t=1`);
+    assert.match(
+      (await page.locator('#fig-reg [data-role="stat-js"]').textContent()) ?? '',
+      /^0\.0000 \(0% of start\)$/,
+    );
+    await page.close();
+  });
+});

@@ -10,6 +10,7 @@ import {
   jsDivergenceMap,
   klDivergence,
   normalizedAxis,
+  normalizedGrids,
   softmaxMap,
   targetGaussian,
   toNormalized,
@@ -107,5 +108,13 @@ describe('divergences', () => {
     const a = normalizedAxis(7);
     expect(a[3]).toBe(0);
     expect(a[0]).toBeCloseTo(-a[6]!, 15);
+  });
+});
+
+describe('normalizedGrids(w, h)', () => {
+  it('holds each cell’s normalised column in X and row in Y', () => {
+    const { X, Y } = normalizedGrids(4, 2);
+    expect(Array.from(X)).toEqual([-0.75, -0.25, 0.25, 0.75, -0.75, -0.25, 0.25, 0.75]);
+    expect(Array.from(Y)).toEqual([-0.5, -0.5, -0.5, -0.5, 0.5, 0.5, 0.5, 0.5]);
   });
 });

@@ -20,6 +20,11 @@ export interface KeypointControlOptions {
   describe(point: Point): string;
   fineStep?: number;
   coarseStep?: number;
+  /**
+   * Whether a pointer press at `p` (surface units) is this control's: lets several handles
+   * share one surface (each takes the presses nearest to it). Default: every press.
+   */
+  grab?: (p: Point) => boolean;
 }
 
 const KEYS: Record<string, [number, number]> = {
@@ -52,7 +57,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   const onDown = (event: PointerEvent): void => {
     if (event.button !== 0) return;
     const p = toSurface(event);
-    if (!p) return;
+    if (!p || (options.grab && !options.grab(p))) return;
     event.preventDefault();
     handle.focus({ preventScroll: true });
     dragging = event.pointerId;
