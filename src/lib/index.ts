@@ -23,3 +23,4 @@ export * from './figures/decoderTable.ts';
 export * from './figures/darkSteps.ts';
 export * from './figures/resolutionSweep.ts';
 export * from './figures/dsntFigure.ts';
+export * from './figures/simdrFigure.ts';

@@ -516,3 +516,30 @@ describe('chapter 5', () => {
     await page.close();
   });
 });
+
+describe('chapter 6', () => {
+  const CHAPTER_6 = '/chapters/06-simdr/';
+
+  test('k changes the bins and the decoded point as the library says; the keyboard moves the keypoint', async () => {
+    const page = await openHydrated(light, CHAPTER_6);
+    const decoded = page.locator('#fig-simdr [data-role="stat-decoded"]');
+    assert.equal(await decoded.textContent(), '(101.500, 144.000)');
+    await page.locator('#fig-simdr input[value="4"]').check();
+    await page.waitForFunction((el) => el?.textContent === '(101.250, 143.750)', await decoded.elementHandle());
+    assert.equal(await page.locator('#fig-simdr [data-role="stat-bins"]').textContent(), '768 + 1024');
+    await page.getByRole('slider', { name: 'Keypoint on the crop' }).focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.waitForFunction((el) => el?.textContent === '(101.500, 143.750)', await decoded.elementHandle());
+    await page.waitForFunction(() => location.search.includes('ch6.k=4') && location.search.includes('ch6.x=101.47'));
+    await page.close();
+  });
+
+  test('restores k, the label and the prediction shift from the URL', async () => {
+    const page = await openHydrated(light, `${CHAPTER_6}?ch6.k=3&ch6.label=onehot&ch6.shift=-4`);
+    assert.equal(await page.locator('#fig-simdr input[value="3"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-simdr input[value="onehot"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-kl-shift').inputValue(), '-4');
+    assert.equal(await page.locator('#fig-simdr [data-role="stat-bound"]').textContent(), '0.167 px');
+    await page.close();
+  });
+});

@@ -39,8 +39,8 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   const { handle, surface, bounds, get, set, describe } = options;
   const fine = options.fineStep ?? 0.1;
   const coarse = options.coarseStep ?? 1;
-  const decimals = Math.max(0, Math.ceil(-Math.log10(fine)));
-  const tidy = (v: number): number => Number(v.toFixed(decimals));
+  // Removes float noise (0.1 + 0.2) without touching the position's own sub-step digits.
+  const tidy = (v: number): number => Number(v.toFixed(6));
   const clamp = (p: Point): Point => ({
     x: Math.min(bounds.maxX, Math.max(bounds.minX, p.x)),
     y: Math.min(bounds.maxY, Math.max(bounds.minY, p.y)),
@@ -80,8 +80,8 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     event.preventDefault();
     const step = event.shiftKey ? fine : coarse;
     const p = get();
-    // Exactly one step; rounding to the fine step's precision keeps 0.1 + 0.2 from drifting.
-    set(clamp({ x: tidy(p.x + move[0] * step), y: tidy(p.y + move[1] * step) }));
+    // Exactly one step on the moved axis; the other keeps its value to the last digit.
+    set(clamp({ x: move[0] ? tidy(p.x + move[0] * step) : p.x, y: move[1] ? tidy(p.y + move[1] * step) : p.y }));
   };
 
   surface.addEventListener('pointerdown', onDown);
