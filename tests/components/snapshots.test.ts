@@ -4,7 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { buildErrorDistributions, buildOffsetCurve, buildResolutionSweep, buildRowError } from '../../src/lib/index.ts';
+import {
+  buildErrorDistributions,
+  buildKlCurves,
+  buildOffsetCurve,
+  buildQuantisationComparison,
+  buildResolutionSweep,
+  buildRowError,
+  regulariserCurve,
+  softArgmaxBias,
+} from '../../src/lib/index.ts';
+import { biasChart, regulariserChart } from '../../src/components/figures/dsnt/charts.ts';
+import { klChart, quantisationChart } from '../../src/components/figures/simdr/charts.ts';
 import { errorDistributionsChart } from '../../src/components/figures/error-distributions/chart.ts';
 import { offsetCurveChart } from '../../src/components/figures/offset-curve/chart.ts';
 import { resolutionChart } from '../../src/components/figures/resolution/chart.ts';
@@ -37,6 +48,37 @@ describe('chart snapshots', () => {
     const data = buildResolutionSweep({ target: 'unbiased', samples: 200 });
     await expect(resolutionChart(data, { width: 600, document: doc() }).outerHTML).toMatchFileSnapshot(
       './__snapshots__/resolution.svg',
+    );
+  });
+
+  it('DSNT regularisers along the path to the target, t = 0.3', async () => {
+    const curve = regulariserCurve(
+      { peaks: [{ x: 5.3, y: 8.6, amplitude: 6 }], beta: 1, target: { x: 7, y: 8 }, sigmaT: 1 },
+      10,
+    );
+    await expect(regulariserChart(curve, 0.3, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
+      './__snapshots__/dsnt-regularisers.svg',
+    );
+  });
+
+  it('soft-argmax bias at β = 1', async () => {
+    const rows = softArgmaxBias({ beta: 1, amplitude: 6, steps: 16 });
+    await expect(biasChart(rows, 5.3, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
+      './__snapshots__/dsnt-bias.svg',
+    );
+  });
+
+  it('SimDR KL curves, k = 2, σ = 6', async () => {
+    const rows = buildKlCurves({ x: 101.37, k: 2, sigma: 6, epsilon: 0.1, width: 2, steps: 17 });
+    await expect(klChart(rows, 1.5, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
+      './__snapshots__/simdr-kl.svg',
+    );
+  });
+
+  it('SimDR quantisation against the heatmap, 300 samples', async () => {
+    const rows = buildQuantisationComparison({ samples: 300 });
+    await expect(quantisationChart(rows, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
+      './__snapshots__/simdr-quantisation.svg',
     );
   });
 });
