@@ -1,6 +1,6 @@
 /**
  * A seeded pseudo-random generator, so that figures rendered at build time equal their
- * hydrated selves and every experiment can be rerun from its seed. `Math.random` is never
+ * hydrated selves and every experiment can be rerun from its seed. The platform's unseeded generator is never
  * used in `src/lib`.
  */
 
