@@ -36,6 +36,7 @@ export async function launch(
     colorScheme?: 'light' | 'dark';
     viewport?: { width: number; height: number };
     reducedMotion?: 'reduce' | 'no-preference';
+    hasTouch?: boolean;
   } = {},
 ): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'subpixel-chromium-'));
@@ -46,5 +47,7 @@ export async function launch(
     colorScheme: options.colorScheme ?? 'light',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     reducedMotion: options.reducedMotion ?? 'no-preference',
+    hasTouch: options.hasTouch ?? false,
+    isMobile: options.hasTouch ?? false,
   });
 }

@@ -543,3 +543,27 @@ describe('chapter 6', () => {
     await page.close();
   });
 });
+
+describe('touch', () => {
+  test('a tap on the crop moves the keypoint on a touch phone', async () => {
+    const touch = await launch({ hasTouch: true, viewport: { width: 360, height: 780 } });
+    try {
+      const page = await touch.newPage();
+      await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      const surface = page.locator('#fig-grid [data-role="surface"]');
+      await surface.scrollIntoViewIfNeeded();
+      const box = await surface.boundingBox();
+      assert.ok(box);
+      await page.touchscreen.tap(box.x + box.width * 0.25, box.y + box.height * 0.75);
+      const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
+      // A quarter across and three quarters down the 192 × 256 crop.
+      await page.waitForFunction(
+        (el) => /x 4[78]\.\d, y 19[12]\.\d/.test(el?.getAttribute('aria-valuetext') ?? ''),
+        await handle.elementHandle(),
+      );
+    } finally {
+      await touch.close();
+    }
+  });
+});
