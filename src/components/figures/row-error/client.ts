@@ -8,20 +8,22 @@ import { rowErrorChart } from './chart.ts';
 
 export function mount(root: HTMLElement): () => void {
   const store = chapterStore(root.dataset.store ?? 'grid', keypointSchema);
+  // The keypoint's own error, shared by the drawing and the announcement of one frame.
+  let here: { key: string; error: number } | undefined;
+  const errorAt = (s: ReturnType<typeof store.get>): number => {
+    const key = `${s.x}|${s.y}|${s.sigma}|${s.target}`;
+    if (here?.key !== key)
+      here = { key, error: buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target }).error };
+    return here.error;
+  };
   const unmount = mountChart(root, {
     store,
     // The sawtooth depends on the row only; moving along x just moves the marker.
     dataKey: (s) => `${s.y}|${s.sigma}|${s.target}`,
     build: (s) => buildRowError({ y: s.y, sigma: s.sigma, target: s.target, step: 0.5 }),
     viewKey: (s) => String(s.x),
-    draw: (data, s, width) => {
-      const here = buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target });
-      return rowErrorChart(data, { width, current: { x: s.x, error: here.error } });
-    },
-    announce: (_data, s) => {
-      const here = buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target });
-      return `At x ${fmt(s.x, 1)} on row ${fmt(s.y, 1)}, argmax errs by ${fmt(here.error)} pixels.`;
-    },
+    draw: (data, s, width) => rowErrorChart(data, { width, current: { x: s.x, error: errorAt(s) } }),
+    announce: (_data, s) => `At x ${fmt(s.x, 1)} on row ${fmt(s.y, 1)}, argmax errs by ${fmt(errorAt(s))} pixels.`,
   });
 
   // The chart is also a control: arrow keys slide the keypoint along its row.
