@@ -24,3 +24,5 @@ export * from './figures/darkSteps.ts';
 export * from './figures/resolutionSweep.ts';
 export * from './figures/dsntFigure.ts';
 export * from './figures/simdrFigure.ts';
+export * from './figures/adaptiveConv.ts';
+export * from './figures/bottomUp.ts';
