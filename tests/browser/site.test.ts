@@ -317,7 +317,11 @@ describe('chapter 3', () => {
       await page.locator('#fig-quarter [data-role="err-argmax"]').elementHandle(),
       before[0],
     ] as const);
-    assert.match((await handle.getAttribute('aria-valuetext')) ?? '', /x 24\.10, y 32\.15/);
+    // Both presses rendered: wait for the final value rather than read it after the first.
+    await page.waitForFunction(
+      (el) => /x 24\.10, y 32\.15/.test(el?.getAttribute('aria-valuetext') ?? ''),
+      await handle.elementHandle(),
+    );
     await page.close();
   });
 
@@ -565,5 +569,24 @@ describe('touch', () => {
     } finally {
       await touch.close();
     }
+  });
+});
+
+describe('chapter 7', () => {
+  test('moving the translation moves every tap by t, and the offsets follow, as the library says', async () => {
+    const page = await openHydrated(light, '/chapters/07-dekr/');
+    const centreTap = page.locator('#fig-adapt [data-role="tap-4"]');
+    assert.equal(await centreTap.getAttribute('cx'), '6.300');
+    await page.getByRole('slider', { name: 'Translation t of the taps' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowUp');
+    // Tap 4 sits at G = 0: it is p + t = (5 + 2.3, 5 - 0.7).
+    await page.waitForFunction(
+      (el) => el?.getAttribute('cx') === '7.300' && el?.getAttribute('cy') === '4.300',
+      await centreTap.elementHandle(),
+    );
+    assert.equal(await page.locator('#fig-adapt [data-role="off-4"]').textContent(), '(−0.70, 2.30)');
+    await page.waitForFunction(() => location.search.includes('ch7.tx=2.3') && location.search.includes('ch7.ty=-0.7'));
+    await page.close();
   });
 });
