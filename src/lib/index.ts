@@ -26,3 +26,7 @@ export * from './figures/dsntFigure.ts';
 export * from './figures/simdrFigure.ts';
 export * from './figures/adaptiveConv.ts';
 export * from './figures/bottomUp.ts';
+export * from './figures/stickPeople.ts';
+export * from './figures/routes.ts';
+export * from './figures/multiBranch.ts';
+export * from './figures/offsetLossFigure.ts';

@@ -9,3 +9,9 @@ export function fmt(value: number, digits = 2): string {
 export function fmtPoint(p: { x: number; y: number }, digits = 2, unit = ''): string {
   return `x ${fmt(p.x, digits)}${unit}, y ${fmt(p.y, digits)}${unit}`;
 }
+
+/** A number for an SVG or HTML attribute: fixed decimals, an ASCII minus, no "-0". */
+export function num(value: number, digits = 3): string {
+  const text = value.toFixed(digits);
+  return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
+}

@@ -23,6 +23,11 @@ export interface BottomUpInput {
   people: ScenePerson[];
   /** Standard deviation of the noise added to the offsets, pixels. */
   offsetNoise: number;
+  /**
+   * Standard deviation of the noise added to the centre heatmap (clamped at zero): it makes
+   * spurious local maxima, whose poses are near-duplicates that pose NMS removes.
+   */
+  centreNoise?: number;
   seed: number;
 }
 
@@ -33,13 +38,18 @@ export interface BottomUpData {
   keypointMaps: Float64Array;
   /** [2K, h, w] offsets, (x, y) per joint: pixel − joint of the nearest person's centre. */
   offsets: Float64Array;
+  /** [h, w] the maximum over the K keypoint heatmaps, what rescoring reads. */
+  keypointMax: Float64Array;
   peaks: CentrePeak[];
+  /** For each peak, the index of the person whose centre lies within 1.5 px of it, else -1. */
+  peakPerson: number[];
+  /** Poses in the order of the peaks. */
   poses: Pose[];
   kept: Pose[];
 }
 
 /** Builds the scene's maps and decodes them stage by stage. */
-export function buildBottomUp({ w, h, people, offsetNoise, seed }: BottomUpInput): BottomUpData {
+export function buildBottomUp({ w, h, people, offsetNoise, centreNoise = 0, seed }: BottomUpInput): BottomUpData {
   const K = people[0]?.joints.length ?? 0;
   const hw = w * h;
   const random = createRandom(seed);
@@ -74,8 +84,17 @@ export function buildBottomUp({ w, h, people, offsetNoise, seed }: BottomUpInput
       });
     }
   }
+  if (centreNoise > 0) {
+    for (let i = 0; i < hw; i++) centreMap[i] = Math.max(0, (centreMap[i] as number) + centreNoise * random.normal());
+  }
   const peaks = centreNms(centreMap, w, h);
+  const keypointMax = new Float64Array(hw);
+  for (let j = 0; j < K; j++) {
+    for (let i = 0; i < hw; i++)
+      keypointMax[i] = Math.max(keypointMax[i] as number, keypointMaps[j * hw + i] as number);
+  }
+  const peakPerson = peaks.map((q) => people.findIndex((p) => Math.hypot(p.centre.x - q.x, p.centre.y - q.y) <= 1.5));
   const poses = posesFromOffsets(peaks, offsets, K, w, h, keypointMaps);
   const kept = poseNms(poses, Math.hypot(w, h));
-  return { centreMap, keypointMaps, offsets, peaks, poses, kept };
+  return { centreMap, keypointMaps, offsets, keypointMax, peaks, peakPerson, poses, kept };
 }

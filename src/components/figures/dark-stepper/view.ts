@@ -2,7 +2,7 @@
 import { DARK_STEPS, kernelStd, STENCIL_OFFSETS, type DarkStepId, type DarkStepsData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { domainOf } from '../../ui/colormap.ts';
-import { fmt } from '../../ui/format.ts';
+import { fmt, num } from '../../ui/format.ts';
 
 export const STEP_TITLES: Record<DarkStepId, string> = {
   argmax: 'Argmax',
@@ -40,7 +40,7 @@ export function stepMap(
   }
 }
 
-const at = (p: { x: number; y: number }) => `translate(${fmt(p.x, 3)} ${fmt(p.y, 3)})`;
+const at = (p: { x: number; y: number }) => `translate(${num(p.x, 3)} ${num(p.y, 3)})`;
 
 export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: number): ViewModel {
   const step = DARK_STEPS[stepIndex] ?? 'argmax';
@@ -49,24 +49,24 @@ export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: num
   const s = trace.step;
   const attrs: ViewModel['attrs'] = {
     root: { 'data-step': step },
-    'argmax-box': { x: fmt(m.x - 0.5, 3), y: fmt(m.y - 0.5, 3) },
-    truth: { cx: fmt(d.keypoint.x, 3), cy: fmt(d.keypoint.y, 3) },
+    'argmax-box': { x: num(m.x - 0.5, 3), y: num(m.y - 0.5, 3) },
+    truth: { cx: num(d.keypoint.x, 3), cy: num(d.keypoint.y, 3) },
     result: { transform: at(trace.point) },
-    arrow: { x1: fmt(m.x, 3), y1: fmt(m.y, 3), x2: fmt(trace.point.x, 3), y2: fmt(trace.point.y, 3) },
+    arrow: { x1: num(m.x, 3), y1: num(m.y, 3), x2: num(trace.point.x, 3), y2: num(trace.point.y, 3) },
     'quarter-mark': { transform: at({ x: d.recovered.quarter.x / 4, y: d.recovered.quarter.y / 4 }) },
     ellipse: d.ellipse
       ? {
-          cx: fmt(d.ellipse.centre.x, 3),
-          cy: fmt(d.ellipse.centre.y, 3),
-          rx: fmt(d.ellipse.rx, 3),
-          ry: fmt(d.ellipse.ry, 3),
-          transform: `rotate(${fmt(d.ellipse.angle, 2)} ${fmt(d.ellipse.centre.x, 3)} ${fmt(d.ellipse.centre.y, 3)})`,
+          cx: num(d.ellipse.centre.x, 3),
+          cy: num(d.ellipse.centre.y, 3),
+          rx: num(d.ellipse.rx, 3),
+          ry: num(d.ellipse.ry, 3),
+          transform: `rotate(${num(d.ellipse.angle, 2)} ${num(d.ellipse.centre.x, 3)} ${num(d.ellipse.centre.y, 3)})`,
           visibility: 'visible',
         }
       : { visibility: 'hidden' },
   };
   for (const [key, [ox, oy]] of Object.entries(STENCIL_OFFSETS)) {
-    attrs[`stencil-${key}`] = { x: fmt(m.x + ox - 0.5, 3), y: fmt(m.y + oy - 0.5, 3) };
+    attrs[`stencil-${key}`] = { x: num(m.x + ox - 0.5, 3), y: num(m.y + oy - 0.5, 3) };
   }
   const L = trace.stencil;
   const text: ViewModel['text'] = {

@@ -1,17 +1,17 @@
 /** From chapter 5's data to what its figures show. */
 import type { DsntFigureData, RegulariserPoint } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { fmt, fmtPoint } from '../../ui/format.ts';
+import { fmt, num, fmtPoint } from '../../ui/format.ts';
 import type { DsntState } from './state.ts';
 
-const at = (x: number, y: number) => `translate(${fmt(x, 3)} ${fmt(y, 3)})`;
+const at = (x: number, y: number) => `translate(${num(x, 3)} ${num(y, 3)})`;
 
 export function dsntMapsView(d: DsntFigureData, s: Readonly<DsntState>): ViewModel {
   return {
     attrs: {
       h1: { transform: at(s.x1, s.y1) },
       h2: { transform: at(s.x2, s.y2), visibility: s.a2 > 0 ? 'visible' : 'hidden' },
-      expect: { cx: fmt(d.expectation.x, 3), cy: fmt(d.expectation.y, 3) },
+      expect: { cx: num(d.expectation.x, 3), cy: num(d.expectation.y, 3) },
       'argmax-mark': { transform: at(d.argmax.x, d.argmax.y) },
     },
     text: {
@@ -34,7 +34,7 @@ export function dsntGradientView(d: DsntFigureData, s: Readonly<DsntState>): Vie
   return {
     attrs: {
       target: { transform: at(s.tx, s.ty) },
-      'g-expect': { cx: fmt(d.expectation.x, 3), cy: fmt(d.expectation.y, 3) },
+      'g-expect': { cx: num(d.expectation.x, 3), cy: num(d.expectation.y, 3) },
     },
     text: {
       'stat-loss': fmt(d.loss, 4),
@@ -46,7 +46,7 @@ export function dsntGradientView(d: DsntFigureData, s: Readonly<DsntState>): Vie
 
 export function dsntRegulariserView(r: RegulariserPoint, start: RegulariserPoint, s: Readonly<DsntState>): ViewModel {
   return {
-    attrs: { 'r-target': { cx: fmt(s.tx, 3), cy: fmt(s.ty, 3) } },
+    attrs: { 'r-target': { cx: num(s.tx, 3), cy: num(s.ty, 3) } },
     text: {
       'stat-var': `${fmt(r.varianceLoss, 3)} (${fmt((100 * r.varianceLoss) / (start.varianceLoss || 1), 0)}% of start)`,
       'stat-js': `${fmt(r.js, 4)} (${fmt((100 * r.js) / (start.js || 1), 0)}% of start)`,

@@ -1,24 +1,24 @@
 /** From the pixel-grid figure's data to what its elements show (no maths here). */
 import type { PixelGridData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { fmt, fmtPoint } from '../../ui/format.ts';
+import { fmt, num, fmtPoint } from '../../ui/format.ts';
 
 export function pixelGridView(d: PixelGridData): ViewModel {
   const { keypoint: k, cell, decodedInput: back } = d;
   return {
     attrs: {
-      handle: { transform: `translate(${fmt(k.x, 3)} ${fmt(k.y, 3)})` },
-      'error-line': { x1: fmt(k.x, 3), y1: fmt(k.y, 3), x2: fmt(back.x, 3), y2: fmt(back.y, 3) },
-      'back-marker': { transform: `translate(${fmt(back.x, 3)} ${fmt(back.y, 3)})` },
+      handle: { transform: `translate(${num(k.x, 3)} ${num(k.y, 3)})` },
+      'error-line': { x1: num(k.x, 3), y1: num(k.y, 3), x2: num(back.x, 3), y2: num(back.y, 3) },
+      'back-marker': { transform: `translate(${num(back.x, 3)} ${num(back.y, 3)})` },
       'crop-cell': {
-        x: fmt((cell.x - 0.5) * d.stride, 3),
-        y: fmt((cell.y - 0.5) * d.stride, 3),
-        width: fmt(d.stride),
-        height: fmt(d.stride),
+        x: num((cell.x - 0.5) * d.stride, 3),
+        y: num((cell.y - 0.5) * d.stride, 3),
+        width: num(d.stride, 2),
+        height: num(d.stride, 2),
       },
-      'hm-cell': { x: fmt(cell.x - 0.5, 3), y: fmt(cell.y - 0.5, 3) },
-      'hm-truth': { cx: fmt(d.heatmap.x, 3), cy: fmt(d.heatmap.y, 3) },
-      'hm-decoded': { transform: `translate(${fmt(d.decoded.x, 3)} ${fmt(d.decoded.y, 3)})` },
+      'hm-cell': { x: num(cell.x - 0.5, 3), y: num(cell.y - 0.5, 3) },
+      'hm-truth': { cx: num(d.heatmap.x, 3), cy: num(d.heatmap.y, 3) },
+      'hm-decoded': { transform: `translate(${num(d.decoded.x, 3)} ${num(d.decoded.y, 3)})` },
     },
     text: {
       'stat-input': `(${fmt(k.x)}, ${fmt(k.y)})`,

@@ -2,7 +2,7 @@
 import type { QuarterShiftData, QuarterStrips } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { cssColor, textColorOn } from '../../ui/colormap.ts';
-import { fmt } from '../../ui/format.ts';
+import { fmt, num } from '../../ui/format.ts';
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
@@ -15,19 +15,19 @@ export function quarterView(d: QuarterShiftData, strips: QuarterStrips, offset: 
     attrs[`cell-text-${i}`] = { fill: textColorOn(v, domain) };
     text[`cell-text-${i}`] = fmt(v, 2);
   });
-  const at = (p: { x: number; y: number }) => `translate(${fmt(p.x, 4)} ${fmt(p.y, 4)})`;
+  const at = (p: { x: number; y: number }) => `translate(${num(p.x, 4)} ${num(p.y, 4)})`;
   attrs.handle = { transform: at(d.keypoint) };
-  attrs['s-box'] = { x: fmt(d.second.x - 0.5, 3), y: fmt(d.second.y - 0.5, 3) };
+  attrs['s-box'] = { x: num(d.second.x - 0.5, 3), y: num(d.second.y - 0.5, 3) };
   attrs['pa-mark'] = { transform: at(d.perAxis) };
   attrs['sm-mark'] = { transform: at(d.secondMax) };
-  attrs['pa-arrow'] = { x1: fmt(d.max.x, 3), y1: fmt(d.max.y, 3), x2: fmt(d.perAxis.x, 4), y2: fmt(d.perAxis.y, 4) };
+  attrs['pa-arrow'] = { x1: num(d.max.x, 3), y1: num(d.max.y, 3), x2: num(d.perAxis.x, 4), y2: num(d.perAxis.y, 4) };
   attrs['sm-arrow'] = {
-    x1: fmt(d.max.x, 3),
-    y1: fmt(d.max.y, 3),
-    x2: fmt(d.secondMax.x, 4),
-    y2: fmt(d.secondMax.y, 4),
+    x1: num(d.max.x, 3),
+    y1: num(d.max.y, 3),
+    x2: num(d.secondMax.x, 4),
+    y2: num(d.secondMax.y, 4),
   };
-  attrs['strip-pos'] = { cx: fmt(offset.u, 3), cy: fmt(offset.v, 3) };
+  attrs['strip-pos'] = { cx: num(offset.u, 3), cy: num(offset.v, 3) };
   text['err-argmax'] = `${fmt(d.errors.argmax)} px`;
   text['err-pa'] = `${fmt(d.errors.perAxis)} px`;
   text['err-sm'] = `${fmt(d.errors.secondMax)} px`;

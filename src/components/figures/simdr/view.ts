@@ -1,7 +1,7 @@
 /** From chapter 6's data to what its figures show. */
 import type { SimdrFigureData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { fmt, fmtPoint } from '../../ui/format.ts';
+import { fmt, num, fmtPoint } from '../../ui/format.ts';
 
 /** Where the vectors are drawn: the crop is 192×256, the strips sit below and to the right. */
 export const STRIP = { gap: 8, size: 30 } as const;
@@ -28,14 +28,14 @@ export function simdrView(d: SimdrFigureData, keypoint: { x: number; y: number }
   const right = 192 + STRIP.gap;
   return {
     attrs: {
-      handle: { transform: `translate(${fmt(keypoint.x, 3)} ${fmt(keypoint.y, 3)})` },
+      handle: { transform: `translate(${num(keypoint.x, 3)} ${num(keypoint.y, 3)})` },
       'vec-x': { d: vectorPath(d.labelX, d.k, 'x', bottom) },
       'vec-y': { d: vectorPath(d.labelY, d.k, 'y', right) },
-      'true-x': { x1: fmt(keypoint.x, 3), x2: fmt(keypoint.x, 3) },
-      'true-y': { y1: fmt(keypoint.y, 3), y2: fmt(keypoint.y, 3) },
-      'dec-x': { x1: fmt(d.decoded.x, 3), x2: fmt(d.decoded.x, 3) },
-      'dec-y': { y1: fmt(d.decoded.y, 3), y2: fmt(d.decoded.y, 3) },
-      'back-marker': { transform: `translate(${fmt(d.decoded.x, 3)} ${fmt(d.decoded.y, 3)})` },
+      'true-x': { x1: num(keypoint.x, 3), x2: num(keypoint.x, 3) },
+      'true-y': { y1: num(keypoint.y, 3), y2: num(keypoint.y, 3) },
+      'dec-x': { x1: num(d.decoded.x, 3), x2: num(d.decoded.x, 3) },
+      'dec-y': { y1: num(d.decoded.y, 3), y2: num(d.decoded.y, 3) },
+      'back-marker': { transform: `translate(${num(d.decoded.x, 3)} ${num(d.decoded.y, 3)})` },
     },
     text: {
       'stat-bins': `${d.bins.x} + ${d.bins.y}`,

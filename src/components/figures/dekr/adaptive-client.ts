@@ -7,11 +7,11 @@ import { attachKeypointControl } from '../../ui/keypoint-control.ts';
 import { renderOnFrame } from '../../ui/render-loop.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
-import { ADAPTIVE_GRID, adaptiveSchema } from './state.ts';
-import { adaptiveAnnouncement, adaptiveView } from './view.ts';
+import { ADAPTIVE_GRID, dekrSchema } from './state.ts';
+import { adaptiveAnnouncement, adaptiveView } from './adaptive-view.ts';
 
 export function mount(root: HTMLElement): () => void {
-  const store = chapterStore(root.dataset.store ?? 'adaptive', adaptiveSchema);
+  const store = chapterStore(root.dataset.store ?? 'ch7', dekrSchema);
   const apply = createViewApplier(root);
   const announce = createAnnouncer(root.querySelector('[data-role="announce"]') as HTMLElement);
   const { w, h, pixel } = ADAPTIVE_GRID;

@@ -1,0 +1,97 @@
+/** From the offset-loss data to figure 7.5: two people drawn to scale, and loss against size. */
+import * as Plot from '@observablehq/plot';
+import { buildOffsetLoss, LOSS_JOINT, type LossPerson, type OffsetLossData } from '../../../lib/index.ts';
+import type { ViewModel } from '../../ui/apply-view.ts';
+import { fmt, num } from '../../ui/format.ts';
+import { figurePath } from './routes-view.ts';
+import type { DekrState } from './state.ts';
+
+export const LOSS_CHART_HEIGHT = 220;
+const MARGIN = 12;
+
+/** The figure's data for a state. */
+export function lossData(s: Readonly<DekrState>): OffsetLossData {
+  return buildOffsetLoss({ small: s.small, large: s.large, error: s.err });
+}
+
+/** The two people side by side at one pixel scale, feet on one line, with the moved wrist. */
+export function lossView(d: OffsetLossData, error: number): ViewModel {
+  const attrs: ViewModel['attrs'] = {};
+  const text: ViewModel['text'] = {};
+  const widthOf = (p: LossPerson) => Math.max(...p.joints.map((j) => j.x)) - Math.min(...p.joints.map((j) => j.x));
+  const height = d.large.height + 2 * MARGIN;
+  let left = MARGIN;
+  const place = (key: 'small' | 'large', p: LossPerson) => {
+    const minX = Math.min(...p.joints.map((j) => j.x));
+    const dx = left - minX;
+    const dy = height - MARGIN - p.height;
+    const joints = p.joints.map((j) => ({ x: j.x + dx, y: j.y + dy }));
+    const wrist = joints[LOSS_JOINT]!;
+    attrs[`${key}-figure`] = { d: figurePath(joints) };
+    attrs[`${key}-error`] = { cx: num(wrist.x, 2), cy: num(wrist.y, 2), r: num(Math.max(error, 0.01), 2) };
+    attrs[`${key}-pred`] = { d: `M${num(wrist.x, 2)} ${num(wrist.y, 2)}h${num(error, 2)}` };
+    left += widthOf(p) + 3 * MARGIN + error;
+    text[`${key}-height`] = `${p.height} px`;
+    text[`${key}-diagonal`] = `${fmt(p.diagonal, 1)} px`;
+    text[`${key}-relative`] = `${fmt(100 * p.relative, 1)} %`;
+    text[`${key}-plain`] = fmt(p.plain, 3);
+    text[`${key}-loss`] = fmt(p.loss, 4);
+  };
+  place('small', d.small);
+  place('large', d.large);
+  attrs.people = { viewBox: `0 0 ${num(left, 1)} ${num(height, 1)}` };
+  attrs['ground'] = { d: `M0 ${num(height - MARGIN + 1, 1)}H${num(left, 1)}` };
+  text.ratio = `${fmt(d.ratio, 1)}×`;
+  return { attrs, text };
+}
+
+export function lossAnnouncement(d: OffsetLossData, error: number): string {
+  return `A ${fmt(error, 1)}-pixel wrist error: the ${d.small.height}-pixel person's loss is ${fmt(d.small.loss, 4)}, the ${d.large.height}-pixel person's ${fmt(d.large.loss, 4)}, ${fmt(d.ratio, 1)} times less.`;
+}
+
+/** Loss against person height for the state's error, with the two people marked. */
+export function lossChart(d: OffsetLossData, { width, document }: { width: number; document?: Document }): Element {
+  const dots = [
+    { height: d.small.height, loss: d.small.loss, who: 'small', className: 'person-small' },
+    { height: d.large.height, loss: d.large.loss, who: 'large', className: 'person-large' },
+  ];
+  const chart = Plot.plot({
+    ...(document ? { document } : {}),
+    width,
+    height: LOSS_CHART_HEIGHT,
+    className: 'plot',
+    marginLeft: 50,
+    style: { background: 'transparent' },
+    ariaLabel: 'Size-normalised offset loss against the person’s height, for the same joint error',
+    ariaDescription: `The loss falls as one over the height: ${fmt(d.small.loss, 4)} at ${d.small.height} px, ${fmt(d.large.loss, 4)} at ${d.large.height} px.`,
+    x: { type: 'log', label: 'Person height (px) →' },
+    y: { label: '↑ Offset loss', grid: true, zero: true },
+    marks: [
+      Plot.line(d.curve, { x: 'height', y: 'loss', className: 'loss-curve', strokeWidth: 2, ariaHidden: 'true' }),
+      ...dots.map((p) =>
+        Plot.dot([p], {
+          x: 'height',
+          y: 'loss',
+          r: 5,
+          className: p.className,
+          fill: 'currentColor',
+          ariaHidden: 'true',
+        }),
+      ),
+      ...dots.map((p) =>
+        Plot.text([p], {
+          x: 'height',
+          y: 'loss',
+          text: () => `${p.who} ${fmt(p.loss, 4)}`,
+          dx: 8,
+          dy: -10,
+          textAnchor: 'start',
+          className: `${p.className} decoder-label`,
+          ariaHidden: 'true',
+        }),
+      ),
+    ],
+  });
+  chart.querySelector('style')?.remove();
+  return chart;
+}
