@@ -10,6 +10,10 @@ import type { BrowserContext } from 'playwright-core';
 import { launch } from './browser.ts';
 import { builtPages, hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
+import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';
+import { decodeData } from '../../src/components/figures/dekr/decode-view.ts';
+import { dekrSchema } from '../../src/components/figures/dekr/state.ts';
+import { defaultsOf } from '../../src/components/ui/params.ts';
 
 const CHAPTER_1 = '/chapters/01-points-pixels-heatmaps/';
 let server: Server;
@@ -587,6 +591,91 @@ describe('chapter 7', () => {
     );
     assert.equal(await page.locator('#fig-adapt [data-role="off-4"]').textContent(), '(−0.70, 2.30)');
     await page.waitForFunction(() => location.search.includes('ch7.tx=2.3') && location.search.includes('ch7.ty=-0.7'));
+    await page.close();
+  });
+
+  test('the decoding stepper reaches pose NMS by keyboard and keeps the poses the library keeps', async () => {
+    const page = await openHydrated(light, '/chapters/07-dekr/?ch7.cnoise=0.03&ch7.onoise=0.4&ch7.seed=4');
+    const d = decodeData({ ...defaultsOf(dekrSchema), cnoise: 0.03, onoise: 0.4, seed: 4 });
+    const next = page.locator('#fig-decode button[data-nav="next"]');
+    await next.focus();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.search.includes('ch7.stage=posenms'));
+    const text = page.locator('#fig-decode [data-role="stage-text"]');
+    await page.waitForFunction(
+      ([el, expected]) => (el as Element | null)?.textContent?.includes(expected as string) ?? false,
+      [await text.elementHandle(), `${d.kept.length} of ${d.poses.length} kept`] as const,
+    );
+    const shown = await page.locator('#fig-decode path.pose[visibility="visible"]').count();
+    assert.equal(shown, d.kept.length);
+    assert.equal(await next.isDisabled(), true);
+    await page.waitForFunction(
+      (el) => /^Step 5 of 5, Pose NMS/.test(el?.textContent ?? ''),
+      await page.locator('#fig-decode [data-role="announce"]').elementHandle(),
+    );
+    await page.close();
+  });
+
+  test('moving a joint by keyboard moves only its branch’s taps, where the library puts them', async () => {
+    const page = await openHydrated(light, '/chapters/07-dekr/');
+    const s = defaultsOf(dekrSchema);
+    const before = await page.locator('#fig-branches [data-role="taps-nose"]').getAttribute('d');
+    await page.getByRole('slider', { name: 'Left knee, the joint of the knee branch' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const moved = { ...s, kx: s.kx + 1 };
+    const expected = branchesView(moved, branchPatterns(moved)).attrs['taps-knee']?.d;
+    await page.waitForFunction(([el, d]) => (el as Element | null)?.getAttribute('d') === d, [
+      await page.locator('#fig-branches [data-role="taps-knee"]').elementHandle(),
+      expected,
+    ] as const);
+    assert.equal(await page.locator('#fig-branches [data-role="taps-nose"]').getAttribute('d'), before);
+    await page.waitForFunction((kx) => location.search.includes(`ch7.kx=${kx}`), Number((s.kx + 1).toFixed(2)));
+    await page.close();
+  });
+
+  test('the routes figure counts the work for the chosen crowd, and the loss figure the ratio of sizes', async () => {
+    const page = await openHydrated(light, '/chapters/07-dekr/');
+    await page.locator('#fig-routes input[value="grouping"]').check();
+    await page.locator('#fig-routes-people').evaluate((el: HTMLInputElement) => {
+      el.value = '6';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const pairings = page.locator('#fig-routes [data-role="pairings-grouping"]');
+    await page.waitForFunction((el) => el?.textContent === String(14 * 36), await pairings.elementHandle());
+    assert.equal(await page.locator('#fig-routes [data-role="passes-top-down"]').textContent(), '7');
+    assert.equal(await page.locator('#fig-routes routes-figure').getAttribute('data-route'), 'grouping');
+    await page.locator('#fig-loss-large').evaluate((el: HTMLInputElement) => {
+      el.value = '400';
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(
+      (el) => el?.textContent?.includes('10.0 times') ?? false,
+      await page.locator('#fig-loss [data-role="ratio"]').elementHandle(),
+    );
+    await page.waitForFunction(
+      () =>
+        location.search.includes('ch7.route=grouping') &&
+        location.search.includes('ch7.people=6') &&
+        location.search.includes('ch7.large=400'),
+    );
+    await page.close();
+  });
+
+  test('restores the chapter’s state from the URL and refuses hostile values', async () => {
+    const page = await openHydrated(
+      light,
+      '/chapters/07-dekr/?ch7.stage=rescore&ch7.branch=knee&ch7.route=%3Cimg%3E&ch7.err=NaN',
+    );
+    assert.equal(await page.locator('#fig-decode input[value="rescore"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-branches input[value="knee"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-routes input[value="dense"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-loss-err').inputValue(), '5');
+    assert.equal(
+      await page.locator('#fig-decode [data-role="map-label"]').textContent(),
+      'Keypoint heatmaps (maximum over the 13 joints)',
+    );
+    const note = page.locator('#fig-routes [data-role="url-note"]');
+    assert.equal(await note.isVisible(), true);
     await page.close();
   });
 });

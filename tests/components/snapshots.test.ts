@@ -14,6 +14,9 @@ import {
   regulariserCurve,
   softArgmaxBias,
 } from '../../src/lib/index.ts';
+import { lossChart, lossData } from '../../src/components/figures/dekr/loss-view.ts';
+import { defaultsOf } from '../../src/components/ui/params.ts';
+import { dekrSchema } from '../../src/components/figures/dekr/state.ts';
 import { biasChart, regulariserChart } from '../../src/components/figures/dsnt/charts.ts';
 import { klChart, quantisationChart } from '../../src/components/figures/simdr/charts.ts';
 import { errorDistributionsChart } from '../../src/components/figures/error-distributions/chart.ts';
@@ -79,6 +82,13 @@ describe('chart snapshots', () => {
     const rows = buildQuantisationComparison({ samples: 300 });
     await expect(quantisationChart(rows, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
       './__snapshots__/simdr-quantisation.svg',
+    );
+  });
+
+  it('DEKR offset loss against height, 5 px on 40 and 240 px people', async () => {
+    const d = lossData({ ...defaultsOf(dekrSchema), small: 40, large: 240, err: 5 });
+    await expect(lossChart(d, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
+      './__snapshots__/dekr-loss.svg',
     );
   });
 });

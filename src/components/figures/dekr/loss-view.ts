@@ -41,7 +41,7 @@ export function lossView(d: OffsetLossData, error: number): ViewModel {
   place('large', d.large);
   attrs.people = { viewBox: `0 0 ${num(left, 1)} ${num(height, 1)}` };
   attrs['ground'] = { d: `M0 ${num(height - MARGIN + 1, 1)}H${num(left, 1)}` };
-  text.ratio = `${fmt(d.ratio, 1)}×`;
+  text.ratio = `The same wrist error on both: the small person's loss is ${fmt(d.ratio, 1)} times the large one's.`;
   return { attrs, text };
 }
 
