@@ -84,7 +84,7 @@ describe('decodeView(data, state)', () => {
   it('labels each table row with the person its peak belongs to', () => {
     const v = decodeView(d, { ...s, stage: 'rescore' });
     d.peaks.slice(0, 8).forEach((q, i) => {
-      expect(v.text[`row-${i}-peak`]).toBe(`(${q.x}, ${q.y})`);
+      expect(v.text[`row-${i}-peak`]).toBe(`${q.x}, ${q.y}`);
       const who = d.peakPerson[i]!;
       expect(v.text[`row-${i}-who`]).toBe(who >= 0 ? `person ${who + 1}` : 'noise');
     });

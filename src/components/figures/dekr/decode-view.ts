@@ -101,7 +101,7 @@ export function decodeView(d: BottomUpData, s: Readonly<DekrState>): ViewModel {
     attrs[`row-${i}`] = { 'data-empty': peak ? 'false' : 'true' };
     if (!peak || !pose) continue;
     const person = d.peakPerson[i] ?? -1;
-    text[`row-${i}-peak`] = `(${peak.x}, ${peak.y})`;
+    text[`row-${i}-peak`] = `${peak.x}, ${peak.y}`;
     text[`row-${i}-who`] = person >= 0 ? `person ${person + 1}` : 'noise';
     text[`row-${i}-centre`] = at >= 1 ? fmt(peak.score, 3) : '—';
     text[`row-${i}-score`] = at >= 3 ? fmt(pose.score, 3) : '—';
