@@ -30,3 +30,4 @@ export * from './figures/stickPeople.ts';
 export * from './figures/routes.ts';
 export * from './figures/multiBranch.ts';
 export * from './figures/offsetLossFigure.ts';
+export * from './lab/index.ts';
