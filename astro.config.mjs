@@ -22,6 +22,7 @@ const citationOptions = {
 
 export default defineConfig({
   site: 'http://localhost:4321',
+  compressHTML: false,
   trailingSlash: 'ignore',
   markdown: {
     processor: unified({

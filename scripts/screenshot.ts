@@ -1,6 +1,7 @@
 /**
  * Screenshots of built pages, for looking at the site as a reader would:
  *   node scripts/screenshot.ts /chapters/01-points-pixels-heatmaps/ [out.png] [--dark] [--phone] [--full]
+ *     [#anchor] [--click 'selector'] (clicks it and waits for the page to settle first)
  */
 import { serveDist } from '../tests/browser/server.ts';
 import { launch } from '../tests/browser/browser.ts';
@@ -11,7 +12,9 @@ const out = args.find((a) => a.endsWith('.png')) ?? 'screenshot.png';
 const dark = args.includes('--dark');
 const phone = args.includes('--phone');
 const full = args.includes('--full');
-const scrollTo = args.find((a) => a.startsWith('#'));
+const clickAt = args.indexOf('--click');
+const click = clickAt >= 0 ? args[clickAt + 1] : undefined;
+const scrollTo = args.find((a, i) => a.startsWith('#') && i !== clickAt + 1);
 
 const { server, origin } = await serveDist('dist');
 const context = await launch({
@@ -22,6 +25,10 @@ const page = context.pages()[0] ?? (await context.newPage());
 page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 await page.goto(origin + path, { waitUntil: 'networkidle' });
+if (click) {
+  await page.locator(click).click();
+  await page.waitForTimeout(1500);
+}
 if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
 await page.waitForTimeout(600);
 await page.screenshot({ path: out, fullPage: full });
