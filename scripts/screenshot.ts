@@ -14,7 +14,7 @@ const phone = args.includes('--phone');
 const full = args.includes('--full');
 const clickAt = args.indexOf('--click');
 const click = clickAt >= 0 ? args[clickAt + 1] : undefined;
-const scrollTo = args.find((a, i) => a.startsWith('#') && i !== clickAt + 1);
+const scrollTo = args.find((a, i) => /^[#.]/.test(a) && i !== clickAt + 1);
 
 const { server, origin } = await serveDist('dist');
 const context = await launch({

@@ -89,7 +89,7 @@ describe('Decoder Lab', () => {
     const s = defaultsOf(labSchema);
     const decoders = chosenDecoders(s, DECODER_IDS);
     const stack = stackFromNpy(fixtureBytes, 'hm-0-unbiased.npy');
-    let rows = decodeLabStack(stack, { decoders, kernel: 11, beta: 1, stride: 4 });
+    let rows = decodeLabStack(stack, { decoders, kernel: 11, beta: s.beta, stride: 4 });
     const expected = tableLines(rows, decoders, 'index').lines;
     const cells = await page
       .locator('[data-role="rows"] tr')
@@ -110,7 +110,7 @@ describe('Decoder Lab', () => {
       'heatmap',
       4,
     );
-    rows = decodeLabStack(stack, { decoders, kernel: 11, beta: 1, stride: 4 }, truth);
+    rows = decodeLabStack(stack, { decoders, kernel: 11, beta: s.beta, stride: 4 }, truth);
     const dark = summaryLines(rows, decoders).find((l) => l.id === 'dark')!;
     await page.waitForFunction(
       (mean) =>

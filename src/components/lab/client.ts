@@ -268,8 +268,8 @@ export function mount(root: HTMLElement): () => void {
       ring.setAttribute('class', 'truth');
       ring.setAttribute('cx', String(row.truth.x - dx));
       ring.setAttribute('cy', String(row.truth.y - dy));
-      ring.setAttribute('r', String(size * 1.3));
-      parts.unshift(ring);
+      ring.setAttribute('r', String(size * 2));
+      parts.push(ring);
     }
     svg.append(...parts);
   };

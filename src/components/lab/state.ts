@@ -30,7 +30,8 @@ export const labSchema: Schema<LabState> = {
   softargmax: booleanParam(true),
   softargmaxDebiased: booleanParam(false),
   kernel: choiceParam(KERNELS, '11'),
-  beta: numberParam({ default: 1, min: 0.1, max: 100, digits: 2 }),
+  // Soft-argmax's β: 20 suits heatmaps trained against Gaussians (peaks near 1), the usual input.
+  beta: numberParam({ default: 20, min: 0.1, max: 100, digits: 2 }),
   stride: numberParam({ default: 4, min: 0.25, max: 64, digits: 3 }),
   units: choiceParam(['heatmap', 'input'] as const, 'input'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
