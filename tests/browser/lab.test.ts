@@ -289,6 +289,19 @@ describe('Decoder Lab', () => {
     await page.close();
   });
 
+  test('fits a 360 px phone with results shown', async () => {
+    const phone = await launch({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+    try {
+      const page = await openLab(phone);
+      await page.locator('button[data-action="sample"]').click();
+      await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `page is ${width} px wide`);
+    } finally {
+      await phone.close();
+    }
+  });
+
   for (const [scheme, context] of [
     ['light', () => light],
     ['dark', () => dark],
