@@ -119,3 +119,7 @@ const full = rows[1]?.['median (ms)'] ?? Number.NaN;
 console.log(
   `DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`,
 );
+
+// Chapter 8: a training step on each TF.js backend in Chromium.
+const { benchTfBackends } = await import('./tf-browser.ts');
+await benchTfBackends();

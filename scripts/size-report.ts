@@ -1,8 +1,9 @@
 /**
  * JavaScript shipped per page, gzipped: every script a built page loads, and every module
  * those import, statically or dynamically (a figure's code loads when it nears the
- * viewport, but it is still shipped). Fails when a page that does not run the model ships
- * more than the budget.   node scripts/size-report.ts [dist]
+ * viewport, but it is still shipped), workers included. Fails when a page that does not run
+ * the model ships more than the budget, or ships TensorFlow.js at all.
+ *   node scripts/size-report.ts [dist]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -31,7 +32,9 @@ function importsOf(file: string): string[] {
   // Static imports use quotes; the bundler writes dynamic ones with quotes or backticks.
   const pattern =
     /(?:import|export)\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+\.m?js)["']|import\(\s*["'`]([^"'`]+\.m?js)["'`]\s*\)/g;
-  for (const m of code.matchAll(pattern)) {
+  // Workers: new Worker(new URL(`/_astro/x-worker.js`, import.meta.url)).
+  const workers = /new Worker\(\s*new URL\(\s*["'`]([^"'`]+\.m?js)["'`]/g;
+  for (const m of [...code.matchAll(pattern), ...code.matchAll(workers)]) {
     const spec = m[1] ?? m[2];
     if (!spec) continue;
     found.add(spec.startsWith('/') ? spec : posix.join(posix.dirname(file), spec));
@@ -49,6 +52,12 @@ function pageScripts(htmlFile: string): string[] {
     for (const i of (m[1] ?? '').matchAll(/["'](\/[^"']+\.m?js)["']/g)) out.add(i[1] as string);
   }
   return [...out].filter((s) => s.startsWith('/'));
+}
+
+/** Whether a file carries TensorFlow.js (its kernels register under names such as 'Conv2DBackpropFilter'). */
+function shipsTensorFlow(file: string): boolean {
+  const code = readFileSync(join(dist, file), 'utf8');
+  return code.includes('Conv2DBackpropFilter') || code.includes('tfjs-backend');
 }
 
 function closure(entries: string[]): Set<string> {
@@ -70,7 +79,9 @@ const rows = builtPages(dist).map((path) => {
   const kb = [...files].reduce((sum, f) => sum + gzipped(f), 0) / 1024;
   const model = MODEL_PAGES.some((r) => r.test(path));
   const over = !model && kb > BUDGET_KB;
-  if (over) failed = true;
+  const tf = [...files].some(shipsTensorFlow);
+  if (over || (tf && !model)) failed = true;
+  if (tf && !model) console.error(`${path} ships TensorFlow.js, which only the model pages may load`);
   return {
     page: path,
     'JS files': files.size,

@@ -15,6 +15,7 @@ export const PAPERS = [
   'dai2017deformable',
   'tompson2014joint',
   'toshev2014deeppose',
+  'smilkov2019tfjs',
 ] as const;
 
 const chapters = defineCollection({

@@ -31,3 +31,5 @@ export * from './figures/routes.ts';
 export * from './figures/multiBranch.ts';
 export * from './figures/offsetLossFigure.ts';
 export * from './lab/index.ts';
+export * from './synth/stickFigures.ts';
+export * from './synth/batch.ts';

@@ -1,0 +1,144 @@
+/** Figures 8.2 and 8.3's interactive half: runs the shipped models in the worker and draws them. */
+import { heldOut, softmaxMap, type Point } from '../../../lib/index.ts';
+import { createAnnouncer } from '../../ui/announce.ts';
+import { bindControls } from '../../ui/controls.ts';
+import { fmt } from '../../ui/format.ts';
+import { createHeatmapView } from '../../ui/heatmap-view.ts';
+import { chapterStore } from '../../ui/store.ts';
+import { showRejected } from '../../ui/url-note.ts';
+import { HEAD_METHODS, HEADS_LIST, METHOD_LABELS, type HeadName } from './names.ts';
+import { GALLERY, modelSchema, type ModelState } from './state.ts';
+import type { ModelResponse } from './train-worker.ts';
+import { listen, send } from './worker-client.ts';
+
+/** The gallery's seed: the worker draws the same samples. */
+const GALLERY_SEED = 4242;
+const SVG = 'http://www.w3.org/2000/svg';
+
+type ShippedMessage = Extract<ModelResponse, { type: 'shipped' }>;
+
+function path(d: string, className: string): SVGPathElement {
+  const p = document.createElementNS(SVG, 'path');
+  p.setAttribute('d', d);
+  p.setAttribute('class', className);
+  return p;
+}
+
+/** Rings for the truth and a mark per method's point, in the given units per input pixel. */
+function marks(svg: SVGSVGElement, truth: readonly Point[], points: Record<string, Point[]>, scale: number): void {
+  const parts: SVGElement[] = [];
+  for (const t of truth) {
+    const c = document.createElementNS(SVG, 'circle');
+    c.setAttribute('class', 'truth');
+    c.setAttribute('cx', (t.x * scale).toFixed(3));
+    c.setAttribute('cy', (t.y * scale).toFixed(3));
+    c.setAttribute('r', (1.8 * scale).toFixed(3));
+    parts.push(c);
+  }
+  for (const [method, ps] of Object.entries(points)) {
+    for (const p of ps)
+      parts.push(path(`M${(p.x * scale).toFixed(3)} ${(p.y * scale).toFixed(3)}h0`, `point m-${method}`));
+  }
+  svg.replaceChildren(...parts);
+}
+
+export function mount(root: HTMLElement): () => void {
+  const store = chapterStore(root.dataset.store ?? 'ch8', modelSchema);
+  const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
+  const announce = createAnnouncer(q<HTMLElement>('[data-role="announce"]'));
+  const samples = heldOut(64, GALLERY, GALLERY_SEED);
+  const shipped = new Map<HeadName, ShippedMessage>();
+  const detail = createHeatmapView({
+    canvas: q<HTMLCanvasElement>('[data-role="detail-map"]'),
+    readout: q<HTMLElement>('[data-role="readout"]'),
+  });
+
+  // The sample images, drawn once.
+  for (let i = 0; i < GALLERY; i++) {
+    const canvas = q<HTMLCanvasElement>(`[data-role="image-${i}"]`);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) continue;
+    const image = ctx.createImageData(64, 64);
+    for (let j = 0; j < 64 * 64; j++) {
+      const v = Math.round(255 * Math.min(1, Math.max(0, samples.images[i * 64 * 64 + j] as number)));
+      image.data.set([v, v, v, 255], 4 * j);
+    }
+    ctx.putImageData(image, 0, 0);
+  }
+
+  const render = (s: Readonly<ModelState>): void => {
+    const m = shipped.get(s.head);
+    root
+      .querySelectorAll<HTMLButtonElement>('[data-sample]')
+      .forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.sample) === s.sample)));
+    for (let i = 0; i < GALLERY; i++) {
+      marks(q<SVGSVGElement>(`[data-role="marks-${i}"]`), samples.keypoints[i] ?? [], m?.gallery[i]?.points ?? {}, 1);
+    }
+    const g = m?.gallery[s.sample];
+    if (!m || !g) return;
+    // The selected sample's maps: the maximum over keypoints (of the softmax, for DSNT).
+    const size = g.h * g.w;
+    const k = g.maps.length / size;
+    const shown = new Float64Array(size);
+    for (let j = 0; j < k; j++) {
+      const map = g.maps.subarray(j * size, (j + 1) * size);
+      const values = s.head === 'dsnt' ? softmaxMap(map) : map;
+      for (let i = 0; i < size; i++) shown[i] = Math.max(j ? (shown[i] as number) : -Infinity, values[i] as number);
+    }
+    detail.draw(shown, g.w, g.h);
+    const svg = q<SVGSVGElement>('[data-role="detail-marks"]');
+    svg.setAttribute('viewBox', `-0.5 -0.5 ${g.w} ${g.h}`);
+    marks(svg, samples.keypoints[s.sample] ?? [], g.points, 1 / 4);
+    const truth = samples.keypoints[s.sample] ?? [];
+    const errs = HEAD_METHODS[s.head].map((method) => {
+      const pts = g.points[method] ?? [];
+      const mean =
+        pts.reduce((sum, p, j) => sum + Math.hypot(p.x - truth[j]!.x, p.y - truth[j]!.y), 0) / Math.max(1, pts.length);
+      return `${METHOD_LABELS[method]} ${fmt(mean, 2)} px`;
+    });
+    const kind =
+      s.head === 'heatmap'
+        ? 'its heatmaps'
+        : s.head === 'dsnt'
+          ? 'the softmax of its logit maps'
+          : 'its keypoint maps (the linear layers read them whole, so they need not peak at the joint)';
+    q<HTMLElement>('[data-role="detail-text"]').textContent =
+      `Sample ${s.sample + 1}, ${g.w} × ${g.h} output cells: ${kind}, the maximum over the ${k} keypoints. Mean error on this sample: ${errs.join(', ')}.`;
+    announce(`Sample ${s.sample + 1}: ${errs.join(', ')}.`);
+  };
+
+  const stopListening = listen((m) => {
+    if (m.type === 'shipped') {
+      shipped.set(m.head, m);
+      for (const [method, error] of Object.entries(m.errors)) {
+        const cell = q<HTMLElement>(`[data-role="err-${m.head}-${method}"]`);
+        if (cell) cell.textContent = fmt(error, 2);
+        const t = m.manifest.training as { steps?: number; batch?: number; seconds?: number } | undefined;
+        const trained = q<HTMLElement>(`[data-role="trained-${m.head}-${method}"]`);
+        if (trained && t) trained.textContent = `${t.steps} steps × ${t.batch}, ${t.seconds} s on CPU (Node)`;
+      }
+      q<HTMLElement>('[data-role="shipped-status"]').textContent =
+        shipped.size === HEADS_LIST.length ? '' : `Loaded ${shipped.size} of ${HEADS_LIST.length} models…`;
+      render(store.get());
+    } else if (m.type === 'error' && shipped.size < HEADS_LIST.length) {
+      q<HTMLElement>('[data-role="shipped-status"]').textContent = m.message;
+    }
+  });
+  const unsubscribe = store.subscribe(render);
+  const onClick = (event: Event): void => {
+    const b = (event.target as HTMLElement).closest<HTMLElement>('[data-sample]');
+    if (b) store.set({ sample: Number(b.dataset.sample) });
+  };
+  root.addEventListener('click', onClick);
+  const unbind = bindControls(root, store);
+  showRejected(root, store);
+  send({ type: 'init' });
+  send({ type: 'shipped', heads: [...HEADS_LIST], gallery: GALLERY });
+  return () => {
+    stopListening();
+    unsubscribe();
+    unbind();
+    detail.destroy();
+    root.removeEventListener('click', onClick);
+  };
+}

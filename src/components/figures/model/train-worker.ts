@@ -1,0 +1,246 @@
+/**
+ * Chapter 8's worker: picks a backend from the ladder, trains one head step by step while the
+ * page stays responsive, evaluates on a fixed held-out set, and runs the shipped models for
+ * the gallery and the results table. A lost WebGL context moves training to the next rung,
+ * from the last snapshot of the weights.
+ */
+import {
+  chooseBackend,
+  dropBackend,
+  loseWebglContext,
+  TRAINING_LADDER,
+  type BackendChoice,
+  type BackendName,
+} from '../../../lib/tf/backends.ts';
+import {
+  currentBackend,
+  decodeOutputs,
+  deserializeModel,
+  disposeModel,
+  endSession,
+  evaluateModel,
+  heldOut,
+  predictOutputs,
+  sessionStep,
+  snapshot,
+  startSession,
+  tensorsInMemory,
+  type Batch,
+  type Head,
+  type Session,
+  type SessionConfig,
+  type WeightManifest,
+  type Weights,
+} from '../../../lib/tf/index.ts';
+import type { Point } from '../../../lib/index.ts';
+
+export type ModelRequest =
+  | { type: 'init' }
+  | { type: 'train'; config: SessionConfig; from: 'scratch' | 'shipped' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'reset' }
+  | { type: 'lose-context' }
+  | { type: 'shipped'; heads: Head[]; gallery: number }
+  | { type: 'bench'; steps: number };
+
+export type ModelResponse =
+  | { type: 'backend'; choice: BackendChoice }
+  | { type: 'step'; step: number; loss: number; ms: number; tensors: number; backend: string }
+  | { type: 'eval'; step: number; errors: Record<string, number> }
+  | { type: 'state'; running: boolean; step: number }
+  | { type: 'fallback'; from: string; to: string; reason: string }
+  | {
+      type: 'shipped';
+      head: Head;
+      manifest: WeightManifest;
+      errors: Record<string, number>;
+      /** Gallery: each sample's maps (K × h × w) and each method's points. */
+      gallery: { maps: Float32Array; h: number; w: number; points: Record<string, Point[]> }[];
+    }
+  | { type: 'bench'; rows: { backend: string; medianMs?: number; note: string }[] }
+  | { type: 'error'; message: string };
+
+const scope = self as unknown as {
+  postMessage(message: ModelResponse): void;
+  onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
+};
+
+/** Held-out samples for the live evaluation and the gallery. */
+const EVAL_SAMPLES = 32;
+const EVAL_EVERY = 25;
+const SNAPSHOT_EVERY = 10;
+
+let ladder: BackendName[] = [...TRAINING_LADDER];
+let chosen: BackendChoice | undefined;
+let session: Session | undefined;
+let saved: Weights | undefined;
+let running = false;
+let timer: ReturnType<typeof setTimeout> | undefined;
+const evalSets = new Map<number, Batch>();
+const evalSet = (size: number) => {
+  if (!evalSets.has(size)) evalSets.set(size, heldOut(size, EVAL_SAMPLES));
+  return evalSets.get(size) as Batch;
+};
+
+async function fetchWeights(head: Head, size: number): Promise<Weights> {
+  const [m, b] = await Promise.all([fetch(`/models/${head}-${size}.json`), fetch(`/models/${head}-${size}.bin`)]);
+  if (!m.ok || !b.ok)
+    throw new Error(`the shipped ${head} model could not be loaded (HTTP ${m.ok ? b.status : m.status})`);
+  return { manifest: (await m.json()) as WeightManifest, data: new Float32Array(await b.arrayBuffer()) };
+}
+
+const post = (m: ModelResponse) => scope.postMessage(m);
+
+async function fallBack(reason: string): Promise<void> {
+  if (!session) return;
+  const from = currentBackend() as BackendName;
+  const config = session.config;
+  const step = session.step;
+  try {
+    endSession(session);
+  } catch {
+    // The lost backend may refuse to free its tensors; they go with it.
+  }
+  dropBackend(from);
+  ladder = ladder.filter((name) => name !== from);
+  const choice = await chooseBackend(ladder);
+  chosen = choice;
+  session = startSession(config, saved, step);
+  post({ type: 'fallback', from, to: choice.name, reason });
+  post({ type: 'backend', choice });
+}
+
+function loop(): void {
+  timer = undefined;
+  if (!running || !session) return;
+  try {
+    const started = performance.now();
+    const loss = sessionStep(session);
+    const ms = performance.now() - started;
+    if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
+    if (session.step % SNAPSHOT_EVERY === 0) saved = snapshot(session);
+    post({ type: 'step', step: session.step, loss, ms, tensors: tensorsInMemory(), backend: currentBackend() });
+    if (session.step % EVAL_EVERY === 0) {
+      post({ type: 'eval', step: session.step, errors: evaluateModel(session.model, evalSet(session.config.size)) });
+    }
+    timer = setTimeout(loop, 0);
+  } catch (error) {
+    void fallBack((error as Error).message).then(
+      () => {
+        timer = setTimeout(loop, 0);
+      },
+      (e: Error) => {
+        running = false;
+        post({ type: 'error', message: e.message });
+      },
+    );
+  }
+}
+
+async function handle(request: ModelRequest): Promise<void> {
+  switch (request.type) {
+    case 'init':
+      chosen ??= await chooseBackend(ladder);
+      post({ type: 'backend', choice: chosen });
+      return;
+    case 'train': {
+      if (session) endSession(session);
+      const from =
+        request.from === 'shipped' ? await fetchWeights(request.config.head, request.config.size) : undefined;
+      session = startSession(request.config, from);
+      saved = snapshot(session);
+      running = true;
+      post({ type: 'state', running, step: 0 });
+      post({ type: 'eval', step: 0, errors: evaluateModel(session.model, evalSet(request.config.size)) });
+      if (timer === undefined) loop();
+      return;
+    }
+    case 'pause':
+      running = false;
+      post({ type: 'state', running, step: session?.step ?? 0 });
+      return;
+    case 'resume':
+      running = Boolean(session);
+      post({ type: 'state', running, step: session?.step ?? 0 });
+      if (running && timer === undefined) loop();
+      return;
+    case 'reset':
+      running = false;
+      if (session) endSession(session);
+      session = undefined;
+      post({ type: 'state', running, step: 0 });
+      return;
+    case 'bench': {
+      // A training step's median time on each backend, after a warm-up; then back to the ladder.
+      running = false;
+      const rows: { backend: string; medianMs?: number; note: string }[] = [];
+      for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
+        if (name === 'wasm') {
+          rows.push({ backend: name, note: 'cannot train a convolutional network in TF.js (no Conv2DBackpropFilter)' });
+          continue;
+        }
+        try {
+          await chooseBackend([name]);
+        } catch {
+          rows.push({ backend: name, note: 'not available here' });
+          continue;
+        }
+        const bench = startSession({
+          head: 'heatmap',
+          size: 64,
+          target: 'unbiased',
+          batch: 8,
+          learningRate: 1e-3,
+          seed: 5,
+        });
+        for (let i = 0; i < 3; i++) sessionStep(bench);
+        const times: number[] = [];
+        for (let i = 0; i < request.steps; i++) {
+          const t = performance.now();
+          sessionStep(bench);
+          times.push(performance.now() - t);
+        }
+        endSession(bench);
+        times.sort((a, b) => a - b);
+        rows.push({
+          backend: name,
+          medianMs: times[Math.floor(times.length / 2)],
+          note: `${request.steps} steps of batch 8 after 3 warm-up steps`,
+        });
+      }
+      chosen = await chooseBackend(ladder);
+      post({ type: 'bench', rows });
+      post({ type: 'backend', choice: chosen });
+      return;
+    }
+    case 'lose-context':
+      if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
+      return;
+    case 'shipped':
+      for (const head of request.heads) {
+        const weights = await fetchWeights(head, 64);
+        const model = deserializeModel(weights.manifest, weights.data);
+        const errors = evaluateModel(model, heldOut(64, 256));
+        const gallerySet = heldOut(64, request.gallery, 4242);
+        const o = predictOutputs(model, gallerySet);
+        const decoded = decodeOutputs(head, o, model.config.split);
+        const size = o.k * o.h * o.w;
+        const gallery = gallerySet.keypoints.map((_, b) => ({
+          maps: o.maps.slice(b * size, (b + 1) * size),
+          h: o.h,
+          w: o.w,
+          points: Object.fromEntries(Object.entries(decoded).map(([m, pts]) => [m, pts[b] as Point[]])),
+        }));
+        disposeModel(model);
+        post({ type: 'shipped', head, manifest: weights.manifest, errors, gallery });
+      }
+      return;
+  }
+}
+
+// Requests are handled one at a time, in order (the training loop itself runs between them).
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event) => {
+  queue = queue.then(() => handle(event.data)).catch((error: Error) => post({ type: 'error', message: error.message }));
+};

@@ -1,0 +1,101 @@
+/**
+ * Chapter 8's predictions: a model's outputs for a batch, decoded by src/lib's decoders (the
+ * chapters' code) into input pixels, and the mean error of each decoder.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { decodeAll } from '../decoders.ts';
+import { dsntDecode } from '../dsnt.ts';
+import { simdrDecode } from '../simdr.ts';
+import type { Point } from '../stack.ts';
+import { outputMaps, simdrLogits, type Head, type PoseModel } from './model.ts';
+import type { Batch } from '../synth/batch.ts';
+import { imagesTensor } from './train.ts';
+
+/** The decoding methods of each head. */
+export const METHODS: Record<Head, readonly string[]> = {
+  heatmap: ['argmax', 'quarter', 'dark'],
+  dsnt: ['dsnt'],
+  simdr: ['simdr'],
+};
+
+/** DARK's kernel for the σ = 1.5 heatmaps. */
+export const DARK_KERNEL_TF = 7;
+
+/** A batch's raw outputs, on the CPU: the K maps (per sample, per keypoint, h×w) and SimDR's logits. */
+export interface Outputs {
+  b: number;
+  k: number;
+  h: number;
+  w: number;
+  /** [B, K, h, w], map by map. */
+  maps: Float32Array;
+  /** [B, K, bins] for x and y (SimDR only). */
+  simdr?: { x: Float32Array; y: Float32Array; bins: number };
+}
+
+/** Runs the model on a batch and copies its outputs to the CPU. */
+export function predictOutputs(model: PoseModel, batch: Batch): Outputs {
+  let out: Outputs | undefined;
+  tf.tidy(() => {
+    const maps = outputMaps(model, imagesTensor(batch));
+    const [b, h, w, k] = maps.shape;
+    out = { b, k, h, w, maps: tf.transpose(maps, [0, 3, 1, 2]).dataSync() as Float32Array };
+    if (model.config.head === 'simdr') {
+      const l = simdrLogits(model, maps);
+      out.simdr = { x: l.x.dataSync() as Float32Array, y: l.y.dataSync() as Float32Array, bins: l.x.shape[2] };
+    }
+  });
+  return out as Outputs;
+}
+
+/** One map of the outputs (sample b, keypoint j). */
+export function outputMap(o: Outputs, b: number, j: number): Float32Array {
+  const size = o.h * o.w;
+  return o.maps.subarray((b * o.k + j) * size, (b * o.k + j + 1) * size);
+}
+
+/** Each method's points for every sample and keypoint, input pixels (x_in = 4 · x_hm). */
+export function decodeOutputs(head: Head, o: Outputs, split: number): Record<string, Point[][]> {
+  const result: Record<string, Point[][]> = Object.fromEntries(METHODS[head].map((m) => [m, [] as Point[][]]));
+  for (let b = 0; b < o.b; b++) {
+    for (const m of METHODS[head]) result[m]!.push([]);
+    for (let j = 0; j < o.k; j++) {
+      const map = { data: outputMap(o, b, j), w: o.w, h: o.h };
+      if (head === 'heatmap') {
+        const points = decodeAll(['argmax', 'quarter', 'dark'], map, { kernel: DARK_KERNEL_TF });
+        for (const m of METHODS.heatmap) result[m]![b]!.push({ x: 4 * points[m]!.x, y: 4 * points[m]!.y });
+      } else if (head === 'dsnt') {
+        const { point } = dsntDecode(map.data, o.w, o.h, 1);
+        result.dsnt![b]!.push({ x: 4 * point.x, y: 4 * point.y });
+      } else if (o.simdr) {
+        const row = (a: Float32Array) => a.subarray((b * o.k + j) * o.simdr!.bins, (b * o.k + j + 1) * o.simdr!.bins);
+        result.simdr![b]!.push({ x: simdrDecode(row(o.simdr.x), split), y: simdrDecode(row(o.simdr.y), split) });
+      }
+    }
+  }
+  return result;
+}
+
+/** Each method's mean distance to the truth, input pixels. */
+export function meanErrors(decoded: Record<string, Point[][]>, truth: readonly Point[][]): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(decoded).map(([m, points]) => {
+      let sum = 0;
+      let n = 0;
+      points.forEach((ps, b) =>
+        ps.forEach((p, j) => {
+          const t = truth[b]![j]!;
+          sum += Math.hypot(p.x - t.x, p.y - t.y);
+          n++;
+        }),
+      );
+      return [m, n ? sum / n : Number.NaN];
+    }),
+  );
+}
+
+/** Evaluates a model on a batch: each method's mean error, input pixels. */
+export function evaluateModel(model: PoseModel, batch: Batch): Record<string, number> {
+  const o = predictOutputs(model, batch);
+  return meanErrors(decodeOutputs(model.config.head, o, model.config.split), batch.keypoints);
+}

@@ -1,0 +1,127 @@
+/**
+ * Chapter 8 in headless Chromium: training on WebGL through the software GPU (the loss falls,
+ * tensors stay flat), a simulated lost context, the WebGPU rung, and the shipped models.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { hydrateAll } from './pages.ts';
+import { serveDist } from './server.ts';
+
+const CHAPTER_8 = '/chapters/08-train-in-the-browser/';
+let server: Server;
+let origin: string;
+let light: BrowserContext;
+
+before(async () => {
+  ({ server, origin } = await serveDist('dist'));
+  light = await launch();
+});
+
+after(async () => {
+  await light?.close();
+  server?.close();
+});
+
+async function open(context: BrowserContext, query = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(`${origin}${CHAPTER_8}${query}`, { waitUntil: 'networkidle' });
+  await hydrateAll(page);
+  return page;
+}
+
+const read = async (page: Page, role: string) =>
+  (await page.locator(`#fig-train [data-role="${role}"]`).textContent()) ?? '';
+
+async function waitForStep(page: Page, step: number, timeout = 120_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('#fig-train [data-role="step"]')?.textContent ?? 0) >= n,
+    step,
+    { timeout },
+  );
+}
+
+describe('chapter 8', () => {
+  test('trains 20 steps on WebGL: the loss falls and the tensor count stays flat', async () => {
+    const page = await open(light);
+    await page.locator('#fig-train button[data-action="scratch"]').click();
+    await waitForStep(page, 1);
+    const first = Number(await read(page, 'loss'));
+    await waitForStep(page, 5);
+    const tensorsAt5 = /tensors in memory: (\d+)/.exec(await read(page, 'status'))?.[1];
+    await waitForStep(page, 20);
+    const later = Number(await read(page, 'loss'));
+    const status = await read(page, 'status');
+    assert.match(status, /^Backend: webgl/);
+    assert.equal(/tensors in memory: (\d+)/.exec(status)?.[1], tensorsAt5);
+    assert.ok(later < first, `loss ${later} after 20 steps is not below ${first} at the first`);
+    assert.match(status, /step: \d+ ms \(median\)/);
+    // Pause stops the steps.
+    await page.locator('#fig-train button[data-action="pause"]').click();
+    await page.waitForFunction(
+      () => document.querySelector('#fig-train [data-action="pause"]')?.textContent === 'Resume',
+    );
+    const paused = Number(await read(page, 'step'));
+    await page.waitForTimeout(1500);
+    assert.ok(Number(await read(page, 'step')) <= paused + 1);
+    await page.close();
+  });
+
+  test('a lost WebGL context moves training to the next backend and the page keeps working', async () => {
+    const page = await open(light);
+    await page.locator('#fig-train button[data-action="scratch"]').click();
+    await waitForStep(page, 3);
+    await page.locator('#fig-train details summary').click();
+    await page.locator('#fig-train button[data-action="lose"]').click();
+    await page.waitForFunction(
+      () =>
+        /The webgl backend failed .* training continues on cpu/.test(
+          document.querySelector('#fig-train [data-role="warning"]')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const step = Number(await read(page, 'step'));
+    await waitForStep(page, step + 2);
+    assert.match(await read(page, 'status'), /^Backend: cpu/);
+    await page.close();
+  });
+
+  test('takes the WebGPU rung when the browser offers an adapter', async () => {
+    const gpu = await launch({ extraArgs: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] });
+    try {
+      const page = await open(gpu);
+      await page.locator('#fig-train button[data-action="scratch"]').click();
+      await waitForStep(page, 3);
+      assert.match(await read(page, 'status'), /^Backend: webgpu/);
+      await page.close();
+    } finally {
+      await gpu.close();
+    }
+  });
+
+  test('runs the shipped models on opening: the results table and the gallery fill in', async () => {
+    const page = await open(light, '?ch8.sample=2&ch8.head=dsnt');
+    await page.waitForFunction(
+      () => /^\d+\.\d\d$/.test(document.querySelector('[data-role="err-simdr-simdr"]')?.textContent ?? ''),
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    for (const cell of ['err-heatmap-argmax', 'err-heatmap-dark', 'err-dsnt-dsnt']) {
+      assert.match((await page.locator(`[data-role="${cell}"]`).textContent()) ?? '', /^\d+\.\d\d$/);
+    }
+    assert.equal(await page.locator('button[data-sample="2"]').getAttribute('aria-pressed'), 'true');
+    assert.match(
+      (await page.locator('[data-role="detail-text"]').textContent()) ?? '',
+      /^Sample 3, 16 × 16 output cells: the softmax/,
+    );
+    await page.locator('button[data-sample="5"]').click();
+    await page.waitForFunction(() => location.search.includes('ch8.sample=5'));
+    await page.close();
+  });
+});

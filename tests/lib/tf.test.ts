@@ -1,0 +1,68 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRandom } from '../../src/lib/index.ts';
+import {
+  createPoseModel,
+  decodeOutputs,
+  disposeModel,
+  HEADS,
+  makeBatch,
+  outputMaps,
+  predictOutputs,
+  simdrLogits,
+  trainStep,
+  imagesTensor,
+} from '../../src/lib/tf/index.ts';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('the pose model', () => {
+  it('has the output shapes of each head', () => {
+    const batch = makeBatch(createRandom(1), 64, 2);
+    for (const head of HEADS) {
+      const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 1);
+      tf.tidy(() => {
+        const maps = outputMaps(model, imagesTensor(batch));
+        expect(maps.shape).toEqual([2, 16, 16, 11]);
+        if (head === 'simdr') {
+          const l = simdrLogits(model, maps);
+          expect(l.x.shape).toEqual([2, 11, 128]);
+          expect(l.y.shape).toEqual([2, 11, 128]);
+        }
+      });
+      disposeModel(model);
+    }
+  });
+
+  it('one training step lowers the loss on a fixed batch, for every head', () => {
+    for (const head of HEADS) {
+      const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 2);
+      const optimizer = tf.train.adam(3e-3);
+      const batch = makeBatch(createRandom(7), 64, 2);
+      const first = trainStep(model, optimizer, batch);
+      let last = first;
+      for (let i = 0; i < 3; i++) last = trainStep(model, optimizer, batch);
+      expect(last, head).toBeLessThan(first);
+      optimizer.dispose();
+      disposeModel(model);
+    }
+  }, 60_000);
+
+  it('does not grow the number of tensors over 20 steps', () => {
+    const model = createPoseModel({ head: 'dsnt', size: 64, k: 11, split: 2 }, 3);
+    const optimizer = tf.train.adam(1e-3);
+    const random = createRandom(3);
+    trainStep(model, optimizer, makeBatch(random, 64, 2));
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 20; i++) trainStep(model, optimizer, makeBatch(random, 64, 1));
+    expect(tf.memory().numTensors).toBe(before);
+    const o = predictOutputs(model, makeBatch(random, 64, 2));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(decodeOutputs('dsnt', o, 2).dsnt).toHaveLength(2);
+    optimizer.dispose();
+    disposeModel(model);
+  }, 60_000);
+});
