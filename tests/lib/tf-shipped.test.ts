@@ -17,7 +17,7 @@ const SHIPPED_BOUNDS: Record<string, number> = {
   quarter: 4.75,
   dark: 4.75,
   dsnt: 2.5,
-  simdr: 4,
+  simdr: 3,
 };
 
 beforeAll(async () => {

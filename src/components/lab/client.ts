@@ -171,6 +171,8 @@ export function mount(root: HTMLElement): () => void {
     if (message.type === 'loaded') {
       stack = message.stack;
       report = message.report;
+      rows = [];
+      results.hidden = true;
       fileMessages = [];
       const s = store.get();
       if (s.map >= stack.n * stack.k) store.set({ map: 0 });

@@ -90,3 +90,10 @@ export function loseWebglContext(): boolean {
   ext?.loseContext();
   return Boolean(ext);
 }
+
+/** Whether the current backend is WebGL and its context is lost. */
+export function webglContextLost(): boolean {
+  if (tf.getBackend() !== 'webgl') return false;
+  const backend = tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } };
+  return backend.gpgpu?.gl?.isContextLost() ?? false;
+}

@@ -120,6 +120,12 @@ export function mount(root: HTMLElement): () => void {
       q<HTMLElement>('[data-role="shipped-status"]').textContent =
         shipped.size === HEADS_LIST.length ? '' : `Loaded ${shipped.size} of ${HEADS_LIST.length} models…`;
       render(store.get());
+    } else if (m.type === 'eval' && m.step > 0) {
+      // The reader's own training (figure 8.2), at 64 or 128 pixels, fills the next column.
+      for (const [method, error] of Object.entries(m.errors)) {
+        const cell = q<HTMLElement>(`[data-role="live-${m.head}-${method}"]`);
+        if (cell) cell.textContent = `${fmt(error, 2)} at ${m.size} × ${m.size}, step ${m.step}`;
+      }
     } else if (m.type === 'error' && shipped.size < HEADS_LIST.length) {
       q<HTMLElement>('[data-role="shipped-status"]').textContent = m.message;
     }

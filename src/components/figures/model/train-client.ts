@@ -141,7 +141,7 @@ export function mount(root: HTMLElement): () => void {
       from,
       config: {
         head: s.head,
-        size: 64,
+        size: Number(s.size),
         target: s.target,
         batch: BATCH,
         learningRate: from === 'scratch' ? LEARNING_RATE : LEARNING_RATE / 4,
@@ -169,8 +169,11 @@ export function mount(root: HTMLElement): () => void {
     schedule();
   });
   // The target toggle only applies to the heatmap head.
+  const finetune = q<HTMLButtonElement>('[data-action="finetune"]');
   const unsubscribe = store.subscribe((s) => {
     q<HTMLElement>('[data-param-group="target"]')?.toggleAttribute('hidden', s.head !== 'heatmap');
+    // Only 64 × 64 models ship; at 128 × 128 the reader trains from scratch.
+    finetune.disabled = s.size !== '64';
   });
   const unbind = bindControls(root, store);
   showRejected(root, store);

@@ -9,6 +9,7 @@ import {
   dropBackend,
   loseWebglContext,
   TRAINING_LADDER,
+  webglContextLost,
   type BackendChoice,
   type BackendName,
 } from '../../../lib/tf/backends.ts';
@@ -47,7 +48,7 @@ export type ModelRequest =
 export type ModelResponse =
   | { type: 'backend'; choice: BackendChoice }
   | { type: 'step'; step: number; loss: number; ms: number; tensors: number; backend: string }
-  | { type: 'eval'; step: number; errors: Record<string, number> }
+  | { type: 'eval'; step: number; head: Head; size: number; errors: Record<string, number> }
   | { type: 'state'; running: boolean; step: number }
   | { type: 'fallback'; from: string; to: string; reason: string }
   | {
@@ -118,11 +119,18 @@ function loop(): void {
     const started = performance.now();
     const loss = sessionStep(session);
     const ms = performance.now() - started;
+    if (webglContextLost()) throw new Error('the WebGL context was lost');
     if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
     if (session.step % SNAPSHOT_EVERY === 0) saved = snapshot(session);
     post({ type: 'step', step: session.step, loss, ms, tensors: tensorsInMemory(), backend: currentBackend() });
     if (session.step % EVAL_EVERY === 0) {
-      post({ type: 'eval', step: session.step, errors: evaluateModel(session.model, evalSet(session.config.size)) });
+      post({
+        type: 'eval',
+        step: session.step,
+        head: session.config.head,
+        size: session.config.size,
+        errors: evaluateModel(session.model, evalSet(session.config.size)),
+      });
     }
     timer = setTimeout(loop, 0);
   } catch (error) {
@@ -152,7 +160,13 @@ async function handle(request: ModelRequest): Promise<void> {
       saved = snapshot(session);
       running = true;
       post({ type: 'state', running, step: 0 });
-      post({ type: 'eval', step: 0, errors: evaluateModel(session.model, evalSet(request.config.size)) });
+      post({
+        type: 'eval',
+        step: 0,
+        head: request.config.head,
+        size: request.config.size,
+        errors: evaluateModel(session.model, evalSet(request.config.size)),
+      });
       if (timer === undefined) loop();
       return;
     }
