@@ -40,18 +40,18 @@ for (const head of heads) {
   let smoothed = Number.NaN;
   for (let step = 0; step < steps; step++) {
     (optimizer as unknown as { learningRate: number }).learningRate = lr(step);
-    const loss = trainStep(model, optimizer, makeBatch(random, size, batchSize));
+    const loss = await trainStep(model, optimizer, makeBatch(random, size, batchSize));
     smoothed = Number.isNaN(smoothed) ? loss : 0.95 * smoothed + 0.05 * loss;
     if (step % 20 === 0 || step === steps - 1) curve.push({ step, loss: Number(smoothed.toPrecision(4)) });
     if (step % 100 === 0 || step === steps - 1) {
-      const errors = evaluateModel(model, heldOut(size, 32, 77));
+      const errors = await evaluateModel(model, heldOut(size, 32, 77));
       console.log(
         `${head}-${size} step ${step}: loss ${smoothed.toFixed(4)}, held-out (32) ${JSON.stringify(errors)}, ${((performance.now() - started) / 1000).toFixed(0)} s`,
       );
     }
   }
-  const errors = evaluateModel(model, test);
-  const { manifest, data } = serializeModel(model, {
+  const errors = await evaluateModel(model, test);
+  const { manifest, data } = await serializeModel(model, {
     backend: 'cpu',
     seed,
     steps,

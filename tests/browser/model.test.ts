@@ -95,8 +95,12 @@ describe('chapter 8', () => {
     try {
       const page = await open(gpu);
       await page.locator('#fig-train button[data-action="scratch"]').click();
-      await waitForStep(page, 3);
+      await waitForStep(page, 1);
+      const first = Number(await read(page, 'loss'));
+      await waitForStep(page, 30);
       assert.match(await read(page, 'status'), /^Backend: webgpu/);
+      // It learns, too: the loss falls as on WebGL.
+      assert.ok(Number(await read(page, 'loss')) < first);
       await page.close();
     } finally {
       await gpu.close();

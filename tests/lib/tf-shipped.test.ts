@@ -26,12 +26,12 @@ beforeAll(async () => {
 
 describe('the shipped models (public/models)', () => {
   for (const head of HEADS) {
-    it(`${head}: loads, is under 500 KB, and reaches its stated held-out error`, () => {
+    it(`${head}: loads, is under 500 KB, and reaches its stated held-out error`, async () => {
       const manifest = JSON.parse(readFileSync(`public/models/${head}-64.json`, 'utf8')) as WeightManifest;
       const bytes = readFileSync(`public/models/${head}-64.bin`);
       expect(bytes.length).toBeLessThan(500 * 1024);
       const model = deserializeModel(manifest, new Float32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4));
-      const errors = evaluateModel(model, heldOut(64, 256));
+      const errors = await evaluateModel(model, heldOut(64, 256));
       const recorded = (manifest.training as { heldOut: { meanError: Record<string, number> } }).heldOut.meanError;
       for (const [method, error] of Object.entries(errors)) {
         // The training script's own measurement is reproduced, and meets the bound.

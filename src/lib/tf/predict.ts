@@ -33,19 +33,26 @@ export interface Outputs {
   simdr?: { x: Float32Array; y: Float32Array; bins: number };
 }
 
-/** Runs the model on a batch and copies its outputs to the CPU. */
-export function predictOutputs(model: PoseModel, batch: Batch): Outputs {
-  let out: Outputs | undefined;
-  tf.tidy(() => {
-    const maps = outputMaps(model, imagesTensor(batch));
-    const [b, h, w, k] = maps.shape;
-    out = { b, k, h, w, maps: tf.transpose(maps, [0, 3, 1, 2]).dataSync() as Float32Array };
-    if (model.config.head === 'simdr') {
-      const l = simdrLogits(model, maps);
-      out.simdr = { x: l.x.dataSync() as Float32Array, y: l.y.dataSync() as Float32Array, bins: l.x.shape[2] };
-    }
+/** Runs the model on a batch and copies its outputs to the CPU (asynchronously, as WebGPU needs). */
+export async function predictOutputs(model: PoseModel, batch: Batch): Promise<Outputs> {
+  const { maps, x, y } = tf.tidy(() => {
+    const out = outputMaps(model, imagesTensor(batch));
+    const perMap = tf.transpose(out, [0, 3, 1, 2]);
+    if (model.config.head !== 'simdr') return { maps: perMap };
+    const l = simdrLogits(model, out);
+    return { maps: perMap, x: l.x, y: l.y };
   });
-  return out as Outputs;
+  const [b, k, h, w] = maps.shape as [number, number, number, number];
+  const result: Outputs = { b, k, h, w, maps: (await maps.data()) as Float32Array };
+  if (x && y) {
+    result.simdr = {
+      x: (await x.data()) as Float32Array,
+      y: (await y.data()) as Float32Array,
+      bins: x.shape[2] as number,
+    };
+  }
+  tf.dispose([maps, x, y].filter((t) => t !== undefined) as tf.Tensor[]);
+  return result;
 }
 
 /** One map of the outputs (sample b, keypoint j). */
@@ -95,7 +102,7 @@ export function meanErrors(decoded: Record<string, Point[][]>, truth: readonly P
 }
 
 /** Evaluates a model on a batch: each method's mean error, input pixels. */
-export function evaluateModel(model: PoseModel, batch: Batch): Record<string, number> {
-  const o = predictOutputs(model, batch);
+export async function evaluateModel(model: PoseModel, batch: Batch): Promise<Record<string, number>> {
+  const o = await predictOutputs(model, batch);
   return meanErrors(decodeOutputs(model.config.head, o, model.config.split), batch.keypoints);
 }

@@ -51,16 +51,16 @@ export function startSession(config: SessionConfig, from?: Weights, step = 0): S
   };
 }
 
-/** One step; returns the loss. */
-export function sessionStep(session: Session): number {
+/** One step; resolves with the loss. */
+export async function sessionStep(session: Session): Promise<number> {
   const batch = makeBatch(session.random, session.config.size, session.config.batch);
-  const loss = trainStep(session.model, session.optimizer, batch, session.config.target);
+  const loss = await trainStep(session.model, session.optimizer, batch, session.config.target);
   session.step += 1;
   return loss;
 }
 
 /** The session's weights, copied to the CPU. */
-export function snapshot(session: Session): Weights {
+export function snapshot(session: Session): Promise<Weights> {
   return serializeModel(session.model);
 }
 

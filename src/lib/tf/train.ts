@@ -105,17 +105,21 @@ export function batchLoss(model: PoseModel, batch: Batch, target: TargetKind = '
   return tf.add(kl(labels('x'), lx), kl(labels('y'), ly)) as tf.Scalar;
 }
 
-/** One optimiser step on a batch; returns the loss before the step. No tensor outlives it. */
-export function trainStep(
+/**
+ * One optimiser step on a batch; resolves with the loss before the step. No tensor outlives
+ * it. The loss is read asynchronously: WebGPU's synchronous reads are slow, and in a worker
+ * they can return zeros.
+ */
+export async function trainStep(
   model: PoseModel,
   optimizer: tf.Optimizer,
   batch: Batch,
   target: TargetKind = 'unbiased',
-): number {
+): Promise<number> {
   const loss = tf.tidy(
     () => optimizer.minimize(() => batchLoss(model, batch, target), true, Object.values(model.weights)) as tf.Scalar,
   );
-  const value = loss.dataSync()[0] as number;
+  const value = (await loss.data())[0] as number;
   loss.dispose();
   return value;
 }

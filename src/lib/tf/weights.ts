@@ -15,21 +15,21 @@ export interface WeightManifest {
 }
 
 /** The model's weights as a manifest and one float32 array. */
-export function serializeModel(
+export async function serializeModel(
   model: PoseModel,
   training?: Record<string, unknown>,
-): { manifest: WeightManifest; data: Float32Array } {
+): Promise<{ manifest: WeightManifest; data: Float32Array }> {
   const shapes = weightShapes(model.config);
   const total = shapes.reduce((n, [, s]) => n + s.reduce((a, b) => a * b, 1), 0);
   const data = new Float32Array(total);
   let offset = 0;
-  const weights = shapes.map(([name, shape]) => {
-    const values = model.weights[name]!.dataSync() as Float32Array;
+  const weights: WeightManifest['weights'] = [];
+  for (const [name, shape] of shapes) {
+    const values = (await model.weights[name]!.data()) as Float32Array;
     data.set(values, offset);
-    const entry = { name, shape, offset };
+    weights.push({ name, shape, offset });
     offset += values.length;
-    return entry;
-  });
+  }
   return {
     manifest: { format: 'subpixel-pose-model/1', config: model.config, weights, ...(training ? { training } : {}) },
     data,

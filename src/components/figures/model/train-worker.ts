@@ -77,7 +77,20 @@ let chosen: BackendChoice | undefined;
 let session: Session | undefined;
 let saved: Weights | undefined;
 let running = false;
-let timer: ReturnType<typeof setTimeout> | undefined;
+let looping = false;
+let loseRequested = false;
+
+/** A promise that rejects once the WebGL context is lost (checked five times a second), until stopped. */
+function watchContext(): { lost: Promise<never>; stop(): void } {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  const lost = new Promise<never>((_, reject) => {
+    timer = setInterval(() => {
+      if (webglContextLost()) reject(new Error('the WebGL context was lost'));
+    }, 200);
+  });
+  lost.catch(() => undefined);
+  return { lost, stop: () => clearInterval(timer) };
+}
 const evalSets = new Map<number, Batch>();
 const evalSet = (size: number) => {
   if (!evalSets.has(size)) evalSets.set(size, heldOut(size, EVAL_SAMPLES));
@@ -112,38 +125,47 @@ async function fallBack(reason: string): Promise<void> {
   post({ type: 'backend', choice });
 }
 
-function loop(): void {
-  timer = undefined;
-  if (!running || !session) return;
-  try {
-    const started = performance.now();
-    const loss = sessionStep(session);
-    const ms = performance.now() - started;
-    if (webglContextLost()) throw new Error('the WebGL context was lost');
-    if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
-    if (session.step % SNAPSHOT_EVERY === 0) saved = snapshot(session);
-    post({ type: 'step', step: session.step, loss, ms, tensors: tensorsInMemory(), backend: currentBackend() });
-    if (session.step % EVAL_EVERY === 0) {
-      post({
-        type: 'eval',
-        step: session.step,
-        head: session.config.head,
-        size: session.config.size,
-        errors: evaluateModel(session.model, evalSet(session.config.size)),
-      });
-    }
-    timer = setTimeout(loop, 0);
-  } catch (error) {
-    void fallBack((error as Error).message).then(
-      () => {
-        timer = setTimeout(loop, 0);
-      },
-      (e: Error) => {
+/** Steps while running; one loop at a time (yielding between steps, so messages get through). */
+async function loop(): Promise<void> {
+  if (looping) return;
+  looping = true;
+  while (running && session) {
+    try {
+      if (loseRequested) {
+        // The simulated loss happens between steps, where a real one is most often noticed.
+        loseRequested = false;
+        if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
+      }
+      if (webglContextLost()) throw new Error('the WebGL context was lost');
+      const started = performance.now();
+      // A context lost during a step can leave its reads pending for ever: watch for it.
+      const watch = watchContext();
+      const loss = await Promise.race([sessionStep(session), watch.lost]).finally(watch.stop);
+      const ms = performance.now() - started;
+      if (webglContextLost()) throw new Error('the WebGL context was lost');
+      if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
+      if (session.step % SNAPSHOT_EVERY === 0) saved = await snapshot(session);
+      post({ type: 'step', step: session.step, loss, ms, tensors: tensorsInMemory(), backend: currentBackend() });
+      if (session.step % EVAL_EVERY === 0) {
+        post({
+          type: 'eval',
+          step: session.step,
+          head: session.config.head,
+          size: session.config.size,
+          errors: await evaluateModel(session.model, evalSet(session.config.size)),
+        });
+      }
+    } catch (error) {
+      try {
+        await fallBack((error as Error).message);
+      } catch (e) {
         running = false;
-        post({ type: 'error', message: e.message });
-      },
-    );
+        post({ type: 'error', message: (e as Error).message });
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  looping = false;
 }
 
 async function handle(request: ModelRequest): Promise<void> {
@@ -157,7 +179,7 @@ async function handle(request: ModelRequest): Promise<void> {
       const from =
         request.from === 'shipped' ? await fetchWeights(request.config.head, request.config.size) : undefined;
       session = startSession(request.config, from);
-      saved = snapshot(session);
+      saved = await snapshot(session);
       running = true;
       post({ type: 'state', running, step: 0 });
       post({
@@ -165,9 +187,9 @@ async function handle(request: ModelRequest): Promise<void> {
         step: 0,
         head: request.config.head,
         size: request.config.size,
-        errors: evaluateModel(session.model, evalSet(request.config.size)),
+        errors: await evaluateModel(session.model, evalSet(request.config.size)),
       });
-      if (timer === undefined) loop();
+      void loop();
       return;
     }
     case 'pause':
@@ -177,7 +199,7 @@ async function handle(request: ModelRequest): Promise<void> {
     case 'resume':
       running = Boolean(session);
       post({ type: 'state', running, step: session?.step ?? 0 });
-      if (running && timer === undefined) loop();
+      if (running) void loop();
       return;
     case 'reset':
       running = false;
@@ -208,11 +230,11 @@ async function handle(request: ModelRequest): Promise<void> {
           learningRate: 1e-3,
           seed: 5,
         });
-        for (let i = 0; i < 3; i++) sessionStep(bench);
+        for (let i = 0; i < 3; i++) await sessionStep(bench);
         const times: number[] = [];
         for (let i = 0; i < request.steps; i++) {
           const t = performance.now();
-          sessionStep(bench);
+          await sessionStep(bench);
           times.push(performance.now() - t);
         }
         endSession(bench);
@@ -229,15 +251,15 @@ async function handle(request: ModelRequest): Promise<void> {
       return;
     }
     case 'lose-context':
-      if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
+      loseRequested = true;
       return;
     case 'shipped':
       for (const head of request.heads) {
         const weights = await fetchWeights(head, 64);
         const model = deserializeModel(weights.manifest, weights.data);
-        const errors = evaluateModel(model, heldOut(64, 256));
+        const errors = await evaluateModel(model, heldOut(64, 256));
         const gallerySet = heldOut(64, request.gallery, 4242);
-        const o = predictOutputs(model, gallerySet);
+        const o = await predictOutputs(model, gallerySet);
         const decoded = decodeOutputs(head, o, model.config.split);
         const size = o.k * o.h * o.w;
         const gallery = gallerySet.keypoints.map((_, b) => ({
