@@ -126,6 +126,10 @@ describe('chapter 8', () => {
     );
     await page.locator('button[data-sample="5"]').click();
     await page.waitForFunction(() => location.search.includes('ch8.sample=5'));
+    // SimDR's sample shows its two 1-D vectors.
+    await page.locator('#fig-shipped input[value="simdr"]').check();
+    await page.locator('[data-role="vectors"]').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('[data-role="vec-x"] path.vec').count(), 1);
     await page.close();
   });
 });

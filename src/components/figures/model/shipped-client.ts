@@ -1,5 +1,5 @@
 /** Figures 8.2 and 8.3's interactive half: runs the shipped models in the worker and draws them. */
-import { heldOut, softmaxMap, type Point } from '../../../lib/index.ts';
+import { heldOut, softmax, softmaxMap, type Point } from '../../../lib/index.ts';
 import { createAnnouncer } from '../../ui/announce.ts';
 import { bindControls } from '../../ui/controls.ts';
 import { fmt } from '../../ui/format.ts';
@@ -90,6 +90,26 @@ export function mount(root: HTMLElement): () => void {
     svg.setAttribute('viewBox', `-0.5 -0.5 ${g.w} ${g.h}`);
     marks(svg, samples.keypoints[s.sample] ?? [], g.points, 1 / 4);
     const truth = samples.keypoints[s.sample] ?? [];
+    // SimDR: its two 1-D vectors, the maximum over keypoints of each softmax, with the truth's bins.
+    const vectors = q<HTMLElement>('[data-role="vectors"]');
+    vectors.hidden = !(s.head === 'simdr' && g.vectors);
+    if (s.head === 'simdr' && g.vectors) {
+      const { bins } = g.vectors;
+      for (const axis of ['x', 'y'] as const) {
+        const logits = g.vectors[axis];
+        const peak = new Float64Array(bins);
+        for (let j = 0; j < k; j++) {
+          const p = softmax(logits.subarray(j * bins, (j + 1) * bins));
+          for (let n = 0; n < bins; n++) peak[n] = Math.max(peak[n] as number, p[n] as number);
+        }
+        const top = Math.max(...peak, 1e-9);
+        const svg = q<SVGSVGElement>(`[data-role="vec-${axis}"]`);
+        svg.replaceChildren(
+          path(Array.from(peak, (v, n) => `${n ? 'L' : 'M'}${n} ${(23 - 22 * (v / top)).toFixed(2)}`).join(''), 'vec'),
+          path(truth.map((t) => `M${((bins / 64) * t[axis]).toFixed(2)} 0V24`).join(''), 'tick'),
+        );
+      }
+    }
     const errs = HEAD_METHODS[s.head].map((method) => {
       const pts = g.points[method] ?? [];
       const mean =

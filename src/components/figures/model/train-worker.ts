@@ -57,7 +57,14 @@ export type ModelResponse =
       manifest: WeightManifest;
       errors: Record<string, number>;
       /** Gallery: each sample's maps (K × h × w) and each method's points. */
-      gallery: { maps: Float32Array; h: number; w: number; points: Record<string, Point[]> }[];
+      gallery: {
+        maps: Float32Array;
+        h: number;
+        w: number;
+        points: Record<string, Point[]>;
+        /** SimDR's logits, [K, bins] along x and along y. */
+        vectors?: { x: Float32Array; y: Float32Array; bins: number };
+      }[];
     }
   | { type: 'bench'; rows: { backend: string; medianMs?: number; note: string }[] }
   | { type: 'error'; message: string };
@@ -267,6 +274,15 @@ async function handle(request: ModelRequest): Promise<void> {
           h: o.h,
           w: o.w,
           points: Object.fromEntries(Object.entries(decoded).map(([m, pts]) => [m, pts[b] as Point[]])),
+          ...(o.simdr
+            ? {
+                vectors: {
+                  x: o.simdr.x.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
+                  y: o.simdr.y.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
+                  bins: o.simdr.bins,
+                },
+              }
+            : {}),
         }));
         disposeModel(model);
         post({ type: 'shipped', head, manifest: weights.manifest, errors, gallery });
