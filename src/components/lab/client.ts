@@ -22,6 +22,7 @@ import {
 } from '../../lib/index.ts';
 import { bindControls } from '../ui/controls.ts';
 import { fmt } from '../ui/format.ts';
+import { domainOf } from '../ui/colormap.ts';
 import { createHeatmapView } from '../ui/heatmap-view.ts';
 import { chapterStore } from '../ui/store.ts';
 import { showRejected } from '../ui/url-note.ts';
@@ -290,10 +291,8 @@ export function mount(root: HTMLElement): () => void {
     // The whole map.
     const full = q<HTMLElement>('[data-role="full"]');
     full.style.aspectRatio = `${w} / ${h}`;
-    const domainValues = Array.prototype.filter.call(values, Number.isFinite) as number[];
-    const domain: [number, number] = domainValues.length
-      ? [Math.min(...domainValues), Math.max(...domainValues)]
-      : [0, 1];
+    // The finite values' range (a spread of a million values would overflow the call stack).
+    const domain = domainOf(values);
     fullView.draw(values, w, h, domain);
     const fullSvg = q<SVGSVGElement>('[data-role="full-overlay"]');
     fullSvg.setAttribute('viewBox', `-0.5 -0.5 ${w} ${h}`);

@@ -58,6 +58,7 @@ export function domainOf(values: ArrayLike<number>): [number, number] {
   let hi = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
