@@ -26,6 +26,7 @@ import { launch } from './browser.ts';
 import { hydrateAll } from './pages.ts';
 import { greyPng } from './png.ts';
 import { serveDist } from './server.ts';
+import { npyFile } from '../npy-file.ts';
 
 const FIXTURES = process.env.SUBPIXEL_FIXTURES ?? resolve('../shared/fixtures');
 const manifest = JSON.parse(readFileSync(resolve(FIXTURES, 'manifest.json'), 'utf8'));
@@ -68,17 +69,6 @@ async function waitForText(page: Page, selector: string, pattern: RegExp): Promi
       new RegExp(source as string, flags as string).test(document.querySelector(sel as string)?.textContent ?? ''),
     [selector, pattern.source, pattern.flags] as const,
   );
-}
-
-/** A .npy with any header dict and data. */
-function npy(header: string, data = new Uint8Array()): Uint8Array {
-  const text = header.padEnd(118, ' ') + '\n';
-  const out = new Uint8Array(10 + text.length + data.length);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  new DataView(out.buffer).setUint16(8, text.length, true);
-  out.set(new TextEncoder().encode(text), 10);
-  out.set(data, 10 + text.length);
-  return out;
 }
 
 describe('Decoder Lab', () => {
@@ -129,16 +119,22 @@ describe('Decoder Lab', () => {
       [file('notes.npy', Buffer.from('these are not heatmaps')), /notes\.npy: not a \.npy file/],
       [file('cut.npy', good.subarray(0, good.length - 9)), /cut\.npy: truncated data/],
       [
-        file('complex.npy', npy("{'descr': '<c8', 'fortran_order': False, 'shape': (3, 5, 5), }", new Uint8Array(600))),
+        file(
+          'complex.npy',
+          npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (3, 5, 5), }", new Uint8Array(600)),
+        ),
         /complex\.npy: .*c8/,
       ],
       [
         file('flat.npy', writeNpy(new Float32Array(25), [5, 5])),
         /flat\.npy: shape \(5, 5\) has 2 dimensions; expected \[K, H, W\]/,
       ],
-      [file('empty.npy', npy("{'descr': '<f4', 'fortran_order': False, 'shape': (17, 0, 48), }")), /zero dimension/],
       [
-        file('huge.npy', npy("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 17, 512, 512), }")),
+        file('empty.npy', npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (17, 0, 48), }")),
+        /zero dimension/,
+      ],
+      [
+        file('huge.npy', npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (100000, 17, 512, 512), }")),
         /huge\.npy: .*refusing/,
       ],
       [file('ragged.json', Buffer.from('[[[1, 2, 3], [4, 5], [6, 7, 8]]]'), 'application/json'), /ragged/],

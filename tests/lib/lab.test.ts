@@ -27,17 +27,7 @@ import {
 } from '../../src/lib/index.ts';
 import { expectClose } from './approx.ts';
 import { loadBytes, manifest } from './fixtures.ts';
-
-/** A .npy with any header dict and any data bytes. */
-function npyBytes(header: string, data = new Uint8Array()): Uint8Array {
-  const text = `${header}`.padEnd(118, ' ') + '\n';
-  const out = new Uint8Array(10 + text.length + data.length);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  new DataView(out.buffer).setUint16(8, text.length, true);
-  out.set(new TextEncoder().encode(text), 10);
-  out.set(data, 10 + text.length);
-  return out;
-}
+import { npyFile } from '../npy-file.ts';
 
 const refusal = (fn: () => unknown): string => {
   try {
@@ -84,11 +74,11 @@ describe('Lab inputs: .npy', () => {
       for (let y = 0; y < 4; y++)
         for (let b = 0; b < 3; b++)
           for (let a = 0; a < 2; a++) view.setFloat64(8 * j++, values[((a * 3 + b) * 4 + y) * 5 + x]!, false);
-    const f = stackFromNpy(npyBytes("{'descr': '>f8', 'fortran_order': True, 'shape': (2, 3, 4, 5), }", be), 'f.npy');
+    const f = stackFromNpy(npyFile("{'descr': '>f8', 'fortran_order': True, 'shape': (2, 3, 4, 5), }", be), 'f.npy');
     expect(Array.from(f.data)).toEqual(Array.from(values));
     const half = new Uint8Array(3 * 3 * 3 * 2);
     new DataView(half.buffer).setUint16(0, 0x3c00, true); // 1.0
-    const h = stackFromNpy(npyBytes("{'descr': '<f2', 'fortran_order': False, 'shape': (3, 3, 3), }", half), 'h.npy');
+    const h = stackFromNpy(npyFile("{'descr': '<f2', 'fortran_order': False, 'shape': (3, 3, 3), }", half), 'h.npy');
     expect(h.data[0]).toBe(1);
   });
 
@@ -99,15 +89,13 @@ describe('Lab inputs: .npy', () => {
     const good = writeNpy(new Float32Array(27), [3, 3, 3]);
     expect(refusal(() => stackFromNpy(good.subarray(0, good.length - 5), 't.npy'))).toMatch(/truncated data/);
     expect(
-      refusal(() => stackFromNpy(npyBytes("{'descr': '<c8', 'fortran_order': False, 'shape': (3, 3, 3), }"), 'c.npy')),
+      refusal(() => stackFromNpy(npyFile("{'descr': '<c8', 'fortran_order': False, 'shape': (3, 3, 3), }"), 'c.npy')),
     ).toMatch(/c8/);
     expect(refusal(() => stackFromNpy(writeNpy(new Float32Array(12), [3, 4]), 'r.npy'))).toMatch(
       /shape \(3, 4\) has 2 dimensions; expected \[K, H, W\]/,
     );
     expect(
-      refusal(() =>
-        stackFromNpy(npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 64, 48), }"), 'z.npy'),
-      ),
+      refusal(() => stackFromNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 64, 48), }"), 'z.npy')),
     ).toMatch(/zero dimension/);
     expect(refusal(() => stackFromNpy(writeNpy(new Float32Array(4 * 2048), [1, 4, 2048]), 'wide.npy'))).toMatch(
       /larger than the Lab takes \(1024 per side\)/,
@@ -117,10 +105,7 @@ describe('Lab inputs: .npy', () => {
   it('refuses a huge shape before allocating anything', () => {
     // The header promises 2^40 values and the file holds none: refused by size, not by truncation.
     const message = refusal(() =>
-      stackFromNpy(
-        npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (1048576, 17, 256, 256), }"),
-        'huge.npy',
-      ),
+      stackFromNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1048576, 17, 256, 256), }"), 'huge.npy'),
     );
     expect(message).toMatch(/more than .* elements; refusing/);
     expect(refusal(() => checkFileSize('big.npy', LAB_LIMITS.maxFileBytes + 1))).toMatch(/larger than the Lab reads/);

@@ -45,6 +45,9 @@ export const STICK_BONES: readonly (readonly [number, number])[] = [
   [10, 12],
 ];
 
+/** The bones a stick figure is drawn with: all but the two from the nose, which a neck replaces. */
+export const DRAWN_BONES: readonly (readonly [number, number])[] = STICK_BONES.filter(([a]) => a !== 0);
+
 /** Limb angles in degrees, measured from hanging straight down; positive swings outward. */
 export interface StickPose {
   leftArm: number;

@@ -4,7 +4,7 @@
  * sub-pixel positions. Seeded and pure, so the browser, the tests and the Node training
  * script draw the same samples.
  */
-import { stickPerson, type StickPose } from '../figures/stickPeople.ts';
+import { DRAWN_BONES, stickPerson, type StickPose } from '../figures/stickPeople.ts';
 import type { Random } from '../random.ts';
 import type { Point } from '../stack.ts';
 
@@ -12,22 +12,6 @@ import type { Point } from '../stack.ts';
 export const SYNTH_JOINTS = [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12] as const;
 /** Number of keypoints the models predict. */
 export const SYNTH_K = SYNTH_JOINTS.length;
-
-/** The bones drawn, as pairs of indices into STICK_JOINTS (a neck replaces the nose's bones). */
-const DRAWN_BONES: readonly (readonly [number, number])[] = [
-  [1, 2],
-  [1, 3],
-  [3, 5],
-  [2, 4],
-  [4, 6],
-  [1, 7],
-  [2, 8],
-  [7, 8],
-  [7, 9],
-  [9, 11],
-  [8, 10],
-  [10, 12],
-];
 
 /** One sample: a size × size image in [0, 1] (row-major) and its keypoints in input pixels. */
 export interface SynthSample {

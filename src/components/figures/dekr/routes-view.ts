@@ -1,5 +1,5 @@
 /** From the routes data to what figure 7.1 shows. */
-import { ROUTES, STICK_BONES, type Route, type RoutesData } from '../../../lib/index.ts';
+import { DRAWN_BONES, ROUTES, STICK_BONES, type Route, type RoutesData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { num } from '../../ui/format.ts';
 import { ROUTES_SCENE } from './state.ts';
@@ -20,10 +20,7 @@ const segment = (a: { x: number; y: number }, b: { x: number; y: number }): stri
 export function figurePath(joints: readonly { x: number; y: number }[]): string {
   const [nose, ls, rs] = [joints[0]!, joints[1]!, joints[2]!];
   const neck = { x: (ls.x + rs.x) / 2, y: (ls.y + rs.y) / 2 };
-  return [
-    segment(nose, neck),
-    ...STICK_BONES.filter(([a]) => a !== 0).map(([a, b]) => segment(joints[a]!, joints[b]!)),
-  ].join('');
+  return [segment(nose, neck), ...DRAWN_BONES.map(([a, b]) => segment(joints[a]!, joints[b]!))].join('');
 }
 
 function routeText(d: RoutesData, route: Route): string {
