@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
 import { fileURLToPath } from 'node:url';
+import { offline, searchIndex } from './scripts/integrations.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -21,7 +22,8 @@ const citationOptions = {
 };
 
 export default defineConfig({
-  site: 'http://localhost:4321',
+  // The deployed address, for canonical links and citations: SITE_URL at build time.
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
   compressHTML: false,
   trailingSlash: 'ignore',
   markdown: {
@@ -32,7 +34,8 @@ export default defineConfig({
     // No code highlighting: Shiki's inline styles would need a weaker CSP.
     syntaxHighlight: false,
   },
-  integrations: [mdx()],
+  // The search index, then the service worker (which precaches the index too).
+  integrations: [mdx(), searchIndex(), offline()],
   build: {
     // Every script and stylesheet is a file the CSP can allow by origin.
     inlineStylesheets: 'never',

@@ -2,6 +2,7 @@
  * Screenshots of built pages, for looking at the site as a reader would:
  *   node scripts/screenshot.ts /chapters/01-points-pixels-heatmaps/ [out.png] [--dark] [--phone] [--full]
  *     [#anchor] [--click 'selector'] (clicks it and waits for the page to settle first)
+ *     [--print] (the page as it prints: print media, the width of an A4 page)
  */
 import { serveDist } from '../tests/browser/server.ts';
 import { launch } from '../tests/browser/browser.ts';
@@ -12,6 +13,7 @@ const out = args.find((a) => a.endsWith('.png')) ?? 'screenshot.png';
 const dark = args.includes('--dark');
 const phone = args.includes('--phone');
 const full = args.includes('--full');
+const print = args.includes('--print');
 const clickAt = args.indexOf('--click');
 const click = clickAt >= 0 ? args[clickAt + 1] : undefined;
 const scrollTo = args.find((a, i) => /^[#.]/.test(a) && i !== clickAt + 1);
@@ -19,7 +21,7 @@ const scrollTo = args.find((a, i) => /^[#.]/.test(a) && i !== clickAt + 1);
 const { server, origin } = await serveDist('dist');
 const context = await launch({
   colorScheme: dark ? 'dark' : 'light',
-  viewport: phone ? { width: 360, height: 780 } : { width: 1280, height: 900 },
+  viewport: phone ? { width: 360, height: 780 } : print ? { width: 794, height: 1123 } : { width: 1280, height: 900 },
 });
 const page = context.pages()[0] ?? (await context.newPage());
 page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
@@ -29,6 +31,7 @@ if (click) {
   await page.locator(click).click();
   await page.waitForTimeout(1500);
 }
+if (print) await page.emulateMedia({ media: 'print' });
 if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
 await page.waitForTimeout(600);
 await page.screenshot({ path: out, fullPage: full });

@@ -4,15 +4,33 @@
  * as {head}-{size}.json (manifest, training record, held-out errors) and {head}-{size}.bin.
  *
  *   npm run train -- [--heads heatmap,dsnt,simdr] [--size 64] [--steps 600] [--batch 16]
+ *                    [--dtype float32|float16] [--init heatmap-64]
+ *
+ * --init starts from a shipped model instead of a seeded initialisation. The convolutions do
+ * not depend on the input size, so a 64 px model can start a 128 px one (not SimDR's, whose
+ * linear layers have one output per bin).
+ * The held-out error is measured on the weights as stored (after rounding to float16).
  */
 import './tf-node.ts';
 
 const tf = await import('@tensorflow/tfjs-core');
 await import('@tensorflow/tfjs-backend-cpu');
-const { mkdirSync, writeFileSync } = await import('node:fs');
+const { mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
 const { createRandom, SYNTH_K } = await import('../src/lib/index.ts');
-const { createPoseModel, evaluateModel, heldOut, makeBatch, parameterCount, serializeModel, trainStep, HEADS } =
-  await import('../src/lib/tf/index.ts');
+const {
+  createPoseModel,
+  decodeWeights,
+  deserializeModel,
+  disposeModel,
+  encodeWeights,
+  evaluateModel,
+  heldOut,
+  makeBatch,
+  parameterCount,
+  serializeModel,
+  trainStep,
+  HEADS,
+} = await import('../src/lib/tf/index.ts');
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -23,15 +41,25 @@ const heads = option('heads', HEADS.join(',')).split(',') as (typeof HEADS)[numb
 const size = Number(option('size', '64'));
 const steps = Number(option('steps', '600'));
 const batchSize = Number(option('batch', '16'));
+const dtype = option('dtype', 'float32') as 'float32' | 'float16';
+const init = option('init', '');
 const seed = 2026;
 
 await tf.setBackend('cpu');
 mkdirSync('public/models', { recursive: true });
 const test = heldOut(size, 256);
 
+/** A shipped model's weights, under this run's configuration (its shapes must match). */
+function startFrom(name: string, config: Parameters<typeof createPoseModel>[0]) {
+  const manifest = JSON.parse(readFileSync(`public/models/${name}.json`, 'utf8'));
+  const bytes = readFileSync(`public/models/${name}.bin`);
+  if (manifest.config.head !== config.head) throw new Error(`--init ${name} is not a ${config.head} model`);
+  return deserializeModel({ ...manifest, config }, decodeWeights(manifest, new Uint8Array(bytes).buffer));
+}
+
 for (const head of heads) {
   const config = { head, size, k: SYNTH_K, split: 2 };
-  const model = createPoseModel(config, seed);
+  const model = init ? startFrom(init, config) : createPoseModel(config, seed);
   const random = createRandom(seed + size);
   const lr = (step: number) => 3e-3 * 0.5 * (1 + Math.cos((Math.PI * step) / steps));
   const optimizer = tf.train.adam(lr(0));
@@ -50,22 +78,27 @@ for (const head of heads) {
       );
     }
   }
-  const errors = await evaluateModel(model, test);
-  const { manifest, data } = await serializeModel(model, {
+  const record = {
     backend: 'cpu',
     seed,
     steps,
     batch: batchSize,
     optimizer: 'adam, lr 3e-3 with cosine decay',
     target: 'unbiased',
+    ...(init ? { initialisedFrom: init } : {}),
     parameters: parameterCount(config),
     seconds: Math.round((performance.now() - started) / 1000),
-    heldOut: { samples: 256, seed: 90210, meanError: errors },
-    lossCurve: curve,
-  });
+  };
+  const { manifest, data } = await serializeModel(model, record, dtype);
+  const bytes = encodeWeights(data, dtype);
+  const stored = deserializeModel(manifest, decodeWeights(manifest, new Uint8Array(bytes).buffer));
+  const errors = await evaluateModel(stored, test);
+  disposeModel(stored);
+  disposeModel(model);
+  manifest.training = { ...record, heldOut: { samples: 256, seed: 90210, meanError: errors }, lossCurve: curve };
   writeFileSync(`public/models/${head}-${size}.json`, `${JSON.stringify(manifest, null, 1)}\n`);
-  writeFileSync(`public/models/${head}-${size}.bin`, new Uint8Array(data.buffer));
+  writeFileSync(`public/models/${head}-${size}.bin`, bytes);
   console.log(
-    `wrote public/models/${head}-${size}: ${data.length * 4} bytes, held-out mean error ${JSON.stringify(errors)}`,
+    `wrote public/models/${head}-${size}: ${bytes.length} bytes, held-out mean error ${JSON.stringify(errors)}`,
   );
 }

@@ -1,5 +1,5 @@
-import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { defineCollection, reference } from 'astro:content';
+import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 /** The papers a chapter may cover: keys of src/data/references.bib. */
@@ -31,4 +31,34 @@ const chapters = defineCollection({
   }),
 });
 
-export const collections = { chapters };
+/** Every numbered figure: where it lives, its number and width, its URL store, a one-line title for embeds and exports. */
+const figures = defineCollection({
+  loader: file('src/data/figures.json'),
+  schema: z.object({
+    chapter: reference('chapters'),
+    number: z.string().regex(/^\d+\.\d+$/),
+    width: z.enum(['body', 'page', 'screen']).default('body'),
+    /** The chapter store (URL prefix) that holds the figure's state; none for a static figure. */
+    store: z
+      .string()
+      .regex(/^[a-z][a-z0-9]*$/)
+      .optional(),
+    title: z.string().min(10).max(90),
+  }),
+});
+
+/** The corrections log: what was wrong, where, and when it was fixed (newest first on the page). */
+const corrections = defineCollection({
+  loader: file('src/data/corrections.json'),
+  schema: z.object({
+    date: z.coerce.date(),
+    /** The chapter affected; absent for site-wide corrections. */
+    chapter: reference('chapters').optional(),
+    /** The figure affected, by id. */
+    figure: z.string().optional(),
+    summary: z.string().min(10),
+    details: z.string().optional(),
+  }),
+});
+
+export const collections = { chapters, figures, corrections };

@@ -2,6 +2,7 @@
  * Summary statistics of error samples, ready for plotting. Quantiles interpolate linearly
  * between order statistics, as NumPy's default `percentile` does.
  */
+import type { Point } from './stack.ts';
 
 /** Summary statistics of a sample (NaN for an empty one). */
 export interface Summary {
@@ -79,4 +80,25 @@ export function histogram(values: ArrayLike<number>, bins: number, lo: number, h
     count,
     fraction: total ? count / total : 0,
   }));
+}
+
+/** Each method's mean distance to the truth over every sample's points ([sample][keypoint]). */
+export function meanErrors(
+  decoded: Record<string, readonly (readonly Point[])[]>,
+  truth: readonly (readonly Point[])[],
+): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(decoded).map(([m, points]) => {
+      let sum = 0;
+      let n = 0;
+      points.forEach((ps, b) =>
+        ps.forEach((p, j) => {
+          const t = truth[b]![j]!;
+          sum += Math.hypot(p.x - t.x, p.y - t.y);
+          n++;
+        }),
+      );
+      return [m, n ? sum / n : Number.NaN];
+    }),
+  );
 }

@@ -37,6 +37,10 @@ export async function launch(
     viewport?: { width: number; height: number };
     reducedMotion?: 'reduce' | 'no-preference';
     hasTouch?: boolean;
+    /** The site registers a service worker; tests block it unless they test offline use. */
+    serviceWorkers?: 'allow' | 'block';
+    /** Clipboard access for tests of the copy buttons. */
+    permissions?: string[];
   } = {},
 ): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'subpixel-chromium-'));
@@ -49,5 +53,8 @@ export async function launch(
     reducedMotion: options.reducedMotion ?? 'no-preference',
     hasTouch: options.hasTouch ?? false,
     isMobile: options.hasTouch ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    permissions: options.permissions ?? [],
+    acceptDownloads: true,
   });
 }

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { hydrateAll } from './pages.ts';
 import { serveDist } from './server.ts';
+import { SIZES } from '../../src/components/figures/model/state.ts';
 
 const CHAPTER_8 = '/chapters/08-train-in-the-browser/';
 let server: Server;
@@ -90,6 +91,28 @@ describe('chapter 8', () => {
     await page.close();
   });
 
+  test('warns that sub-pixel differences may be lost when WebGL stores tensors in float16', async () => {
+    // TF.js's own debugging flag, forwarded from the page's query to the worker, makes WebGL
+    // use half-float textures, as on a phone whose GPU cannot render float32. A fresh browser:
+    // Chromium blocks WebGL for a while on an origin whose contexts were lost (the test above).
+    const browser = await launch();
+    try {
+      const plain = await open(browser);
+      await plain.locator('#fig-train [data-role="status"]').filter({ hasText: 'Backend: webgl' }).waitFor();
+      assert.equal(await plain.locator('#fig-train [data-role="warning"]').isHidden(), true);
+      await plain.close();
+      const page = await open(browser, '?tfjsflags=WEBGL_FORCE_F16_TEXTURES:true');
+      await page
+        .locator('#fig-train [data-role="warning"]')
+        .filter({ hasText: 'This GPU computes in 16-bit floats' })
+        .waitFor({ timeout: 60_000 });
+      assert.match(await read(page, 'status'), /^Backend: webgl/);
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('takes the WebGPU rung when the browser offers an adapter', async () => {
     const gpu = await launch({ extraArgs: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] });
     try {
@@ -110,15 +133,25 @@ describe('chapter 8', () => {
   test('runs the shipped models on opening: the results table and the gallery fill in', async () => {
     const page = await open(light, '?ch8.sample=2&ch8.head=dsnt');
     await page.waitForFunction(
-      () => /^\d+\.\d\d$/.test(document.querySelector('[data-role="err-simdr-simdr"]')?.textContent ?? ''),
-      undefined,
-      {
-        timeout: 120_000,
-      },
+      (last) => /^\d+\.\d\d$/.test(document.querySelector(`[data-role="err-${last}-simdr-simdr"]`)?.textContent ?? ''),
+      SIZES.at(-1),
+      { timeout: 240_000 },
     );
-    for (const cell of ['err-heatmap-argmax', 'err-heatmap-dark', 'err-dsnt-dsnt']) {
-      assert.match((await page.locator(`[data-role="${cell}"]`).textContent()) ?? '', /^\d+\.\d\d$/);
+    // Both sizes' columns, read from the table as the browser measured them.
+    for (const size of SIZES) {
+      for (const cell of ['heatmap-argmax', 'heatmap-dark', 'dsnt-dsnt', 'simdr-simdr']) {
+        assert.match(
+          (await page.locator(`[data-role="err-${size}-${cell}"]`).textContent()) ?? '',
+          /^\d+\.\d\d$/,
+          `${size} ${cell}`,
+        );
+      }
     }
+    assert.match(
+      (await page.locator('[data-role="trained-dsnt-dsnt"]').textContent()) ?? '',
+      new RegExp(`^${SIZES.map((size) => `${size} px: 600 steps × 16, \\d+ s on CPU \\(Node\\)`).join('; ')}$`),
+    );
+    assert.equal(await page.locator('[data-role="shipped-status"]').textContent(), '');
     assert.equal(await page.locator('button[data-sample="2"]').getAttribute('aria-pressed'), 'true');
     assert.match(
       (await page.locator('[data-role="detail-text"]').textContent()) ?? '',

@@ -51,7 +51,23 @@ describe('every page', () => {
     assert.ok(pages.includes('/404.html'), '404');
   });
 
-  for (const path of pages) {
+  // Embed pages show one chapter figure each, which the chapter's own tests cover in both modes
+  // and on a phone: each gets one visit, checked for problems and by axe in dark mode.
+  for (const path of pages.filter((p) => p.startsWith('/embed/'))) {
+    test(`${path} loads cleanly and has no serious or critical axe violation in dark mode`, async () => {
+      const { page, problems } = await openWatched(dark, origin);
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const bad = violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+      assert.deepEqual([...problems, ...bad], []);
+      await page.close();
+    });
+  }
+
+  for (const path of pages.filter((p) => !p.startsWith('/embed/'))) {
     test(`${path} loads with no console error, failed request, CSP violation or request to another host`, async () => {
       const { page, problems } = await openWatched(light, origin);
       await page.goto(origin + path, { waitUntil: 'networkidle' });

@@ -9,6 +9,8 @@ import {
   HEADS,
   makeBatch,
   outputMaps,
+  parameterCount,
+  SIMDR_GRID,
   predictOutputs,
   simdrLogits,
   trainStep,
@@ -20,21 +22,32 @@ beforeAll(async () => {
 });
 
 describe('the pose model', () => {
-  it('has the output shapes of each head', () => {
-    const batch = makeBatch(createRandom(1), 64, 2);
-    for (const head of HEADS) {
-      const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 1);
-      tf.tidy(() => {
-        const maps = outputMaps(model, imagesTensor(batch));
-        expect(maps.shape).toEqual([2, 16, 16, 11]);
-        if (head === 'simdr') {
-          const l = simdrLogits(model, maps);
-          expect(l.x.shape).toEqual([2, 11, 128]);
-          expect(l.y.shape).toEqual([2, 11, 128]);
-        }
-      });
-      disposeModel(model);
-    }
+  for (const size of [64, 128]) {
+    it(`has the output shapes of each head at ${size} px`, () => {
+      const batch = makeBatch(createRandom(1), size, 2);
+      for (const head of HEADS) {
+        const model = createPoseModel({ head, size, k: 11, split: 2 }, 1);
+        tf.tidy(() => {
+          const maps = outputMaps(model, imagesTensor(batch));
+          expect(maps.shape).toEqual([2, size / 4, size / 4, 11]);
+          if (head === 'simdr') {
+            const l = simdrLogits(model, maps);
+            expect(l.x.shape).toEqual([2, 11, size * 2]);
+            expect(l.y.shape).toEqual([2, 11, size * 2]);
+          }
+        });
+        disposeModel(model);
+      }
+    });
+  }
+
+  it('keeps SimDR under 500 KB at 128 px by reading a pooled 16 × 16 map (float16 storage)', () => {
+    const simdr = (size: number) => parameterCount({ head: 'simdr', size, k: 11, split: 2 });
+    const dsnt = parameterCount({ head: 'dsnt', size: 128, k: 11, split: 2 });
+    // Only the bins grow with the input: 2 layers × (16² inputs + 1 bias) × 2·S bins.
+    expect(simdr(128) - dsnt).toBe(2 * (SIMDR_GRID ** 2 + 1) * 256);
+    expect(simdr(128) * 2).toBeLessThan(500 * 1024);
+    expect(simdr(64) * 4).toBeLessThan(500 * 1024);
   });
 
   it('one training step lowers the loss on a fixed batch, for every head', async () => {

@@ -9,6 +9,19 @@ export type Mount = (root: HTMLElement) => void | (() => void);
 /** How far outside the viewport a figure starts to load. */
 const NEAR_VIEWPORT = '400px 0px';
 
+/** Figures not yet hydrated: before the page prints, they all start, so that each prints its state. */
+const waiting = new Set<() => void>();
+let printHooked = false;
+function hookPrint(): void {
+  if (printHooked) return;
+  printHooked = true;
+  const startAll = () => [...waiting].forEach((start) => start());
+  window.addEventListener('beforeprint', startAll);
+  matchMedia('print').addEventListener('change', (event) => {
+    if (event.matches) startAll();
+  });
+}
+
 export function defineFigure(tag: string, load: () => Promise<{ mount: Mount }>): void {
   if (customElements.get(tag)) return;
   customElements.define(
@@ -17,19 +30,23 @@ export function defineFigure(tag: string, load: () => Promise<{ mount: Mount }>)
       #observer: IntersectionObserver | undefined;
       #unmount: (() => void) | undefined;
 
+      #start = (): void => {
+        waiting.delete(this.#start);
+        this.#observer?.disconnect();
+        void this.#hydrate();
+      };
+
       connectedCallback(): void {
-        this.#observer = new IntersectionObserver(
-          (entries) => {
-            if (!entries.some((e) => e.isIntersecting)) return;
-            this.#observer?.disconnect();
-            void this.#hydrate();
-          },
-          { rootMargin: NEAR_VIEWPORT },
-        );
+        hookPrint();
+        waiting.add(this.#start);
+        this.#observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.#start(), {
+          rootMargin: NEAR_VIEWPORT,
+        });
         this.#observer.observe(this);
       }
 
       disconnectedCallback(): void {
+        waiting.delete(this.#start);
         this.#observer?.disconnect();
         this.#unmount?.();
       }

@@ -15,6 +15,18 @@ export interface Store<S> {
 
 const stores = new Map<string, { schema: unknown; store: Store<unknown> }>();
 const URL_WRITE_DELAY_MS = 200;
+/** Stores whose latest state has not reached the URL yet, each with the function that writes it. */
+const pendingWrites = new Set<() => void>();
+
+/** Writes every store's pending state to the URL now (before the URL is copied, say). */
+export function flushUrl(): void {
+  for (const write of [...pendingWrites]) write();
+}
+
+/** The state of the chapter store named `prefix`, if a figure has created it. */
+export function storeState(prefix: string): Readonly<Record<string, unknown>> | undefined {
+  return stores.get(prefix)?.store.get() as Readonly<Record<string, unknown>> | undefined;
+}
 
 export function createStore<S>(
   prefix: string,
@@ -27,7 +39,9 @@ export function createStore<S>(
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const writeUrl = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    pendingWrites.delete(writeUrl);
     const url = new URL(location.href);
     writeState(schema, prefix, state, url.searchParams);
     if (url.href !== location.href) history.replaceState(history.state, '', url);
@@ -52,6 +66,7 @@ export function createStore<S>(
       // Many events per second while dragging: write the URL once things settle.
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(writeUrl, URL_WRITE_DELAY_MS);
+      pendingWrites.add(writeUrl);
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -65,7 +65,8 @@ export async function chooseBackend(ladder: readonly BackendName[]): Promise<Bac
       }
       if (await tf.setBackend(name)) {
         await tf.ready();
-        const float16 = name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_CAPABLE');
+        // TF.js stores WebGL tensors in half floats when the GPU cannot render float32 (or the flag forces it).
+        const float16 = name === 'webgl' && !tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED');
         return { name, skipped, float16 };
       }
       skipped.push({ name, reason: 'did not initialise' });
@@ -76,6 +77,19 @@ export async function chooseBackend(ladder: readonly BackendName[]): Promise<Bac
     }
   }
   throw new Error(`no TensorFlow.js backend works here (tried ${ladder.join(', ')})`);
+}
+
+/**
+ * Honours TF.js's debugging convention `?tfjsflags=WEBGL_FORCE_F16_TEXTURES:true` from the
+ * page's query (a worker's own location has none): WebGL then stores tensors in half floats,
+ * as on a phone whose GPU cannot render float32. Only that flag is read; the rest is ignored.
+ * Call before the WebGL backend starts.
+ */
+export function applyPageFlags(search: string): void {
+  const flags = new URLSearchParams(search).get('tfjsflags') ?? '';
+  for (const pair of flags.split(',')) {
+    if (pair.trim() === 'WEBGL_FORCE_F16_TEXTURES:true') tf.env().set('WEBGL_FORCE_F16_TEXTURES', true);
+  }
 }
 
 /** Removes a backend that failed (a lost WebGL context, say) so that the ladder moves on. */

@@ -7,7 +7,9 @@
  * - DSNT: the same K maps as logits, softmax and expectation, Euclidean loss plus the JS
  *   regulariser;
  * - SimDR: each keypoint's map flattened and projected by two linear layers (shared by all
- *   keypoints) to k·S x bins and k·S y bins, KL against Gaussian labels.
+ *   keypoints) to k·S x bins and k·S y bins, KL against Gaussian labels. The layers read a
+ *   SIMDR_GRID × SIMDR_GRID summary of the map (average-pooled at 128 px), so that the
+ *   model stays small at every input size.
  *
  * Tensors are NHWC. Weights are tf.Variables named as in WEIGHT_SHAPES; every function that
  * makes tensors is meant to run inside tf.tidy.
@@ -37,6 +39,8 @@ export interface PoseModel {
 }
 
 const WIDTH = 16;
+/** The side of the map SimDR's linear layers read: the stride-4 map at 64 px, pooled 2 × 2 at 128 px. */
+export const SIMDR_GRID = 16;
 
 /** Every weight's shape for a configuration, in a fixed order. */
 export function weightShapes(config: PoseModelConfig): [string, number[]][] {
@@ -59,7 +63,8 @@ export function weightShapes(config: PoseModelConfig): [string, number[]][] {
   ];
   if (config.head === 'simdr') {
     const bins = config.size * config.split;
-    shapes.push(['wx', [h * h, bins]], ['bx', [bins]], ['wy', [h * h, bins]], ['by', [bins]]);
+    const cells = Math.min(h, SIMDR_GRID) ** 2;
+    shapes.push(['wx', [cells, bins]], ['bx', [bins]], ['wy', [cells, bins]], ['by', [bins]]);
   }
   return shapes;
 }
@@ -95,8 +100,10 @@ export function outputMaps(model: PoseModel, x: tf.Tensor4D): tf.Tensor4D {
 
 /** SimDR's logits [B, K, bins] for x and y, from the output maps. */
 export function simdrLogits(model: PoseModel, maps: tf.Tensor4D): { x: tf.Tensor3D; y: tf.Tensor3D } {
-  const [b, h, w, k] = maps.shape;
-  const flat = tf.reshape(tf.transpose(maps, [0, 3, 1, 2]), [b * k, h * w]) as tf.Tensor2D;
+  const pool = Math.max(1, maps.shape[1] / SIMDR_GRID);
+  const summary = pool > 1 ? tf.avgPool(maps, pool, pool, 'valid') : maps;
+  const [b, h, w, k] = summary.shape;
+  const flat = tf.reshape(tf.transpose(summary, [0, 3, 1, 2]), [b * k, h * w]) as tf.Tensor2D;
   const bins = model.config.size * model.config.split;
   const x = tf.reshape(tf.add(tf.matMul(flat, model.weights.wx as tf.Tensor2D), model.weights.bx!), [b, k, bins]);
   const y = tf.reshape(tf.add(tf.matMul(flat, model.weights.wy as tf.Tensor2D), model.weights.by!), [b, k, bins]);

@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { decodeAll } from '../decoders.ts';
 import { dsntDecode } from '../dsnt.ts';
 import { simdrDecode } from '../simdr.ts';
+import { meanErrors } from '../stats.ts';
 import type { Point } from '../stack.ts';
 import { outputMaps, simdrLogits, type Head, type PoseModel } from './model.ts';
 import type { Batch } from '../synth/batch.ts';
@@ -81,24 +82,6 @@ export function decodeOutputs(head: Head, o: Outputs, split: number): Record<str
     }
   }
   return result;
-}
-
-/** Each method's mean distance to the truth, input pixels. */
-export function meanErrors(decoded: Record<string, Point[][]>, truth: readonly Point[][]): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(decoded).map(([m, points]) => {
-      let sum = 0;
-      let n = 0;
-      points.forEach((ps, b) =>
-        ps.forEach((p, j) => {
-          const t = truth[b]![j]!;
-          sum += Math.hypot(p.x - t.x, p.y - t.y);
-          n++;
-        }),
-      );
-      return [m, n ? sum / n : Number.NaN];
-    }),
-  );
 }
 
 /** Evaluates a model on a batch: each method's mean error, input pixels. */

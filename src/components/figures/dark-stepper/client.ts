@@ -7,7 +7,7 @@ import { createHeatmapView } from '../../ui/heatmap-view.ts';
 import { motionAllowed, onMotionChange } from '../../ui/motion.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
-import { darkStepperSchema, STEPPER_KEYPOINT } from './state.ts';
+import { darkStepperSchema, darkStepsInput } from './state.ts';
 import { darkAnnouncement, darkStepperView, stepMap } from './view.ts';
 
 const PLAY_INTERVAL_MS = 2200;
@@ -29,15 +29,7 @@ export function mount(root: HTMLElement): () => void {
     const s = store.get();
     const key = `${s.noise}|${s.peak}|${s.sigma}|${s.kernel}|${s.target}|${s.seed}`;
     if (!cached || cached.key !== key) {
-      const data = buildDarkSteps({
-        keypoint: STEPPER_KEYPOINT,
-        sigma: s.sigma,
-        target: s.target,
-        noise: s.noise,
-        secondPeak: s.peak,
-        kernel: Number(s.kernel),
-        seed: s.seed,
-      });
+      const data = buildDarkSteps(darkStepsInput(s));
       cached = { key, data };
     }
     const view = darkStepperView(cached.data, s.step, Number(s.kernel));

@@ -1,5 +1,5 @@
 /** The URL-mirrored state of the DARK stepper (chapter 4). */
-import { DARK_STEPS, type TargetKind } from '../../../lib/index.ts';
+import { DARK_STEPS, type DarkStepsInput, type TargetKind } from '../../../lib/index.ts';
 import { choiceParam, numberParam, type Schema } from '../../ui/params.ts';
 
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
@@ -30,3 +30,16 @@ export const darkStepperSchema: Schema<DarkStepperState> = {
 
 /** The keypoint the stepper decodes, heatmap px on its 32×32 map. */
 export const STEPPER_KEYPOINT = { x: 15.3, y: 14.6 };
+
+/** The library's input for a state. */
+export function darkStepsInput(s: Readonly<DarkStepperState>): DarkStepsInput {
+  return {
+    keypoint: STEPPER_KEYPOINT,
+    sigma: s.sigma,
+    target: s.target,
+    noise: s.noise,
+    secondPeak: s.peak,
+    kernel: Number(s.kernel),
+    seed: s.seed,
+  };
+}

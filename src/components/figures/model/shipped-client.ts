@@ -7,12 +7,12 @@ import { createHeatmapView } from '../../ui/heatmap-view.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
 import { HEAD_METHODS, HEADS_LIST, METHOD_LABELS, type HeadName } from './names.ts';
-import { GALLERY, modelSchema, type ModelState } from './state.ts';
+import { GALLERY, GALLERY_SEED, modelSchema, SIZES, type ModelState } from './state.ts';
 import type { ModelResponse } from './train-worker.ts';
+import { GALLERY_ERRORS, sampleErrors, type GalleryErrors } from './view.ts';
+import { publish } from '../../ui/published.ts';
 import { listen, send } from './worker-client.ts';
 
-/** The gallery's seed: the worker draws the same samples. */
-const GALLERY_SEED = 4242;
 const SVG = 'http://www.w3.org/2000/svg';
 
 type ShippedMessage = Extract<ModelResponse, { type: 'shipped' }>;
@@ -47,7 +47,10 @@ export function mount(root: HTMLElement): () => void {
   const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
   const announce = createAnnouncer(q<HTMLElement>('[data-role="announce"]'));
   const samples = heldOut(64, GALLERY, GALLERY_SEED);
+  /** The 64 px models' messages, which carry the gallery. */
   const shipped = new Map<HeadName, ShippedMessage>();
+  let loaded = 0;
+  const galleryErrors: GalleryErrors = {};
   const detail = createHeatmapView({
     canvas: q<HTMLCanvasElement>('[data-role="detail-map"]'),
     readout: q<HTMLElement>('[data-role="readout"]'),
@@ -110,12 +113,8 @@ export function mount(root: HTMLElement): () => void {
         );
       }
     }
-    const errs = HEAD_METHODS[s.head].map((method) => {
-      const pts = g.points[method] ?? [];
-      const mean =
-        pts.reduce((sum, p, j) => sum + Math.hypot(p.x - truth[j]!.x, p.y - truth[j]!.y), 0) / Math.max(1, pts.length);
-      return `${METHOD_LABELS[method]} ${fmt(mean, 2)} px`;
-    });
+    const means = sampleErrors(truth, g.points);
+    const errs = HEAD_METHODS[s.head].map((method) => `${METHOD_LABELS[method]} ${fmt(means[method] ?? NaN, 2)} px`);
     const kind =
       s.head === 'heatmap'
         ? 'its heatmaps'
@@ -129,16 +128,25 @@ export function mount(root: HTMLElement): () => void {
 
   const stopListening = listen((m) => {
     if (m.type === 'shipped') {
-      shipped.set(m.head, m);
+      const t = m.manifest.training as { steps?: number; batch?: number; seconds?: number } | undefined;
       for (const [method, error] of Object.entries(m.errors)) {
-        const cell = q<HTMLElement>(`[data-role="err-${m.head}-${method}"]`);
+        const cell = q<HTMLElement>(`[data-role="err-${m.size}-${m.head}-${method}"]`);
         if (cell) cell.textContent = fmt(error, 2);
-        const t = m.manifest.training as { steps?: number; batch?: number; seconds?: number } | undefined;
         const trained = q<HTMLElement>(`[data-role="trained-${m.head}-${method}"]`);
-        if (trained && t) trained.textContent = `${t.steps} steps × ${t.batch}, ${t.seconds} s on CPU (Node)`;
+        if (trained && t) {
+          const line = `${m.size} px: ${t.steps} steps × ${t.batch}, ${t.seconds} s on CPU (Node)`;
+          trained.textContent = m.size === SIZES[0] ? line : `${trained.textContent}; ${line}`;
+        }
       }
+      if (m.size === SIZES[0]) {
+        shipped.set(m.head, m);
+        galleryErrors[m.head] = m.gallery.map((g, i) => sampleErrors(samples.keypoints[i] ?? [], g.points));
+        publish(GALLERY_ERRORS, { ...galleryErrors });
+      }
+      loaded += 1;
+      const total = HEADS_LIST.length * SIZES.length;
       q<HTMLElement>('[data-role="shipped-status"]').textContent =
-        shipped.size === HEADS_LIST.length ? '' : `Loaded ${shipped.size} of ${HEADS_LIST.length} models…`;
+        loaded === total ? '' : `Loaded ${loaded} of ${total} models…`;
       render(store.get());
     } else if (m.type === 'eval' && m.step > 0) {
       // The reader's own training (figure 8.2), at 64 or 128 pixels, fills the next column.
@@ -146,7 +154,7 @@ export function mount(root: HTMLElement): () => void {
         const cell = q<HTMLElement>(`[data-role="live-${m.head}-${method}"]`);
         if (cell) cell.textContent = `${fmt(error, 2)} at ${m.size} × ${m.size}, step ${m.step}`;
       }
-    } else if (m.type === 'error' && shipped.size < HEADS_LIST.length) {
+    } else if (m.type === 'error' && loaded < HEADS_LIST.length * SIZES.length) {
       q<HTMLElement>('[data-role="shipped-status"]').textContent = m.message;
     }
   });
@@ -159,7 +167,7 @@ export function mount(root: HTMLElement): () => void {
   const unbind = bindControls(root, store);
   showRejected(root, store);
   send({ type: 'init' });
-  send({ type: 'shipped', heads: [...HEADS_LIST], gallery: GALLERY });
+  send({ type: 'shipped', heads: [...HEADS_LIST], sizes: [...SIZES], gallery: GALLERY });
   return () => {
     stopListening();
     unsubscribe();

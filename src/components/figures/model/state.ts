@@ -4,7 +4,7 @@ import { choiceParam, numberParam, type Schema } from '../../ui/params.ts';
 
 export interface ModelState {
   head: HeadName;
-  /** Input size of the reader's training: 64 (shipped models exist) or 128 (train to see). */
+  /** Input size of the reader's training (shipped models exist at both). */
   size: '64' | '128';
   target: 'unbiased' | 'biased';
   /** The gallery's selected sample. */
@@ -20,3 +20,7 @@ export const modelSchema: Schema<ModelState> = {
 
 /** Gallery samples. */
 export const GALLERY = 8;
+/** The gallery's seed (apart from the held-out set's); the worker and the page draw the same samples. */
+export const GALLERY_SEED = 4242;
+/** Input sizes the shipped models come in; the gallery shows the first. */
+export const SIZES: readonly number[] = [64];

@@ -5,7 +5,7 @@ import { fmt } from '../../ui/format.ts';
 import { observeWidth } from '../../ui/resize.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
-import { modelSchema } from './state.ts';
+import { modelSchema, SIZES } from './state.ts';
 import { latestErrors, medianStepMs, statusLine, trainingChart, type ErrorPoint, type LossPoint } from './view.ts';
 import { listen, send } from './worker-client.ts';
 
@@ -168,12 +168,11 @@ export function mount(root: HTMLElement): () => void {
     width = w;
     schedule();
   });
-  // The target toggle only applies to the heatmap head.
+  // The target toggle only applies to the heatmap head; fine-tuning needs a shipped model of that size.
   const finetune = q<HTMLButtonElement>('[data-action="finetune"]');
   const unsubscribe = store.subscribe((s) => {
     q<HTMLElement>('[data-param-group="target"]')?.toggleAttribute('hidden', s.head !== 'heatmap');
-    // Only 64 × 64 models ship; at 128 × 128 the reader trains from scratch.
-    finetune.disabled = s.size !== '64';
+    finetune.disabled = !SIZES.includes(Number(s.size));
   });
   const unbind = bindControls(root, store);
   showRejected(root, store);

@@ -5,6 +5,7 @@
  * from the last snapshot of the weights.
  */
 import {
+  applyPageFlags,
   chooseBackend,
   dropBackend,
   loseWebglContext,
@@ -16,6 +17,7 @@ import {
 import {
   currentBackend,
   decodeOutputs,
+  decodeWeights,
   deserializeModel,
   disposeModel,
   endSession,
@@ -28,22 +30,37 @@ import {
   tensorsInMemory,
   type Batch,
   type Head,
+  type PoseModel,
   type Session,
   type SessionConfig,
   type WeightManifest,
   type Weights,
 } from '../../../lib/tf/index.ts';
 import type { Point } from '../../../lib/index.ts';
+import { GALLERY_SEED } from './state.ts';
 
 export type ModelRequest =
+  /** The page's query, for TF.js's debugging flags (sent first, before any backend starts). */
+  | { type: 'flags'; search: string }
   | { type: 'init' }
   | { type: 'train'; config: SessionConfig; from: 'scratch' | 'shipped' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'reset' }
   | { type: 'lose-context' }
-  | { type: 'shipped'; heads: Head[]; gallery: number }
+  /** Evaluate the shipped models at each size; the gallery (of `gallery` samples) comes from the first. */
+  | { type: 'shipped'; heads: Head[]; sizes: number[]; gallery: number }
   | { type: 'bench'; steps: number };
+
+/** Each gallery sample's output maps (K × h × w), each method's points and SimDR's logits. */
+export type ShippedGallery = {
+  maps: Float32Array;
+  h: number;
+  w: number;
+  points: Record<string, Point[]>;
+  /** SimDR's logits, [K, bins] along x and along y. */
+  vectors?: { x: Float32Array; y: Float32Array; bins: number };
+}[];
 
 export type ModelResponse =
   | { type: 'backend'; choice: BackendChoice }
@@ -54,17 +71,11 @@ export type ModelResponse =
   | {
       type: 'shipped';
       head: Head;
+      size: number;
       manifest: WeightManifest;
       errors: Record<string, number>;
-      /** Gallery: each sample's maps (K × h × w) and each method's points. */
-      gallery: {
-        maps: Float32Array;
-        h: number;
-        w: number;
-        points: Record<string, Point[]>;
-        /** SimDR's logits, [K, bins] along x and along y. */
-        vectors?: { x: Float32Array; y: Float32Array; bins: number };
-      }[];
+      /** Gallery (empty beyond the first size). */
+      gallery: ShippedGallery;
     }
   | { type: 'bench'; rows: { backend: string; medianMs?: number; note: string }[] }
   | { type: 'error'; message: string };
@@ -76,6 +87,8 @@ const scope = self as unknown as {
 
 /** Held-out samples for the live evaluation and the gallery. */
 const EVAL_SAMPLES = 32;
+/** Held-out samples the shipped models are measured on (as by the training script). */
+const SHIPPED_SAMPLES = 256;
 const EVAL_EVERY = 25;
 const SNAPSHOT_EVERY = 10;
 
@@ -108,7 +121,8 @@ async function fetchWeights(head: Head, size: number): Promise<Weights> {
   const [m, b] = await Promise.all([fetch(`/models/${head}-${size}.json`), fetch(`/models/${head}-${size}.bin`)]);
   if (!m.ok || !b.ok)
     throw new Error(`the shipped ${head} model could not be loaded (HTTP ${m.ok ? b.status : m.status})`);
-  return { manifest: (await m.json()) as WeightManifest, data: new Float32Array(await b.arrayBuffer()) };
+  const manifest = (await m.json()) as WeightManifest;
+  return { manifest, data: decodeWeights(manifest, await b.arrayBuffer()) };
 }
 
 const post = (m: ModelResponse) => scope.postMessage(m);
@@ -177,6 +191,9 @@ async function loop(): Promise<void> {
 
 async function handle(request: ModelRequest): Promise<void> {
   switch (request.type) {
+    case 'flags':
+      applyPageFlags(request.search);
+      return;
     case 'init':
       chosen ??= await chooseBackend(ladder);
       post({ type: 'backend', choice: chosen });
@@ -261,34 +278,41 @@ async function handle(request: ModelRequest): Promise<void> {
       loseRequested = true;
       return;
     case 'shipped':
-      for (const head of request.heads) {
-        const weights = await fetchWeights(head, 64);
-        const model = deserializeModel(weights.manifest, weights.data);
-        const errors = await evaluateModel(model, heldOut(64, 256));
-        const gallerySet = heldOut(64, request.gallery, 4242);
-        const o = await predictOutputs(model, gallerySet);
-        const decoded = decodeOutputs(head, o, model.config.split);
-        const size = o.k * o.h * o.w;
-        const gallery = gallerySet.keypoints.map((_, b) => ({
-          maps: o.maps.slice(b * size, (b + 1) * size),
-          h: o.h,
-          w: o.w,
-          points: Object.fromEntries(Object.entries(decoded).map(([m, pts]) => [m, pts[b] as Point[]])),
-          ...(o.simdr
-            ? {
-                vectors: {
-                  x: o.simdr.x.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
-                  y: o.simdr.y.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
-                  bins: o.simdr.bins,
-                },
-              }
-            : {}),
-        }));
-        disposeModel(model);
-        post({ type: 'shipped', head, manifest: weights.manifest, errors, gallery });
+      for (const [i, inputSize] of request.sizes.entries()) {
+        for (const head of request.heads) {
+          const weights = await fetchWeights(head, inputSize);
+          const model = deserializeModel(weights.manifest, weights.data);
+          const errors = await evaluateModel(model, heldOut(inputSize, SHIPPED_SAMPLES));
+          const gallery = i === 0 ? await galleryOf(head, model, request.gallery) : [];
+          disposeModel(model);
+          post({ type: 'shipped', head, size: inputSize, manifest: weights.manifest, errors, gallery });
+        }
       }
       return;
   }
+}
+
+/** The gallery's samples (seeded apart from the held-out set): maps, each decoder's points, SimDR's vectors. */
+async function galleryOf(head: Head, model: PoseModel, samples: number): Promise<ShippedGallery> {
+  const gallerySet = heldOut(model.config.size, samples, GALLERY_SEED);
+  const o = await predictOutputs(model, gallerySet);
+  const decoded = decodeOutputs(head, o, model.config.split);
+  const size = o.k * o.h * o.w;
+  return gallerySet.keypoints.map((_, b) => ({
+    maps: o.maps.slice(b * size, (b + 1) * size),
+    h: o.h,
+    w: o.w,
+    points: Object.fromEntries(Object.entries(decoded).map(([m, pts]) => [m, pts[b] as Point[]])),
+    ...(o.simdr
+      ? {
+          vectors: {
+            x: o.simdr.x.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
+            y: o.simdr.y.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
+            bins: o.simdr.bins,
+          },
+        }
+      : {}),
+  }));
 }
 
 // Requests are handled one at a time, in order (the training loop itself runs between them).

@@ -1,5 +1,6 @@
 /** From chapter 8's worker messages to what its figures show. */
 import * as Plot from '@observablehq/plot';
+import { meanErrors } from '../../../lib/index.ts';
 import { fmt } from '../../ui/format.ts';
 import { HEAD_METHODS, METHOD_LABELS, type HeadName } from './names.ts';
 
@@ -132,4 +133,18 @@ export function resultRows(
       error: shipped[head]?.[method] === undefined ? '…' : fmt(shipped[head]![method]!, 2),
     })),
   );
+}
+
+/** Where figure 8.1 publishes its gallery's errors (ui/published.ts), for chapter 8's exercises. */
+export const GALLERY_ERRORS = 'ch8.gallery-errors';
+
+/** Per head, per gallery sample: each decoder's mean error over the keypoints, input px. */
+export type GalleryErrors = Partial<Record<HeadName, Record<string, number>[]>>;
+
+/** Each decoder's mean distance to the truth over one sample's keypoints, input px. */
+export function sampleErrors(
+  truth: readonly { x: number; y: number }[],
+  points: Record<string, readonly { x: number; y: number }[]>,
+): Record<string, number> {
+  return meanErrors(Object.fromEntries(Object.entries(points).map(([m, pts]) => [m, [pts]])), [truth]);
 }

@@ -11,6 +11,7 @@ export function send(request: ModelRequest): void {
     worker.onmessage = (event: MessageEvent<ModelResponse>) => listeners.forEach((fn) => fn(event.data));
     worker.onerror = (event) =>
       listeners.forEach((fn) => fn({ type: 'error', message: event.message || 'the worker stopped' }));
+    worker.postMessage({ type: 'flags', search: location.search } satisfies ModelRequest);
   }
   worker.postMessage(request);
 }
