@@ -23,4 +23,4 @@ export const GALLERY = 8;
 /** The gallery's seed (apart from the held-out set's); the worker and the page draw the same samples. */
 export const GALLERY_SEED = 4242;
 /** Input sizes the shipped models come in; the gallery shows the first. */
-export const SIZES: readonly number[] = [64];
+export const SIZES: readonly number[] = [64, 128];
