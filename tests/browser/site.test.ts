@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { builtPages, hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
@@ -44,6 +44,14 @@ async function openHydrated(context: BrowserContext, path: string) {
   return page;
 }
 
+/** Axe's serious and critical violations on the page, one line each. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
 describe('every page', () => {
   test('the build has the index, a chapter and a 404 page', () => {
     assert.ok(pages.includes('/'), 'index');
@@ -58,11 +66,7 @@ describe('every page', () => {
       const { page, problems } = await openWatched(dark, origin);
       await page.goto(origin + path, { waitUntil: 'networkidle' });
       await hydrateAll(page);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const bad = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      assert.deepEqual([...problems, ...bad], []);
+      assert.deepEqual([...problems, ...(await seriousViolations(page))], []);
       await page.close();
     });
   }
@@ -85,11 +89,7 @@ describe('every page', () => {
         const page = await context().newPage();
         await page.goto(origin + path, { waitUntil: 'networkidle' });
         await hydrateAll(page);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const bad = violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-        assert.deepEqual(bad, []);
+        assert.deepEqual(await seriousViolations(page), []);
         await page.close();
       });
     }
