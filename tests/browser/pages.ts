@@ -52,16 +52,35 @@ export async function openWatched(context: BrowserContext, origin: string): Prom
   return { page, problems };
 }
 
-/** Scrolls through the page so that every lazy figure hydrates, then waits for them. */
+/**
+ * Scrolls through the page so that every lazy figure hydrates, then waits for them. Each step
+ * waits for a frame or 100 ms, whichever comes first, and the walk is bounded: a renderer that
+ * stops producing frames makes the wait below fail with a message instead of hanging the run.
+ */
 export async function hydrateAll(page: Page): Promise<void> {
+  // Headless Chromium can leave a tab in the hidden state, where frames stop: show it first.
+  await page.bringToFront();
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += innerHeight / 2) {
+    const step = Math.max(innerHeight / 2, 100);
+    for (let y = 0, n = 0; y < document.body.scrollHeight && n < 400; y += step, n++) {
       scrollTo(0, y);
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      await new Promise((r) => {
+        requestAnimationFrame(() => r(null));
+        setTimeout(() => r(null), 100);
+      });
     }
   });
-  await page.waitForFunction(() =>
-    Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
-  );
+  await page
+    .waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
+    )
+    .catch(async (error: unknown) => {
+      const waiting = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('[data-store]'))
+          .filter((el) => !el.dataset.hydrated)
+          .map((el) => el.id || el.dataset.store),
+      );
+      throw new Error(`figures never hydrated on ${page.url()}: ${waiting.join(', ')}`, { cause: error });
+    });
   await page.evaluate(() => scrollTo(0, 0));
 }

@@ -70,6 +70,17 @@ describe('weight files', () => {
     disposeModel(model);
   });
 
+  it('leave no tensor behind once a loaded model is disposed', async () => {
+    const model = createPoseModel({ head: 'dsnt', size: 64, k: 11, split: 2 }, 6);
+    const { manifest, data } = await serializeModel(model);
+    disposeModel(model);
+    const before = tf.memory().numTensors;
+    const copy = deserializeModel(manifest, data);
+    expect(tf.memory().numTensors).toBe(before + Object.keys(copy.weights).length);
+    disposeModel(copy);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuse a manifest whose shapes or lengths do not match its configuration', async () => {
     const model = createPoseModel({ head: 'heatmap', size: 64, k: 11, split: 2 }, 5);
     const { manifest, data } = await serializeModel(model);

@@ -1,6 +1,6 @@
 /** Chapter 6's exercises, on figure 6.1 (SimDR's two 1-D vectors). */
 import { buildSimdrFigure } from '../../lib/index.ts';
-import { simdrSchema, type SimdrState } from '../figures/simdr/state.ts';
+import { SPLIT_RATIOS, simdrSchema, type SimdrState } from '../figures/simdr/state.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
@@ -38,7 +38,8 @@ export default exerciseSet({
       ],
       check(s) {
         const d = simdr(s);
-        const smallest = d.bound < 0.2 && 1 / (2 * (d.k - 1)) >= 0.2;
+        const smaller = SPLIT_RATIOS[SPLIT_RATIOS.indexOf(s.k) - 1];
+        const smallest = d.bound < 0.2 && (!smaller || simdr({ ...s, k: smaller }).bound >= 0.2);
         return {
           done: smallest && d.error > 0.2,
           detail: `k = ${d.k}, bound ${fmt(d.bound)} px per axis, error ${fmt(d.error)} px.`,

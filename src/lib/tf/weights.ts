@@ -65,7 +65,8 @@ export function deserializeModel(manifest: WeightManifest, data: Float32Array): 
     }
     const size = shape.reduce((a, b) => a * b, 1);
     if (entry.offset < 0 || entry.offset + size > data.length) throw new Error(`weight ${name}: the data is too short`);
-    weights[name] = tf.variable(tf.tensor(data.slice(entry.offset, entry.offset + size), shape), true);
+    // The variable keeps its own reference to the data; the tensor it was made from goes.
+    weights[name] = tf.tidy(() => tf.variable(tf.tensor(data.slice(entry.offset, entry.offset + size), shape), true));
   }
   return { config: manifest.config, weights };
 }

@@ -98,7 +98,29 @@ let session: Session | undefined;
 let saved: Weights | undefined;
 let running = false;
 let looping = false;
+/** The training loop, once started (settled when it stops). */
+let loopRun: Promise<void> = Promise.resolve();
 let loseRequested = false;
+/** The benchmark switches backends: no shipped model runs meanwhile. */
+let benching = false;
+
+/**
+ * A shipped model to evaluate. Its files are fetched as soon as it is asked for; it runs once
+ * they have arrived, never at the same time as a training step.
+ */
+interface ShippedJob {
+  head: Head;
+  size: number;
+  /** Gallery samples to predict (0 beyond the first size). */
+  gallery: number;
+  weights: Promise<Weights>;
+  arrived: boolean;
+}
+/** Shipped models still to evaluate, in order. While training runs, one is taken between steps. */
+const shippedJobs: ShippedJob[] = [];
+/** The shipped model being evaluated, if any. */
+let shippedRun: Promise<void> = Promise.resolve();
+let draining = false;
 
 /** A promise that rejects once the WebGL context is lost (checked five times a second), until stopped. */
 function watchContext(): { lost: Promise<never>; stop(): void } {
@@ -150,6 +172,8 @@ async function fallBack(reason: string): Promise<void> {
 async function loop(): Promise<void> {
   if (looping) return;
   looping = true;
+  // A shipped model evaluated when training started finishes first; none runs beside a step.
+  await shippedRun;
   while (running && session) {
     try {
       if (loseRequested) {
@@ -176,6 +200,8 @@ async function loop(): Promise<void> {
           errors: await evaluateModel(session.model, evalSet(session.config.size)),
         });
       }
+      // Between steps, the next shipped model whose files have arrived (the step time excludes it).
+      if (shippedJobs[0]?.arrived) await runNextShipped();
     } catch (error) {
       try {
         await fallBack((error as Error).message);
@@ -187,6 +213,37 @@ async function loop(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   looping = false;
+  void drainShipped();
+}
+
+/** Evaluates the next shipped model on the held-out set (and its gallery) and posts the result. */
+function runNextShipped(): Promise<void> {
+  const job = shippedJobs.shift();
+  if (!job) return Promise.resolve();
+  shippedRun = (async () => {
+    try {
+      const weights = await job.weights;
+      const model = deserializeModel(weights.manifest, weights.data);
+      try {
+        const errors = await evaluateModel(model, heldOut(job.size, SHIPPED_SAMPLES));
+        const gallery = job.gallery ? await galleryOf(job.head, model, job.gallery) : [];
+        post({ type: 'shipped', head: job.head, size: job.size, manifest: weights.manifest, errors, gallery });
+      } finally {
+        disposeModel(model);
+      }
+    } catch (error) {
+      post({ type: 'error', message: (error as Error).message });
+    }
+  })();
+  return shippedRun;
+}
+
+/** Evaluates the remaining shipped models while nothing trains; training takes them over between steps. */
+async function drainShipped(): Promise<void> {
+  if (draining) return;
+  draining = true;
+  while (shippedJobs.length && !running && !benching) await runNextShipped();
+  draining = false;
 }
 
 async function handle(request: ModelRequest): Promise<void> {
@@ -213,7 +270,7 @@ async function handle(request: ModelRequest): Promise<void> {
         size: request.config.size,
         errors: await evaluateModel(session.model, evalSet(request.config.size)),
       });
-      void loop();
+      if (!looping) loopRun = loop();
       return;
     }
     case 'pause':
@@ -223,7 +280,7 @@ async function handle(request: ModelRequest): Promise<void> {
     case 'resume':
       running = Boolean(session);
       post({ type: 'state', running, step: session?.step ?? 0 });
-      if (running) void loop();
+      if (running && !looping) loopRun = loop();
       return;
     case 'reset':
       running = false;
@@ -234,62 +291,83 @@ async function handle(request: ModelRequest): Promise<void> {
     case 'bench': {
       // A training step's median time on each backend, after a warm-up; then back to the ladder.
       running = false;
-      const rows: { backend: string; medianMs?: number; note: string }[] = [];
-      for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
-        if (name === 'wasm') {
-          rows.push({ backend: name, note: 'cannot train a convolutional network in TF.js (no Conv2DBackpropFilter)' });
-          continue;
-        }
-        try {
-          await chooseBackend([name]);
-        } catch {
-          rows.push({ backend: name, note: 'not available here' });
-          continue;
-        }
-        const bench = startSession({
-          head: 'heatmap',
-          size: 64,
-          target: 'unbiased',
-          batch: 8,
-          learningRate: 1e-3,
-          seed: 5,
-        });
-        for (let i = 0; i < 3; i++) await sessionStep(bench);
-        const times: number[] = [];
-        for (let i = 0; i < request.steps; i++) {
-          const t = performance.now();
-          await sessionStep(bench);
-          times.push(performance.now() - t);
-        }
-        endSession(bench);
-        times.sort((a, b) => a - b);
-        rows.push({
-          backend: name,
-          medianMs: times[Math.floor(times.length / 2)],
-          note: `${request.steps} steps of batch 8 after 3 warm-up steps`,
-        });
+      benching = true;
+      try {
+        await Promise.all([loopRun, shippedRun]);
+        const rows = await benchBackends(request.steps);
+        chosen = await chooseBackend(ladder);
+        post({ type: 'bench', rows });
+        post({ type: 'backend', choice: chosen });
+      } finally {
+        benching = false;
+        void drainShipped();
       }
-      chosen = await chooseBackend(ladder);
-      post({ type: 'bench', rows });
-      post({ type: 'backend', choice: chosen });
       return;
     }
     case 'lose-context':
       loseRequested = true;
       return;
     case 'shipped':
-      for (const [i, inputSize] of request.sizes.entries()) {
+      // Queued, not awaited: a training request that follows does not wait for these.
+      for (const [i, size] of request.sizes.entries()) {
         for (const head of request.heads) {
-          const weights = await fetchWeights(head, inputSize);
-          const model = deserializeModel(weights.manifest, weights.data);
-          const errors = await evaluateModel(model, heldOut(inputSize, SHIPPED_SAMPLES));
-          const gallery = i === 0 ? await galleryOf(head, model, request.gallery) : [];
-          disposeModel(model);
-          post({ type: 'shipped', head, size: inputSize, manifest: weights.manifest, errors, gallery });
+          const job: ShippedJob = {
+            head,
+            size,
+            gallery: i === 0 ? request.gallery : 0,
+            weights: fetchWeights(head, size),
+            arrived: false,
+          };
+          job.weights.then(
+            () => (job.arrived = true),
+            () => (job.arrived = true),
+          );
+          shippedJobs.push(job);
         }
       }
+      void drainShipped();
       return;
   }
+}
+
+/** A training step's median time on each backend the browser offers (WASM cannot train). */
+async function benchBackends(steps: number): Promise<{ backend: string; medianMs?: number; note: string }[]> {
+  const rows: { backend: string; medianMs?: number; note: string }[] = [];
+  for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
+    if (name === 'wasm') {
+      rows.push({ backend: name, note: 'cannot train a convolutional network in TF.js (no Conv2DBackpropFilter)' });
+      continue;
+    }
+    try {
+      await chooseBackend([name]);
+    } catch {
+      rows.push({ backend: name, note: 'not available here' });
+      continue;
+    }
+    const bench = startSession({
+      head: 'heatmap',
+      size: 64,
+      target: 'unbiased',
+      batch: 8,
+      learningRate: 1e-3,
+      seed: 5,
+    });
+    for (let i = 0; i < 3; i++) await sessionStep(bench);
+    const times: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      const t = performance.now();
+      await sessionStep(bench);
+      times.push(performance.now() - t);
+    }
+    endSession(bench);
+    times.sort((a, b) => a - b);
+    rows.push({
+      backend: name,
+      medianMs: times[Math.floor(times.length / 2)],
+      note: `${steps} steps of batch 8 after 3 warm-up steps`,
+    });
+  }
+  return rows;
 }
 
 /** The gallery's samples (seeded apart from the held-out set): maps, each decoder's points, SimDR's vectors. */
