@@ -98,6 +98,13 @@ describe('every page', () => {
       const page = await openHydrated(phone, path);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `page is ${width} px wide`);
+      // A table may scroll sideways inside its box, but its caption reads without scrolling.
+      const clipped = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('caption'))
+          .filter((c) => c.getBoundingClientRect().right > innerWidth)
+          .map((c) => (c.textContent ?? '').trim().slice(0, 40)),
+      );
+      assert.deepEqual(clipped, []);
       await page.close();
     });
   }
