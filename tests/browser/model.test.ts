@@ -136,14 +136,16 @@ describe('chapter 8', () => {
     }
   });
 
-  test('training does not wait for the shipped models: they are evaluated between its steps', async () => {
-    // The last shipped model's weights are held back, so its column cannot fill before training starts.
+  test('training waits neither for the shipped models nor for their files: they run between its steps', async () => {
+    // The first shipped model's weights are held back: every evaluation waits behind it (they run
+    // in order), and the worker is waiting on a download when training is asked for.
+    const [first] = SIZES;
     const last = SIZES.at(-1);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const page = await light.newPage();
     page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-    await page.route(`**/models/simdr-${last}.bin`, async (route) => {
+    await page.route(`**/models/heatmap-${first}.bin`, async (route) => {
       await held;
       await route.continue();
     });
@@ -153,14 +155,15 @@ describe('chapter 8', () => {
       await page.locator('#fig-train button[data-action="scratch"]').click();
       await waitForStep(page, 3);
       const cell = page.locator(`[data-role="err-${last}-simdr-simdr"]`);
-      assert.doesNotMatch((await cell.textContent()) ?? '', /\d/, 'the held model has no result yet');
+      assert.doesNotMatch((await cell.textContent()) ?? '', /\d/, 'no model has run yet');
       release();
+      // Training goes on while the six models are evaluated between its steps.
       await page.waitForFunction((el) => /^\d+\.\d\d$/.test(el?.textContent ?? ''), await cell.elementHandle(), {
         timeout: 240_000,
       });
-      // Training went on meanwhile.
       const step = Number(await read(page, 'step'));
       await waitForStep(page, step + 2);
+      assert.match((await page.locator(`[data-role="err-${first}-heatmap-dark"]`).textContent()) ?? '', /^\d+\.\d\d$/);
     } finally {
       release();
       await page.close();

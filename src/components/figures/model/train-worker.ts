@@ -242,7 +242,12 @@ function runNextShipped(): Promise<void> {
 async function drainShipped(): Promise<void> {
   if (draining) return;
   draining = true;
-  while (shippedJobs.length && !running && !benching) await runNextShipped();
+  while (shippedJobs.length && !running && !benching) {
+    // Wait for the files outside `shippedRun`: training, if it starts meanwhile, waits for no download.
+    const next = shippedJobs[0] as ShippedJob;
+    await next.weights.catch(() => undefined);
+    if (!running && !benching && shippedJobs[0] === next) await runNextShipped();
+  }
   draining = false;
 }
 
