@@ -113,6 +113,45 @@ describe('chapter 8', () => {
     }
   });
 
+  test('a WebGL context lost while the shipped models are measured moves them to the next backend', async () => {
+    // A fresh browser: the origin's WebGL may be blocked after the lost context of the test above.
+    const browser = await launch();
+    const last = SIZES.at(-1);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      const page = await browser.newPage();
+      page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+      // The last model's weights wait, so that measuring is still under way when the context goes.
+      await page.route(`**/models/simdr-${last}.bin`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(`${origin}${CHAPTER_8}`);
+      await hydrateAll(page);
+      await page.locator('#fig-train [data-role="status"]').filter({ hasText: 'Backend: webgl' }).waitFor();
+      await page.locator('#fig-train details summary').click();
+      await page.locator('#fig-train button[data-action="lose"]').click();
+      release();
+      await page
+        .locator('#fig-train [data-role="warning"]')
+        .filter({ hasText: /The webgl backend failed .*; the models now run on cpu\./ })
+        .waitFor({ timeout: 60_000 });
+      await page.waitForFunction(
+        (size) =>
+          /^\d+\.\d\d$/.test(document.querySelector(`[data-role="err-${size}-simdr-simdr"]`)?.textContent ?? ''),
+        last,
+        { timeout: 240_000 },
+      );
+      assert.match(await read(page, 'status'), /^Backend: cpu/);
+      assert.equal(await page.locator('#fig-shipped [data-role="shipped-status"]').textContent(), '');
+      await page.close();
+    } finally {
+      release();
+      await browser.close();
+    }
+  });
+
   test('takes the WebGPU rung when the browser offers an adapter', async () => {
     const gpu = await launch({ extraArgs: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] });
     try {

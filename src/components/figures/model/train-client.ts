@@ -75,8 +75,13 @@ export function mount(root: HTMLElement): () => void {
         return;
       }
       case 'fallback':
-        note(`The ${m.from} backend failed (${m.reason}); training continues on ${m.to} from the last snapshot.`);
-        announce(`The ${m.from} backend failed; training continues on ${m.to}.`);
+        if (m.training) {
+          note(`The ${m.from} backend failed (${m.reason}); training continues on ${m.to} from the last snapshot.`);
+          announce(`The ${m.from} backend failed; training continues on ${m.to}.`);
+        } else {
+          note(`The ${m.from} backend failed (${m.reason}); the models now run on ${m.to}.`);
+          announce(`The ${m.from} backend failed; the models now run on ${m.to}.`);
+        }
         return;
       case 'state':
         setRunning(m.running);

@@ -67,7 +67,7 @@ export type ModelResponse =
   | { type: 'step'; step: number; loss: number; ms: number; tensors: number; backend: string }
   | { type: 'eval'; step: number; head: Head; size: number; errors: Record<string, number> }
   | { type: 'state'; running: boolean; step: number }
-  | { type: 'fallback'; from: string; to: string; reason: string }
+  | { type: 'fallback'; from: string; to: string; reason: string; training: boolean }
   | {
       type: 'shipped';
       head: Head;
@@ -149,22 +149,24 @@ async function fetchWeights(head: Head, size: number): Promise<Weights> {
 
 const post = (m: ModelResponse) => scope.postMessage(m);
 
+/** Drops the failed backend and moves to the next rung; a training session restarts there from its last snapshot. */
 async function fallBack(reason: string): Promise<void> {
-  if (!session) return;
   const from = currentBackend() as BackendName;
-  const config = session.config;
-  const step = session.step;
-  try {
-    endSession(session);
-  } catch {
-    // The lost backend may refuse to free its tensors; they go with it.
+  const config = session?.config;
+  const step = session?.step ?? 0;
+  if (session) {
+    try {
+      endSession(session);
+    } catch {
+      // The lost backend may refuse to free its tensors; they go with it.
+    }
   }
   dropBackend(from);
   ladder = ladder.filter((name) => name !== from);
   const choice = await chooseBackend(ladder);
   chosen = choice;
-  session = startSession(config, saved, step);
-  post({ type: 'fallback', from, to: choice.name, reason });
+  if (config) session = startSession(config, saved, step);
+  post({ type: 'fallback', from, to: choice.name, reason, training: Boolean(config) });
   post({ type: 'backend', choice });
 }
 
@@ -221,18 +223,31 @@ function runNextShipped(): Promise<void> {
   const job = shippedJobs.shift();
   if (!job) return Promise.resolve();
   shippedRun = (async () => {
+    // A context lost mid-evaluation can leave its reads pending for ever: watch for it, so that
+    // this settles, and put the model back to run again on the next backend.
+    const watch = watchContext();
     try {
       const weights = await job.weights;
       const model = deserializeModel(weights.manifest, weights.data);
       try {
-        const errors = await evaluateModel(model, heldOut(job.size, SHIPPED_SAMPLES));
-        const gallery = job.gallery ? await galleryOf(job.head, model, job.gallery) : [];
+        const measured = async () => ({
+          errors: await evaluateModel(model, heldOut(job.size, SHIPPED_SAMPLES)),
+          gallery: job.gallery ? await galleryOf(job.head, model, job.gallery) : [],
+        });
+        const { errors, gallery } = await Promise.race([measured(), watch.lost]);
         post({ type: 'shipped', head: job.head, size: job.size, manifest: weights.manifest, errors, gallery });
       } finally {
-        disposeModel(model);
+        try {
+          disposeModel(model);
+        } catch {
+          // As in fallBack: a lost backend's tensors go with it.
+        }
       }
     } catch (error) {
-      post({ type: 'error', message: (error as Error).message });
+      if (webglContextLost()) shippedJobs.unshift(job);
+      else post({ type: 'error', message: (error as Error).message });
+    } finally {
+      watch.stop();
     }
   })();
   return shippedRun;
@@ -247,6 +262,14 @@ async function drainShipped(): Promise<void> {
     const next = shippedJobs[0] as ShippedJob;
     await next.weights.catch(() => undefined);
     if (!running && !benching && shippedJobs[0] === next) await runNextShipped();
+    if (!running && webglContextLost()) {
+      try {
+        await fallBack('the WebGL context was lost');
+      } catch (error) {
+        post({ type: 'error', message: (error as Error).message });
+        break;
+      }
+    }
   }
   draining = false;
 }
@@ -310,7 +333,10 @@ async function handle(request: ModelRequest): Promise<void> {
       return;
     }
     case 'lose-context':
-      loseRequested = true;
+      // While training, between two steps, where a real loss is most often noticed; else at once
+      // (a shipped model being measured notices it, and the next one runs on the next backend).
+      if (looping) loseRequested = true;
+      else if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
       return;
     case 'shipped':
       // Queued, not awaited: a training request that follows does not wait for these.
