@@ -34,6 +34,19 @@ async function open(context: BrowserContext, query = ''): Promise<Page> {
   return page;
 }
 
+/**
+ * Figure 8.2 alone: opened at its anchor, so that figure 8.1 never starts and its six shipped
+ * models are not measured between the training steps these tests time.
+ */
+async function openTraining(context: BrowserContext, query = ''): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  await page.goto(`${origin}${CHAPTER_8}${query}#fig-train`, { waitUntil: 'networkidle' });
+  await page.locator('#fig-train [data-store][data-hydrated="true"]').waitFor();
+  assert.equal(await page.locator('#fig-shipped [data-store]').getAttribute('data-hydrated'), null);
+  return page;
+}
+
 const read = async (page: Page, role: string) =>
   (await page.locator(`#fig-train [data-role="${role}"]`).textContent()) ?? '';
 
@@ -47,7 +60,7 @@ async function waitForStep(page: Page, step: number, timeout = 120_000): Promise
 
 describe('chapter 8', () => {
   test('trains 20 steps on WebGL: the loss falls and the tensor count stays flat', async () => {
-    const page = await open(light);
+    const page = await openTraining(light);
     await page.locator('#fig-train button[data-action="scratch"]').click();
     await waitForStep(page, 1);
     const first = Number(await read(page, 'loss'));
@@ -72,7 +85,7 @@ describe('chapter 8', () => {
   });
 
   test('a lost WebGL context moves training to the next backend and the page keeps working', async () => {
-    const page = await open(light);
+    const page = await openTraining(light);
     await page.locator('#fig-train button[data-action="scratch"]').click();
     await waitForStep(page, 3);
     await page.locator('#fig-train details summary').click();
@@ -97,11 +110,11 @@ describe('chapter 8', () => {
     // Chromium blocks WebGL for a while on an origin whose contexts were lost (the test above).
     const browser = await launch();
     try {
-      const plain = await open(browser);
+      const plain = await openTraining(browser);
       await plain.locator('#fig-train [data-role="status"]').filter({ hasText: 'Backend: webgl' }).waitFor();
       assert.equal(await plain.locator('#fig-train [data-role="warning"]').isHidden(), true);
       await plain.close();
-      const page = await open(browser, '?tfjsflags=WEBGL_FORCE_F16_TEXTURES:true');
+      const page = await openTraining(browser, '?tfjsflags=WEBGL_FORCE_F16_TEXTURES:true');
       await page
         .locator('#fig-train [data-role="warning"]')
         .filter({ hasText: 'This GPU computes in 16-bit floats' })
@@ -155,13 +168,7 @@ describe('chapter 8', () => {
   test('takes the WebGPU rung when the browser offers an adapter', async () => {
     const gpu = await launch({ extraArgs: ['--enable-unsafe-webgpu', '--enable-features=Vulkan'] });
     try {
-      // Straight to figure 8.2, so that figure 8.1 does not start: on this software adapter, the six
-      // shipped models it evaluates (between training steps) would slow the run by a minute and more.
-      const page = await gpu.newPage();
-      page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-      await page.goto(`${origin}${CHAPTER_8}#fig-train`, { waitUntil: 'networkidle' });
-      await page.locator('#fig-train [data-store][data-hydrated="true"]').waitFor();
-      assert.equal(await page.locator('#fig-shipped [data-store]').getAttribute('data-hydrated'), null);
+      const page = await openTraining(gpu);
       await page.locator('#fig-train button[data-action="scratch"]').click();
       await waitForStep(page, 1);
       const first = Number(await read(page, 'loss'));

@@ -60,16 +60,18 @@ export async function openWatched(context: BrowserContext, origin: string): Prom
 export async function hydrateAll(page: Page): Promise<void> {
   // Headless Chromium can leave a tab in the hidden state, where frames stop: show it first.
   await page.bringToFront();
-  await page.evaluate(async () => {
-    const step = Math.max(innerHeight / 2, 100);
-    for (let y = 0, n = 0; y < document.body.scrollHeight && n < 400; y += step, n++) {
-      scrollTo(0, y);
-      await new Promise((r) => {
-        requestAnimationFrame(() => r(null));
-        setTimeout(() => r(null), 100);
-      });
-    }
-  });
+  await watchdog(page, 60_000, 'scrolling through the page', () =>
+    page.evaluate(async () => {
+      const step = Math.max(innerHeight / 2, 100);
+      for (let y = 0, n = 0; y < document.body.scrollHeight && n < 400; y += step, n++) {
+        scrollTo(0, y);
+        await new Promise((r) => {
+          requestAnimationFrame(() => r(null));
+          setTimeout(() => r(null), 100);
+        });
+      }
+    }),
+  );
   await page
     .waitForFunction(() =>
       Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
@@ -82,5 +84,58 @@ export async function hydrateAll(page: Page): Promise<void> {
       );
       throw new Error(`figures never hydrated on ${page.url()}: ${waiting.join(', ')}`, { cause: error });
     });
-  await page.evaluate(() => scrollTo(0, 0));
+  await watchdog(page, 30_000, 'scrolling back to the top', () => page.evaluate(() => scrollTo(0, 0)));
+}
+
+/**
+ * Runs `work` on the page, failing after `ms` with what the page's main thread is doing: once
+ * (rarely) a page stopped answering here mid-run, and `page.evaluate` has no time limit.
+ */
+export async function watchdog<T>(page: Page, ms: number, what: string, work: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void mainThreadStack(page).then((stack) =>
+        reject(new Error(`${what} on ${page.url()} took over ${ms / 1000} s; the page's main thread: ${stack}`)),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([work(), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The page's JavaScript stack, got by pausing it through the DevTools protocol (bounded to 5 s). */
+async function mainThreadStack(page: Page): Promise<string> {
+  const attempt = (async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const paused = new Promise<string>((resolve) =>
+      cdp.once('Debugger.paused', (event) =>
+        resolve(
+          event.callFrames
+            .slice(0, 8)
+            .map((f) => `${f.functionName || '(anonymous)'} ${f.url}:${f.location.lineNumber + 1}`)
+            .join(' < ') || 'paused with no JavaScript on the stack',
+        ),
+      ),
+    );
+    await cdp.send('Debugger.enable');
+    await cdp.send('Debugger.pause');
+    const stack = await paused;
+    await cdp.send('Debugger.resume').catch(() => undefined);
+    await cdp.detach().catch(() => undefined);
+    return stack;
+  })();
+  const timeout = new Promise<string>((resolve) =>
+    setTimeout(
+      () =>
+        resolve(
+          'no answer to the debugger within 5 s: the main thread is busy with one endless task, or the renderer is stuck',
+        ),
+      5000,
+    ),
+  );
+  return Promise.race([attempt.catch((e: Error) => `could not be read (${e.message})`), timeout]);
 }

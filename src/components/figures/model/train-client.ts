@@ -181,6 +181,9 @@ export function mount(root: HTMLElement): () => void {
   });
   const unbind = bindControls(root, store);
   showRejected(root, store);
+  // The backend is chosen as the figure starts, so that its status line (and a float16 warning)
+  // is there before the first step.
+  send({ type: 'init' });
   return () => {
     send({ type: 'pause' });
     if (frame) cancelAnimationFrame(frame);
