@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export function chromiumPath(): string {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
@@ -44,7 +44,7 @@ export async function launch(
   } = {},
 ): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'subpixel-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
@@ -57,4 +57,14 @@ export async function launch(
     permissions: options.permissions ?? [],
     acceptDownloads: true,
   });
+  live.add(context);
+  context.on('close', () => live.delete(context));
+  return context;
+}
+
+const live = new Set<BrowserContext>();
+
+/** Every page open in a browser that `launch` started and that is still running. */
+export function openPages(): Page[] {
+  return [...live].flatMap((context) => context.pages());
 }

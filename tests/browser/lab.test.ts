@@ -3,7 +3,7 @@
  * codec library, ground truth, every bad input's message, PNGs, the exports, a large input
  * decoded in the worker with a progress bar, the URL state, axe on the loaded page.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,6 +23,7 @@ import { summaryLines, tableLines } from '../../src/components/lab/view.ts';
 import { chosenDecoders, labSchema } from '../../src/components/lab/state.ts';
 import { defaultsOf } from '../../src/components/ui/params.ts';
 import { launch } from './browser.ts';
+import { test } from './retry.ts';
 import { hydrateAll } from './pages.ts';
 import { greyPng } from './png.ts';
 import { serveDist } from './server.ts';

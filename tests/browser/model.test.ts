@@ -2,11 +2,12 @@
  * Chapter 8 in headless Chromium: training on WebGL through the software GPU (the loss falls,
  * tensors stay flat), a simulated lost context, the WebGPU rung, and the shipped models.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
+import { test } from './retry.ts';
 import { hydrateAll } from './pages.ts';
 import { serveDist } from './server.ts';
 import { SIZES } from '../../src/components/figures/model/state.ts';

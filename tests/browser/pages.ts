@@ -1,7 +1,7 @@
 /** Helpers shared by browser tests: the pages of the build, and a page that records problems. */
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /** URL paths of every HTML page in dist/. */
 export function builtPages(dist = 'dist'): string[] {
@@ -77,26 +77,58 @@ export async function hydrateAll(page: Page): Promise<void> {
       Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
     )
     .catch(async (error: unknown) => {
-      const waiting = await page.evaluate(() =>
-        Array.from(document.querySelectorAll<HTMLElement>('[data-store]'))
-          .filter((el) => !el.dataset.hydrated)
-          .map((el) => el.id || el.dataset.store),
+      const waiting = await bounded(
+        page.evaluate(() =>
+          Array.from(document.querySelectorAll<HTMLElement>('[data-store]'))
+            .filter((el) => !el.dataset.hydrated)
+            .map((el) => el.id || el.dataset.store)
+            .join(', '),
+        ),
       );
-      throw new Error(`figures never hydrated on ${page.url()}: ${waiting.join(', ')}`, { cause: error });
+      throw new Error(`figures never hydrated on ${page.url()}: ${waiting}; ${await bounded(frameState(page))}`, {
+        cause: error,
+      });
     });
   await watchdog(page, 30_000, 'scrolling back to the top', () => page.evaluate(() => scrollTo(0, 0)));
 }
 
+/** A page call's answer, or word that the page did not answer within 5 s. */
+function bounded(answer: Promise<string>): Promise<string> {
+  const silence = new Promise<string>((resolve) => setTimeout(() => resolve('(the page did not answer)'), 5000));
+  return Promise.race([answer.catch((e: Error) => `(${e.message})`), silence]);
+}
+
+/** Whether the page renders: its visibility, focus, and whether a frame comes within a second. */
+function frameState(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const state = `page ${document.visibilityState}, focus ${document.hasFocus()}`;
+        requestAnimationFrame(() => resolve(`${state}, frames run`));
+        setTimeout(() => resolve(`${state}, no frame within 1 s`), 1000);
+      }),
+  );
+}
+
 /**
- * Runs `work` on the page, failing after `ms` with what the page's main thread is doing: once
- * (rarely) a page stopped answering here mid-run, and `page.evaluate` has no time limit.
+ * Runs `work` on the page, failing after `ms` with what the page's main thread is doing: now and
+ * then (under load) a page here stops answering mid-run, and `page.evaluate` has no time limit.
+ * The debugger is attached before the work starts, while the page still answers, so that a pause
+ * can interrupt a busy main thread later; the CPU time of Chromium's renderers tells a spinning
+ * renderer from a stuck one.
  */
 export async function watchdog<T>(page: Page, ms: number, what: string, work: () => Promise<T>): Promise<T> {
+  const debug = await attachDebugger(page);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      void mainThreadStack(page).then((stack) =>
-        reject(new Error(`${what} on ${page.url()} took over ${ms / 1000} s; the page's main thread: ${stack}`)),
+      void Promise.all([mainThreadStack(debug), rendererCpu()]).then(([stack, cpu]) =>
+        reject(
+          Object.assign(
+            new Error(`${what} on ${page.url()} took over ${ms / 1000} s; the page's main thread: ${stack}; ${cpu}`),
+            { name: 'TimeoutError' },
+          ),
+        ),
       );
     }, ms);
   });
@@ -104,13 +136,25 @@ export async function watchdog<T>(page: Page, ms: number, what: string, work: ()
     return await Promise.race([work(), expired]);
   } finally {
     clearTimeout(timer);
+    // Not awaited: a page that is still busy would hold the detach.
+    void debug?.detach().catch(() => undefined);
+  }
+}
+
+async function attachDebugger(page: Page): Promise<CDPSession | undefined> {
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Debugger.enable');
+    return cdp;
+  } catch {
+    return undefined;
   }
 }
 
 /** The page's JavaScript stack, got by pausing it through the DevTools protocol (bounded to 5 s). */
-async function mainThreadStack(page: Page): Promise<string> {
+async function mainThreadStack(cdp: CDPSession | undefined): Promise<string> {
+  if (!cdp) return 'no debugger could be attached';
   const attempt = (async () => {
-    const cdp = await page.context().newCDPSession(page);
     const paused = new Promise<string>((resolve) =>
       cdp.once('Debugger.paused', (event) =>
         resolve(
@@ -121,21 +165,40 @@ async function mainThreadStack(page: Page): Promise<string> {
         ),
       ),
     );
-    await cdp.send('Debugger.enable');
     await cdp.send('Debugger.pause');
     const stack = await paused;
     await cdp.send('Debugger.resume').catch(() => undefined);
-    await cdp.detach().catch(() => undefined);
     return stack;
   })();
   const timeout = new Promise<string>((resolve) =>
-    setTimeout(
-      () =>
-        resolve(
-          'no answer to the debugger within 5 s: the main thread is busy with one endless task, or the renderer is stuck',
-        ),
-      5000,
-    ),
+    setTimeout(() => resolve('no pause within 5 s: the main thread runs no JavaScript (stuck in the renderer)'), 5000),
   );
   return Promise.race([attempt.catch((e: Error) => `could not be read (${e.message})`), timeout]);
+}
+
+/** The busiest Chromium renderers' share of a core over one second (Linux only). */
+async function rendererCpu(): Promise<string> {
+  const ticks = (): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+        // utime and stime, in clock ticks (1/100 s), are the 14th and 15th fields.
+        const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+        out.set(pid, Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // The process ended, or this is not Linux.
+      }
+    }
+    return out;
+  };
+  const first = ticks();
+  await new Promise((r) => setTimeout(r, 1000));
+  const shares = [...ticks()]
+    .map(([pid, t]) => ({ pid, share: (t - (first.get(pid) ?? t)) / 100 }))
+    .sort((a, b) => b.share - a.share)
+    .slice(0, 4);
+  return shares.length === 0
+    ? 'no renderer CPU figures'
+    : `renderer CPU over 1 s: ${shares.map((s) => `${s.pid} ${Math.round(s.share * 100)}%`).join(', ')}`;
 }

@@ -2,12 +2,13 @@
  * Browser tests of the built site (dist/) in the system Chromium: every page loads cleanly,
  * passes axe, fits a phone, and the figure framework works by keyboard, pointer and URL.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
+import { test } from './retry.ts';
 import { builtPages, hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';

@@ -3,7 +3,7 @@
  * page on another origin, print, downloads, search, citations, exercises, the corrections
  * log, and offline use through the service worker (with an update replacing the cache).
  */
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
+import { test } from './retry.ts';
 import { hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { writeServiceWorker } from '../../scripts/integrations.mjs';
