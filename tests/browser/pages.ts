@@ -141,14 +141,15 @@ export async function watchdog<T>(page: Page, ms: number, what: string, work: ()
   }
 }
 
+/** A DevTools session on the page with its debugger on, or undefined if the page does not answer within 5 s. */
 async function attachDebugger(page: Page): Promise<CDPSession | undefined> {
-  try {
+  const attach = (async () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Debugger.enable');
     return cdp;
-  } catch {
-    return undefined;
-  }
+  })().catch(() => undefined);
+  const silence = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000));
+  return Promise.race([attach, silence]);
 }
 
 /** The page's JavaScript stack, got by pausing it through the DevTools protocol (bounded to 5 s). */

@@ -273,8 +273,12 @@ describe('exercises', () => {
       .filter({ hasText: /^Done\. argmax’s error is 2\.83 px/ })
       .waitFor();
     assert.equal(await exercise.locator('[data-role="verdict"]').getAttribute('data-done'), 'true');
-    // The figure shows the same number.
-    assert.equal(await text(page, '#fig-grid [data-role="stat-error"]'), '2.83 px');
+    // The figure shows the same number once it has drawn its next frame (the verdict follows
+    // the store at once, the figure on the next animation frame).
+    await page
+      .locator('#fig-grid [data-role="stat-error"]')
+      .filter({ hasText: /^2\.83 px$/ })
+      .waitFor({ timeout: 5000 });
     await page.close();
   });
 
