@@ -77,7 +77,7 @@ export async function hydrateAll(page: Page): Promise<void> {
       Array.from(document.querySelectorAll('[data-store]')).every((el) => (el as HTMLElement).dataset.hydrated),
     )
     .catch(async (error: unknown) => {
-      const waiting = await bounded(
+      const waiting = await answerOf(
         page.evaluate(() =>
           Array.from(document.querySelectorAll<HTMLElement>('[data-store]'))
             .filter((el) => !el.dataset.hydrated)
@@ -85,17 +85,27 @@ export async function hydrateAll(page: Page): Promise<void> {
             .join(', '),
         ),
       );
-      throw new Error(`figures never hydrated on ${page.url()}: ${waiting}; ${await bounded(frameState(page))}`, {
+      throw new Error(`figures never hydrated on ${page.url()}: ${waiting}; ${await answerOf(frameState(page))}`, {
         cause: error,
       });
     });
   await watchdog(page, 30_000, 'scrolling back to the top', () => page.evaluate(() => scrollTo(0, 0)));
 }
 
-/** A page call's answer, or word that the page did not answer within 5 s. */
-function bounded(answer: Promise<string>): Promise<string> {
-  const silence = new Promise<string>((resolve) => setTimeout(() => resolve('(the page did not answer)'), 5000));
-  return Promise.race([answer.catch((e: Error) => `(${e.message})`), silence]);
+/** `work`'s answer, or `otherwise` if it has none within `ms`: a stalled page may never answer. */
+export function within<T>(ms: number, work: Promise<T>, otherwise: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(otherwise), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+/** A page call's answer, its error, or word that the page did not answer within 5 s. */
+function answerOf(call: Promise<string>): Promise<string> {
+  return within(
+    5000,
+    call.catch((e: Error) => `(${e.message})`),
+    '(the page did not answer)',
+  );
 }
 
 /** Whether the page renders: its visibility, focus, and whether a frame comes within a second. */
@@ -148,8 +158,7 @@ async function attachDebugger(page: Page): Promise<CDPSession | undefined> {
     await cdp.send('Debugger.enable');
     return cdp;
   })().catch(() => undefined);
-  const silence = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 5000));
-  return Promise.race([attach, silence]);
+  return within(5000, attach, undefined);
 }
 
 /** The page's JavaScript stack, got by pausing it through the DevTools protocol (bounded to 5 s). */
@@ -171,10 +180,11 @@ async function mainThreadStack(cdp: CDPSession | undefined): Promise<string> {
     await cdp.send('Debugger.resume').catch(() => undefined);
     return stack;
   })();
-  const timeout = new Promise<string>((resolve) =>
-    setTimeout(() => resolve('no pause within 5 s: the main thread runs no JavaScript (stuck in the renderer)'), 5000),
+  return within(
+    5000,
+    attempt.catch((e: Error) => `could not be read (${e.message})`),
+    'no pause within 5 s: the main thread runs no JavaScript (stuck in the renderer)',
   );
-  return Promise.race([attempt.catch((e: Error) => `could not be read (${e.message})`), timeout]);
 }
 
 /** The busiest Chromium renderers' share of a core over one second (Linux only). */

@@ -8,6 +8,7 @@
  */
 import { test as nodeTest, type TestContext } from 'node:test';
 import { openPages } from './browser.ts';
+import { within } from './pages.ts';
 
 export function test(name: string, fn: (t: TestContext) => unknown): void {
   nodeTest(name, async (t) => {
@@ -20,18 +21,22 @@ export function test(name: string, fn: (t: TestContext) => unknown): void {
       t.diagnostic(
         `timed out (${String((error as Error).message).split('\n')[0]}); closed ${opened.length} page(s) and ran the test again`,
       );
-      await Promise.all(opened.map((page) => within(10_000, page.close())));
+      await Promise.all(
+        opened.map((page) =>
+          within(
+            10_000,
+            page.close().catch(() => undefined),
+            undefined,
+          ),
+        ),
+      );
       await fn(t);
     }
   });
 }
 
 /** A Playwright TimeoutError, or an error caused by one. */
-export function timedOut(error: unknown): boolean {
+function timedOut(error: unknown): boolean {
   const named = (e: unknown): boolean => e instanceof Error && e.name === 'TimeoutError';
   return named(error) || (error instanceof Error && named(error.cause));
-}
-
-function within(ms: number, work: Promise<unknown>): Promise<unknown> {
-  return Promise.race([work.catch(() => undefined), new Promise((r) => setTimeout(r, ms))]);
 }
