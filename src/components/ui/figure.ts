@@ -25,6 +25,14 @@ import type { ViewModel } from './apply-view.ts';
 import { defaultsOf, type Schema } from './params.ts';
 import type { Store } from './store.ts';
 
+/** The props every live figure's component receives from `<Figure of={…}>`. */
+export interface FigureProps {
+  /** The figure's id, from its catalogue entry (for unique ids inside it). */
+  id: string;
+  /** The chapter store its state lives in, from its catalogue entry. */
+  store: string;
+}
+
 /** A map panel's picture: `values` [h, w] row-major, coloured over `domain` (default: its range). */
 export interface MapDraw {
   values: ArrayLike<number>;
