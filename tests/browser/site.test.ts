@@ -388,8 +388,8 @@ describe('chapter 4', () => {
       await title.elementHandle(),
     );
     assert.equal(await page.locator('#fig-dark [data-step-index="7"]').getAttribute('aria-current'), 'step');
-    await page.waitForFunction(() => location.search.includes('ch4.step=7'));
-    const again = await openHydrated(light, `${CHAPTER_4}?ch4.step=5&ch4.kernel=5`);
+    await page.waitForFunction(() => location.search.includes('ch4.step=8'));
+    const again = await openHydrated(light, `${CHAPTER_4}?ch4.step=6&ch4.kernel=5`);
     assert.equal(
       await again.locator('#fig-dark [data-role="step-title"]').textContent(),
       'Step 6 of 8: Gradient and Hessian',
@@ -399,7 +399,7 @@ describe('chapter 4', () => {
   });
 
   test('focusing a Taylor term lights the stencil cells it reads', async () => {
-    const page = await openHydrated(light, `${CHAPTER_4}?ch4.step=4`);
+    const page = await openHydrated(light, `${CHAPTER_4}?ch4.step=5`);
     await page.locator('#fig-dark li[data-term="dxy"]').focus();
     const lit = await page
       .locator('#fig-dark rect.stencil.lit')
@@ -454,7 +454,7 @@ describe('drag performance', () => {
 
 describe('chapter 4 stencil values', () => {
   test('the table shows L at the 13 cells and hovering one lights its terms', async () => {
-    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/?ch4.step=4');
+    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/?ch4.step=5');
     const cells = page.locator('#fig-dark .stencil-values td[data-key]');
     assert.equal(await cells.count(), 13);
     assert.match((await cells.first().textContent()) ?? '', /^−?\d+\.\d{3}$/);
