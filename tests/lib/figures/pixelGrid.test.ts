@@ -48,8 +48,7 @@ describe('the last half cell', () => {
 });
 
 describe('buildPixelGrid: the target up close', () => {
-  const at = (target: 'biased' | 'unbiased') =>
-    buildPixelGrid({ keypoint: { x: 141.3, y: 109.6 }, sigma: 2, target });
+  const at = (target: 'biased' | 'unbiased') => buildPixelGrid({ keypoint: { x: 141.3, y: 109.6 }, sigma: 2, target });
 
   it('centres a biased target on the rounded cell and an unbiased one on μ itself', () => {
     expect(at('biased').targetCentre).toEqual({ x: 35, y: 27 });
