@@ -8,6 +8,7 @@
  */
 import { createAnnouncer } from './announce.ts';
 import { createViewApplier, type ViewModel } from './apply-view.ts';
+import { fmtScale } from './format.ts';
 import { bindControls } from './controls.ts';
 import type * as Plot from '@observablehq/plot';
 import { figureView, keyOf, type ChartSlider, type FigureContext, type FigureSpec, type HandlePart } from './figure.ts';
@@ -81,6 +82,14 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
       if (last?.values === pic.values && last.domain === domain) return;
       last = { values: pic.values, domain };
       view.draw(pic.values, pic.w, pic.h, pic.domain);
+      if (pic.domain) {
+        const [lo, hi] = [
+          root.querySelector(`[data-role="${panel}-scale-lo"]`),
+          root.querySelector(`[data-role="${panel}-scale-hi"]`),
+        ];
+        if (lo) lo.textContent = fmtScale(pic.domain[0]);
+        if (hi) hi.textContent = fmtScale(pic.domain[1]);
+      }
     };
   });
 
