@@ -95,6 +95,7 @@ export function buildBottomUp({ w, h, people, offsetNoise, centreNoise = 0, seed
   }
   const peakPerson = peaks.map((q) => people.findIndex((p) => Math.hypot(p.centre.x - q.x, p.centre.y - q.y) <= 1.5));
   const poses = posesFromOffsets(peaks, offsets, K, w, h, keypointMaps);
-  const kept = poseNms(poses, Math.hypot(w, h));
+  // DEKR's rule: 5 % of each pose's own keypoint-extent diagonal, not of the map's.
+  const kept = poseNms(poses);
   return { centreMap, keypointMaps, offsets, keypointMax, peaks, peakPerson, poses, kept };
 }
