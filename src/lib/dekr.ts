@@ -5,6 +5,12 @@
  */
 import type { Point } from './stack.ts';
 
+/**
+ * How closely the adaptive block (offsets and deformable convolution) reproduces DEKR's
+ * AdaptBlock with torchvision's deform_conv2d: the golden tests hold every value to it.
+ */
+export const ADAPT_BLOCK_TOLERANCE = 1e-6;
+
 /** A [c, h, w] feature map. */
 export interface FeatureMap {
   data: Float64Array;
@@ -195,15 +201,19 @@ export interface CentrePeak {
   score: number;
 }
 
+/** Centre NMS's defaults, DEKR's: the `MAX_NUM_PEOPLE` highest peaks above `KEYPOINT_THRESHOLD`. */
+export const CENTRE_NMS = { topK: 30, threshold: 0.01 } as const;
+
 /**
  * Centre NMS: pixels equal to the maximum of their 3×3 neighbourhood (max-pool equality),
- * above `threshold`, the `topK` highest first (DEKR keeps 30 above 0.01).
+ * above `threshold`, the `topK` highest first (DEKR keeps 30 above 0.01). DEKR's own pool
+ * grows to 5×5 or 7×7 on maps whose mean side exceeds 200 or 300 cells; this is its 3×3 case.
  */
 export function centreNms(
   map: ArrayLike<number>,
   w: number,
   h: number,
-  { topK = 30, threshold = 0.01 } = {},
+  { topK = CENTRE_NMS.topK, threshold = CENTRE_NMS.threshold }: { topK?: number; threshold?: number } = {},
 ): CentrePeak[] {
   const peaks: CentrePeak[] = [];
   for (let y = 0; y < h; y++) {
