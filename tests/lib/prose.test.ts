@@ -14,6 +14,7 @@ import { defaultsOf } from '../../src/components/ui/params.ts';
 import {
   buildDecoderTable,
   buildErrorDistributions,
+  buildKlCurves,
   buildQuarterShift,
   CROP_GEOMETRY,
   QUARTER_SETTING,
@@ -184,8 +185,11 @@ describe('what the chapters say in words about these numbers holds', { timeout: 
     expect(num('resolution.smallest.darkGain')).toBeGreaterThan(num('resolution.largest.darkGain'));
   });
 
-  it('chapter 6: under a one-hot label a far miss costs hardly more than a near one; under a Gaussian, clearly more', () => {
+  it('chapter 6: under one-hot and smoothed labels a far miss costs hardly more than a near one; under a Gaussian, clearly more', () => {
     expect(num('simdr.kl.onehot.far') / num('simdr.kl.onehot.near')).toBeLessThan(1.05);
+    const smooth = (shift: number) =>
+      buildKlCurves(KL_EXAMPLE).find((r) => r.label === 'smooth' && Math.abs(r.shift - shift) < 1e-9)!.kl;
+    expect(smooth(num('simdr.kl.farShift')) / smooth(num('simdr.kl.nearShift'))).toBeLessThan(1.05);
     expect(num('simdr.kl.gauss.far') / num('simdr.kl.gauss.near')).toBeGreaterThan(1.2);
   });
 
