@@ -313,14 +313,19 @@ export function poseExtentDiagonal(joints: readonly Point[]): number {
  * than `minJoints` of its joints lie within `ratio` × i's scale of i's same joints, where the
  * scale is i's own keypoint-extent diagonal (`'pose'`, DEKR's rule) or a fixed length in
  * pixels. Walking the poses by centre score, highest first, each pose not yet taken gathers
- * the poses near it, keeps the one of them with the highest `heatScore` (unless that one was
- * already taken by another group), and takes them all. Defaults: ratio 0.05 and
+ * the poses near it, keeps the best of them (unless that one was already taken by another
+ * group), and takes them all. "Best" is the highest `heatScore`, as DEKR ranks, or with
+ * `rankBy: 'score'` the highest centre × heat `score`. Defaults: ratio 0.05 and
  * {@link poseNmsMinJoints}, as DEKR's configs. Returns the kept poses, highest score first.
  */
 export function poseNms(
   poses: readonly Pose[],
   scale: number | 'pose' = 'pose',
-  { ratio = POSE_NMS_RATIO, minJoints }: { ratio?: number; minJoints?: number } = {},
+  {
+    ratio = POSE_NMS_RATIO,
+    minJoints,
+    rankBy = 'heat',
+  }: { ratio?: number; minJoints?: number; rankBy?: 'heat' | 'score' } = {},
 ): Pose[] {
   // DEKR's proposals come in the order of their centre scores (the top-k of the centre map).
   const order = [...poses].sort((a, b) => b.centre.score - a.centre.score);
@@ -341,7 +346,8 @@ export function poseNms(
     const group = order.filter((other) => near(pose, other));
     // A pose with no extent is near nothing, not even itself: it stands alone.
     if (!group.length) group.push(pose);
-    const best = group.reduce((a, b) => (b.heatScore > a.heatScore ? b : a));
+    const rank = (p: Pose) => (rankBy === 'heat' ? p.heatScore : p.score);
+    const best = group.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     if (taken.has(best)) continue;
     kept.push(best);
     for (const g of group) taken.add(g);

@@ -165,6 +165,16 @@ describe("poseNms(poses) follows DEKR's nms_core", () => {
     expect(kept).toEqual([better]);
   });
 
+  it('with rankBy: score keeps the group’s best centre × heat score instead', () => {
+    const first = person(0, 100, 0.9, 0.2);
+    const better = person(1, 100, 0.5, 0.7);
+    // Scores 0.18 and 0.35: the second still wins, now on its score.
+    expect(poseNms([first, better], 'pose', { rankBy: 'score' })).toEqual([better]);
+    const strongCentre = person(0, 100, 0.95, 0.6);
+    expect(poseNms([strongCentre, better], 'pose', { rankBy: 'score' })).toEqual([strongCentre]);
+    expect(poseNms([strongCentre, better])).toEqual([better]);
+  });
+
   it('returns the kept poses highest score first', () => {
     const a = person(0, 20, 0.5, 0.5);
     const b = person(100, 20, 0.9, 0.9);

@@ -64,7 +64,7 @@ function stageText(d: BottomUpData, stage: Stage, s: Readonly<DekrState>): strin
     }
     case 'posenms': {
       const k = d.poses[0]?.joints.length ?? 0;
-      return `From the best centre down, each pose gathers the poses with more than ${poseNmsMinJoints(k)} of its ${k} joints within ${fmt(100 * POSE_NMS_RATIO, 0)} % of its own keypoint extent's diagonal, and keeps the one whose joints score best on the keypoint heatmaps. ${d.kept.length} of ${d.poses.length} kept.`;
+      return `From the best centre down, each pose gathers the poses with more than ${poseNmsMinJoints(k)} of its ${k} joints within ${fmt(100 * POSE_NMS_RATIO, 0)} % of its own keypoint extent's diagonal, and keeps the one with the best score. ${d.kept.length} of ${d.poses.length} kept.`;
     }
   }
 }
