@@ -6,7 +6,7 @@ import {
   branchesView,
   branchPatterns,
 } from '../../../../src/components/figures/dekr/branches-view.ts';
-import { decodeData, decodeView, NMS_RADIUS, PEAK_SLOTS } from '../../../../src/components/figures/dekr/decode-view.ts';
+import { decodeData, decodeView, PEAK_SLOTS } from '../../../../src/components/figures/dekr/decode-view.ts';
 import { lossChart, lossData, lossView } from '../../../../src/components/figures/dekr/loss-view.ts';
 import { routesAnnouncement, routesView } from '../../../../src/components/figures/dekr/routes-view.ts';
 import { defaultsOf } from '../../../../src/components/ui/params.ts';
@@ -81,7 +81,7 @@ describe('decodeView(data, state)', () => {
     );
     expect(shown).toHaveLength(d.kept.length);
     expect(v.text['stage-text']).toContain(`${d.kept.length} of ${d.poses.length} kept`);
-    expect(v.text['stage-text']).toContain(`${NMS_RADIUS.toFixed(1)} px`);
+    expect(v.text['stage-text']).toContain("5 % of its own keypoint extent's diagonal");
     expect(v.text['row-0-status']).toBe(d.kept.includes(d.poses[0]!) ? 'kept' : 'dropped');
   });
 
