@@ -82,14 +82,19 @@ export function decodeView(d: BottomUpData, s: Readonly<DecodeState>): ViewModel
   for (let i = 0; i < PEAK_SLOTS; i++) {
     const peak = d.peaks[i];
     const pose = d.poses[i];
+    // After pose NMS a peak is drawn as what became of its pose: kept, or dropped (faint).
+    const status = !pose || at < 4 ? 'pending' : kept.has(pose) ? 'kept' : 'dropped';
     attrs[`peak-${i}`] = peak
-      ? { transform: `translate(${peak.x} ${peak.y})`, visibility: at >= 1 ? 'visible' : 'hidden' }
+      ? {
+          transform: `translate(${peak.x} ${peak.y})`,
+          visibility: at >= 1 ? 'visible' : 'hidden',
+          'data-status': status,
+        }
       : { visibility: 'hidden' };
     if (!pose) {
       attrs[`pose-${i}`] = { visibility: 'hidden' };
       continue;
     }
-    const status = at < 4 ? 'pending' : kept.has(pose) ? 'kept' : 'dropped';
     attrs[`pose-${i}`] = {
       d: figurePath(pose.joints),
       visibility: at >= 2 && status !== 'dropped' ? 'visible' : 'hidden',
