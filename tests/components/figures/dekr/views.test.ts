@@ -102,8 +102,12 @@ describe('lossView(data, error)', () => {
     const v = lossView(d, 5);
     expect(v.attrs['small-error']?.r).toBe('5.00');
     expect(v.attrs['large-error']?.r).toBe('5.00');
+    // The box holds the large person (256 px to the nose, a head of 6 % of that above it) and
+    // 12 px of margin above and below.
     const [, , , h] = numbersOf(v.attrs.people!.viewBox!);
-    expect(h).toBe(256 + 24);
+    expect(h).toBeCloseTo(256 * 1.06 + 24, 1);
+    expect(Number(v.attrs['large-head']?.r)).toBeCloseTo(0.06 * 256, 2);
+    expect(Number(v.attrs['large-head']?.cy) - Number(v.attrs['large-head']?.r)).toBeGreaterThanOrEqual(12 - 1e-9);
     expect(v.text.ratio).toBe("The same wrist error on both: the small person's loss is 8.0 times the large one's.");
   });
 
