@@ -197,7 +197,8 @@ describe('state in the URL', () => {
     await hydrateAll(page);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
     assert.match((await handle.getAttribute('aria-valuetext')) ?? '', /x 141\.3, y 109\.6/);
-    const note = page.locator('[data-role="url-note"]');
+    // Figure 1.1 says so (figure 1.2, which reads the same keys, does too).
+    const note = page.locator('#fig-grid [data-role="url-note"]');
     assert.match((await note.textContent()) ?? '', /x, y, sigma/);
     await handle.focus();
     await page.keyboard.press('ArrowRight');
@@ -213,7 +214,7 @@ describe('state in the URL', () => {
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
     const page = await openHydrated(light, CHAPTER_1);
-    await page.locator('#fig-grid canvas').focus();
+    await page.locator('#fig-grid [data-panel="heatmap"] canvas').focus();
     await page.keyboard.press('ArrowRight');
     assert.match(
       (await page.locator('#fig-grid [data-role="heatmap-readout"]').textContent()) ?? '',
