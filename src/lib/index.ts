@@ -1,5 +1,6 @@
 export * from './stack.ts';
 export * from './npy.ts';
+export * from './npz.ts';
 export * from './random.ts';
 export * from './coords.ts';
 export * from './encode.ts';
