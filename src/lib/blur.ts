@@ -119,3 +119,75 @@ export function kernelStd(k: number): number {
   for (let i = 0; i < k; i++) v += (kernel[i] as number) * (i - r) ** 2;
   return Math.sqrt(v);
 }
+
+/** A modulated map and the factor its blur was rescaled by. */
+export interface Modulated {
+  /** The blurred map rescaled to the original maximum, float32, row-major h×w. */
+  data: Float32Array;
+  /** max(original) / max(blurred), rounded to float32 as NumPy divides two float32 maxima. */
+  scale: number;
+}
+
+/**
+ * DARK's modulation as MMPose's `gaussian_blur` (and DarkPose's) computes it: the k×k blur
+ * with zero padding, then `*= max(original) / max(blurred)`, in float32. The maxima are over
+ * finite values (NumPy's would be NaN on a map holding one); cells whose blur window holds a
+ * non-finite value stay non-finite. A map whose maxima are both 0 gives 0/0 = NaN everywhere,
+ * as MMPose does.
+ */
+export function modulateMap(map: Heatmap, k: number, out: Float32Array = new Float32Array(map.w * map.h)): Modulated {
+  blurMap(map, k, out);
+  let original = Number.NEGATIVE_INFINITY;
+  let blurred = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < out.length; i++) {
+    const v = map.data[i] as number;
+    const b = out[i] as number;
+    if (v > original && v !== Number.POSITIVE_INFINITY) original = v;
+    if (b > blurred && b !== Number.POSITIVE_INFINITY) blurred = b;
+  }
+  const scale = Math.fround(original / blurred);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return { data: out, scale };
+}
+
+/**
+ * The 1-D blur of a vector with OpenCV's k-tap kernel and zero padding, in float64 stored as
+ * float32: `cv2.GaussianBlur(v, (k, 1), 0)` on the zero-padded vector, as MMPose's
+ * `gaussian_blur1d` does (a 1 × k kernel: the other axis is not blurred).
+ */
+export function blurVector(
+  values: ArrayLike<number>,
+  k: number,
+  out: Float32Array = new Float32Array(values.length),
+): Float32Array {
+  const kernel = gaussianKernel(k);
+  const r = (k - 1) / 2;
+  const n = values.length;
+  for (let x = 0; x < n; x++) {
+    let s = 0;
+    const lo = Math.max(0, r - x);
+    const hi = Math.min(k - 1, r + n - 1 - x);
+    for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (values[x + i - r] as number);
+    out[x] = s;
+  }
+  return out;
+}
+
+/**
+ * MMPose's `gaussian_blur1d`: {@link blurVector}, then `*= max(original) / max(blurred)` in
+ * float32, maxima over finite values (see {@link modulateMap}).
+ */
+export function modulateVector(values: ArrayLike<number>, k: number): Modulated {
+  const out = blurVector(values, k);
+  let original = Number.NEGATIVE_INFINITY;
+  let blurred = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < out.length; i++) {
+    const v = values[i] as number;
+    const b = out[i] as number;
+    if (v > original && v !== Number.POSITIVE_INFINITY) original = v;
+    if (b > blurred && b !== Number.POSITIVE_INFINITY) blurred = b;
+  }
+  const scale = Math.fround(original / blurred);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return { data: out, scale };
+}

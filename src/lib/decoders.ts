@@ -1,74 +1,139 @@
 /**
  * Every single-map decoder under one name, so that sweeps, figures and the Decoder Lab
  * can loop over "each decoder" without knowing their signatures. All return heatmap pixels.
+ *
+ * `decodeMap(id, map, { convention })` decodes as the named toolkit does (`conventions.ts`):
+ * `reference` (HRNet/DarkPose, the default) or `mmpose` (MMPose's codecs: `argmax`,
+ * `quarter` and `dark` then give `get_heatmap_maximum`, `refine_keypoints` and
+ * `refine_keypoints_dark` exactly). `darkUdp` (`refine_keypoints_dark_udp`) and `megvii`
+ * (`MegviiHeatmap.decode`) are MMPose's under either convention. Non-finite cells follow the
+ * rule of `finite.ts`: what is finite is decoded, and a refinement that would read a bad cell
+ * is skipped with a `fallback` on the point.
  */
-import { argmaxMap } from './argmax.ts';
-import { DEFAULT_DARK_KERNEL, darkFrom, darkMap } from './dark.ts';
+import { modulateMap } from './blur.ts';
+import { maximumUnder, type DecodeConvention } from './conventions.ts';
+import { DEFAULT_DARK_KERNEL, darkFrom } from './dark.ts';
+import { darkUdpFrom } from './darkUdp.ts';
 import { debiasedSoftArgmax, dsntDecode } from './dsnt.ts';
-import { quarterFrom, quarterMap, quarterSecondMax } from './quarter.ts';
+import { countNonFinite, finiteArgmaxMap } from './finite.ts';
+import { megviiFromModulated } from './megvii.ts';
+import { quarterFrom, quarterFromMmpose, quarterSecondMax } from './quarter.ts';
 import type { DecodedPoint, Heatmap } from './stack.ts';
 
-/** The decoders a figure or sweep may ask for. */
+/** The decoders the chapters' figures and sweeps use. */
 export const DECODER_IDS = ['argmax', 'quarter', 'quarter2', 'dark', 'softargmax', 'softargmaxDebiased'] as const;
-/** The name of a single-map decoder. */
+/** The name of a chapter decoder. */
 export type DecoderId = (typeof DECODER_IDS)[number];
 
+/** Every heatmap decoder: the chapters' and the MMPose family's DARK-UDP and Megvii. */
+export const HEATMAP_DECODER_IDS = [...DECODER_IDS, 'darkUdp', 'megvii'] as const;
+/** The name of any single-map heatmap decoder. */
+export type HeatmapDecoderId = (typeof HEATMAP_DECODER_IDS)[number];
+
 /** Human-readable names, for legends and tables. */
-export const DECODER_LABELS: Record<DecoderId, string> = {
+export const DECODER_LABELS: Record<HeatmapDecoderId, string> = {
   argmax: 'Argmax',
   quarter: 'Quarter shift (per axis)',
   quarter2: 'Quarter shift (second maximum)',
   dark: 'DARK',
   softargmax: 'Soft-argmax',
   softargmaxDebiased: 'Soft-argmax, debiased',
+  darkUdp: 'DARK-UDP',
+  megvii: 'Megvii (blur, +0.5 shift)',
 };
 
-/** Settings of the decoders that have any: DARK's kernel and soft-argmax's temperature. */
-export interface DecoderOptions {
-  /** DARK's modulation kernel size k (odd). */
-  kernel?: number;
-  /** Soft-argmax temperature β. */
-  beta?: number;
+/** Whether a value names a heatmap decoder (for URL state and settings read from files). */
+export function isHeatmapDecoderId(value: unknown): value is HeatmapDecoderId {
+  return typeof value === 'string' && (HEATMAP_DECODER_IDS as readonly string[]).includes(value);
 }
 
-/** Decodes one map with the named decoder, in heatmap pixels. */
-export function decodeMap(id: DecoderId, map: Heatmap, options: DecoderOptions = {}): DecodedPoint {
+/** The modulation kernel every blurring decoder uses when none is given (DarkPose's and MMPose's 11). */
+export const DEFAULT_KERNEL = DEFAULT_DARK_KERNEL;
+
+/** Settings of the decoders that have any, and the convention. */
+export interface DecoderOptions {
+  /** The modulation kernel size k (odd) of DARK, DARK-UDP and Megvii; default 11. */
+  kernel?: number;
+  /** Soft-argmax temperature β; default 1. */
+  beta?: number;
+  /** Whose numbers: `reference` (default) or `mmpose`. */
+  convention?: DecodeConvention;
+}
+
+/**
+ * Soft-argmax over the finite cells: non-finite cells get weight 0 (logit -∞). A map without
+ * a finite cell keeps `m`, which says so.
+ */
+function softArgmax(
+  id: 'softargmax' | 'softargmaxDebiased',
+  map: Heatmap,
+  beta: number,
+  m: DecodedPoint,
+): DecodedPoint {
+  if (Number.isNaN(m.score)) return m;
+  let data = map.data;
+  if (countNonFinite(data) > 0) {
+    data = Float32Array.from(data, (v) => (v - v === 0 ? v : Number.NEGATIVE_INFINITY));
+  }
+  const { point } =
+    id === 'softargmax' ? dsntDecode(data, map.w, map.h, beta) : debiasedSoftArgmax(data, map.w, map.h, beta);
+  return { ...point, score: m.score };
+}
+
+/**
+ * One decoder from the shared work of {@link decodeAll}: the finite argmax `m` (reference rule)
+ * and, when a blurring MMPose decoder asks, the modulated map.
+ */
+function decodeFrom(
+  id: HeatmapDecoderId,
+  map: Heatmap,
+  m: DecodedPoint,
+  modulated: () => Float32Array,
+  kernel: number,
+  beta: number,
+  convention: DecodeConvention,
+): DecodedPoint {
   switch (id) {
     case 'argmax':
-      return argmaxMap(map);
+      return maximumUnder(m, convention);
     case 'quarter':
-      return quarterMap(map);
+      return convention === 'mmpose' ? quarterFromMmpose(map, maximumUnder(m, 'mmpose')) : quarterFrom(map, m);
     case 'quarter2':
       return quarterSecondMax(map).point;
     case 'dark':
-      return darkMap(map, options.kernel ?? DEFAULT_DARK_KERNEL);
-    case 'softargmax': {
-      const { point } = dsntDecode(map.data, map.w, map.h, options.beta ?? 1);
-      return { ...point, score: argmaxMap(map).score };
-    }
-    case 'softargmaxDebiased': {
-      const { point } = debiasedSoftArgmax(map.data, map.w, map.h, options.beta ?? 1);
-      return { ...point, score: argmaxMap(map).score };
-    }
+      return darkFrom(map, maximumUnder(m, convention), kernel);
+    case 'darkUdp':
+      return darkUdpFrom(map, maximumUnder(m, 'mmpose'), kernel, m.score > 0 ? modulated() : undefined);
+    case 'megvii':
+      return megviiFromModulated(modulated(), map.w, map.h);
+    case 'softargmax':
+    case 'softargmaxDebiased':
+      return softArgmax(id, map, beta, m);
   }
+}
+
+/** Decodes one map with the named decoder, in heatmap pixels, under a convention. */
+export function decodeMap(id: HeatmapDecoderId, map: Heatmap, options: DecoderOptions = {}): DecodedPoint {
+  return decodeAll([id], map, options)[id] as DecodedPoint;
 }
 
 /**
  * Decodes one map with several decoders at once, scanning for the argmax only once (argmax,
- * the quarter shift and DARK all start from it). Same results as `decodeMap` for each id.
+ * the quarter shifts, DARK and DARK-UDP all start from it) and blurring the whole map at most
+ * once (DARK-UDP and Megvii share the modulated map). Same results as `decodeMap` for each id.
  */
 export function decodeAll(
-  ids: readonly DecoderId[],
+  ids: readonly HeatmapDecoderId[],
   map: Heatmap,
   options: DecoderOptions = {},
 ): Record<string, DecodedPoint> {
-  const m = argmaxMap(map);
+  const kernel = options.kernel ?? DEFAULT_KERNEL;
+  const beta = options.beta ?? 1;
+  const convention = options.convention ?? 'reference';
+  const m = finiteArgmaxMap(map);
+  let modulated: Float32Array | undefined;
+  const modulate = (): Float32Array => (modulated ??= modulateMap(map, kernel).data);
   const out: Record<string, DecodedPoint> = {};
-  for (const id of ids) {
-    if (id === 'argmax') out[id] = m;
-    else if (id === 'quarter') out[id] = quarterFrom(map, m);
-    else if (id === 'dark') out[id] = darkFrom(map, m, options.kernel ?? DEFAULT_DARK_KERNEL);
-    else out[id] = decodeMap(id, map, options);
-  }
+  for (const id of ids) out[id] = decodeFrom(id, map, m, modulate, kernel, beta, convention);
   return out;
 }
