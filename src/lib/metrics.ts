@@ -243,8 +243,9 @@ export function pck(predictions: readonly (readonly Point[])[], truths: readonly
 }
 
 /**
- * The mean distance per keypoint over the instances where it is visible, in the points' own
- * units (NaN for a keypoint never visible), and the count behind each mean.
+ * The mean distance per keypoint over the instances where it is visible and predicted (a
+ * prediction that is not finite is left out), in the points' own units (NaN when none), and
+ * the count behind each mean.
  */
 export function meanErrorPerKeypoint(
   predictions: readonly (readonly Point[])[],
@@ -257,6 +258,7 @@ export function meanErrorPerKeypoint(
     for (let i = 0; i < k; i++) {
       if (!((truth.visibility[i] as number) > 0)) continue;
       const p = predictions[n]![i] as Point;
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
       const g = truth.keypoints[i] as Point;
       sums[i]! += Math.hypot(p.x - g.x, p.y - g.y);
       count[i]!++;
