@@ -7,4 +7,5 @@ export * from './groundTruth.ts';
 export * from './decode.ts';
 export * from './metrics.ts';
 export * from './export.ts';
+export * from './copyAsCode.ts';
 export * from './sample.ts';
