@@ -14,13 +14,17 @@
  *
  * The result is in UDP's heatmap pixels: map it to the input with (w-1)/(W-1) (`mapping.ts`).
  *
+ * The step reads seven cells of the log map. Unless one of them may meet the clip, the rescale
+ * is a constant added to every log and cancels, so only those seven cells are blurred; the
+ * whole map is blurred (to find the rescale factor) only when a clip may apply.
+ *
  * Two deliberate departures, both where MMPose's own result is not a position: a map whose
  * maximum is ≤ 0 keeps (-1, -1) (MMPose's flat index of (-1, -1) reads cells of the previous
  * map in the batch, or of the last map for the first, so its value there depends on the other
  * maps), and a Hessian that is singular even after adding ε·I (where `np.linalg.inv` raises)
  * keeps m with a fallback. A NaN or infinite cell in the step's neighbourhood keeps m too.
  */
-import { modulateMap } from './blur.ts';
+import { blurAt, gaussianKernel, modulateMap } from './blur.ts';
 import { maximumUnder } from './conventions.ts';
 import { finiteArgmaxMap } from './finite.ts';
 import type { DecodedPoint, Heatmap, Point } from './stack.ts';
@@ -83,15 +87,22 @@ function logAt(modulated: Float32Array, w: number, h: number, x: number, y: numb
  */
 export function darkUdpStep(modulated: Float32Array, w: number, h: number, m: DecodedPoint): DarkUdpStep {
   const { x, y } = m;
-  const values = {
-    c: logAt(modulated, w, h, x, y),
-    xm1: logAt(modulated, w, h, x - 1, y),
-    xp1: logAt(modulated, w, h, x + 1, y),
-    ym1: logAt(modulated, w, h, x, y - 1),
-    yp1: logAt(modulated, w, h, x, y + 1),
-    pp: logAt(modulated, w, h, x + 1, y + 1),
-    mm: logAt(modulated, w, h, x - 1, y - 1),
-  };
+  return stepFrom(
+    {
+      c: logAt(modulated, w, h, x, y),
+      xm1: logAt(modulated, w, h, x - 1, y),
+      xp1: logAt(modulated, w, h, x + 1, y),
+      ym1: logAt(modulated, w, h, x, y - 1),
+      yp1: logAt(modulated, w, h, x, y + 1),
+      pp: logAt(modulated, w, h, x + 1, y + 1),
+      mm: logAt(modulated, w, h, x - 1, y - 1),
+    },
+    m,
+  );
+}
+
+/** The gradient, Hessian and step from the seven log values (any common offset cancels). */
+function stepFrom(values: DarkUdpStep['values'], m: DecodedPoint): DarkUdpStep {
   const { c, xm1, xp1, ym1, yp1, pp, mm } = values;
   const dx = 0.5 * (xp1 - xm1);
   const dy = 0.5 * (yp1 - ym1);
@@ -108,23 +119,61 @@ export function darkUdpStep(modulated: Float32Array, w: number, h: number, m: De
   if (det === 0) return { values, dx, dy, dxx, dyy, dxy, offset: none, point: { ...m, fallback: DARK_UDP_SINGULAR } };
   // (H + εI)⁻¹ = [[d, -dxy], [-dxy, a]] / det
   const offset = { x: (d * dx - dxy * dy) / det, y: (a * dy - dxy * dx) / det };
-  return { values, dx, dy, dxx, dyy, dxy, offset, point: { x: x - offset.x, y: y - offset.y, score: m.score } };
+  return { values, dx, dy, dxx, dyy, dxy, offset, point: { x: m.x - offset.x, y: m.y - offset.y, score: m.score } };
+}
+
+/** The 3 × 3 neighbourhood the step reads, as (dx, dy) from m, with its edge padding. */
+const NEIGHBOURS: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [-1, 0],
+  [1, 0],
+  [0, -1],
+  [0, 1],
+  [1, 1],
+  [-1, -1],
+];
+
+/**
+ * The step from the blurred values at the seven cells it reads, when no clip can apply: the
+ * rescale to the original maximum is then a constant added to every log, which cancels in each
+ * difference (the coefficients of dx, dxx and the seven-point dxy each sum to 0). Returns
+ * undefined when a clip might apply, for the full-map path to decide.
+ */
+function fastStep(map: Heatmap, m: DecodedPoint, kernel: number): DecodedPoint | undefined {
+  const weights = gaussianKernel(kernel);
+  const { w, h } = map;
+  const b = NEIGHBOURS.map(([dx, dy]) => {
+    const x = Math.min(w - 1, Math.max(0, m.x + dx));
+    const y = Math.min(h - 1, Math.max(0, m.y + dy));
+    return blurAt(map, weights, x, y);
+  });
+  if (!b.every(Number.isFinite)) return { ...m, fallback: DARK_UDP_NOT_FINITE };
+  // The blurred maximum is at least the largest of these and at most the original maximum
+  // m.score (weights ≥ 0 summing to ≤ 1), so the rescale factor lies in [1, m.score / max(b)].
+  const largest = Math.max(...b);
+  if (!(largest > 0)) return undefined;
+  const top = m.score / largest;
+  // Margins absorb float32 rounding of the rescaled values against the clip bounds.
+  if (!b.every((v) => v >= CLIP_LOW * 1.001 && v * top <= CLIP_HIGH * 0.999)) return undefined;
+  const [c, xm1, xp1, ym1, yp1, pp, mm] = b.map(Math.log) as [number, number, number, number, number, number, number];
+  const step = stepFrom({ c, xm1, xp1, ym1, yp1, pp, mm }, m);
+  return step.point;
 }
 
 /**
  * DARK-UDP on one map from a maximum `m` found by `get_heatmap_maximum`'s rule: a maximum
- * ≤ 0 (or a map with no finite cell) is returned as it is. `modulated` may be passed when the
- * caller already has it (the Megvii decoder blurs with the same kernel). Heatmap pixels.
+ * ≤ 0 (or a map with no finite cell) is returned as it is. The step reads seven blurred cells;
+ * only when a value may meet the clip does it blur the whole map (`modulated`, a getter so that
+ * a caller that has it, such as the Megvii decoder's, shares it). Heatmap pixels.
  */
 export function darkUdpFrom(
   map: Heatmap,
   m: DecodedPoint,
   kernel: number = DEFAULT_DARK_UDP_KERNEL,
-  modulated?: Float32Array,
+  modulated: () => Float32Array = () => modulateMap(map, kernel).data,
 ): DecodedPoint {
   if (!(m.score > 0)) return m;
-  const mod = modulated ?? modulateMap(map, kernel).data;
-  return darkUdpStep(mod, map.w, map.h, m).point;
+  return fastStep(map, m, kernel) ?? darkUdpStep(modulated(), map.w, map.h, m).point;
 }
 
 /**

@@ -14,10 +14,10 @@ import { modulateMap } from './blur.ts';
 import { maximumUnder, type DecodeConvention } from './conventions.ts';
 import { DEFAULT_DARK_KERNEL, darkFrom } from './dark.ts';
 import { darkUdpFrom } from './darkUdp.ts';
-import { debiasedSoftArgmax, dsntDecode } from './dsnt.ts';
+import { softArgmaxBoth } from './dsnt.ts';
 import { countNonFinite, finiteArgmaxMap } from './finite.ts';
-import { megviiFromModulated } from './megvii.ts';
-import { quarterFrom, quarterFromMmpose, quarterSecondMax } from './quarter.ts';
+import { megviiMap } from './megvii.ts';
+import { quarterFrom, quarterFromMmpose, quarterSecondMaxFrom } from './quarter.ts';
 import type { DecodedPoint, Heatmap } from './stack.ts';
 
 /** The decoders the chapters' figures and sweeps use. */
@@ -61,23 +61,17 @@ export interface DecoderOptions {
 }
 
 /**
- * Soft-argmax over the finite cells: non-finite cells get weight 0 (logit -∞). A map without
- * a finite cell keeps `m`, which says so.
+ * Soft-argmax and its debiased form over the finite cells (non-finite cells get weight 0, as a
+ * logit of -∞), from one pass of exponentials. A map without a finite cell keeps `m`.
  */
-function softArgmax(
-  id: 'softargmax' | 'softargmaxDebiased',
-  map: Heatmap,
-  beta: number,
-  m: DecodedPoint,
-): DecodedPoint {
-  if (Number.isNaN(m.score)) return m;
+function softArgmaxes(map: Heatmap, beta: number, m: DecodedPoint): { plain: DecodedPoint; debiased: DecodedPoint } {
+  if (Number.isNaN(m.score)) return { plain: m, debiased: m };
   let data = map.data;
   if (countNonFinite(data) > 0) {
     data = Float32Array.from(data, (v) => (v - v === 0 ? v : Number.NEGATIVE_INFINITY));
   }
-  const { point } =
-    id === 'softargmax' ? dsntDecode(data, map.w, map.h, beta) : debiasedSoftArgmax(data, map.w, map.h, beta);
-  return { ...point, score: m.score };
+  const { plain, debiased } = softArgmaxBoth(data, map.w, map.h, beta);
+  return { plain: { ...plain, score: m.score }, debiased: { ...debiased, score: m.score } };
 }
 
 /**
@@ -89,8 +83,8 @@ function decodeFrom(
   map: Heatmap,
   m: DecodedPoint,
   modulated: () => Float32Array,
+  soft: () => { plain: DecodedPoint; debiased: DecodedPoint },
   kernel: number,
-  beta: number,
   convention: DecodeConvention,
 ): DecodedPoint {
   switch (id) {
@@ -99,17 +93,25 @@ function decodeFrom(
     case 'quarter':
       return convention === 'mmpose' ? quarterFromMmpose(map, maximumUnder(m, 'mmpose')) : quarterFrom(map, m);
     case 'quarter2':
-      return quarterSecondMax(map).point;
+      return quarterSecondMaxFrom(map, m).point;
     case 'dark':
       return darkFrom(map, maximumUnder(m, convention), kernel);
     case 'darkUdp':
-      return darkUdpFrom(map, maximumUnder(m, 'mmpose'), kernel, m.score > 0 ? modulated() : undefined);
+      return darkUdpFrom(map, maximumUnder(m, 'mmpose'), kernel, modulated);
     case 'megvii':
-      return megviiFromModulated(modulated(), map.w, map.h);
+      return megviiMap(map, kernel);
     case 'softargmax':
+      return soft().plain;
     case 'softargmaxDebiased':
-      return softArgmax(id, map, beta, m);
+      return soft().debiased;
   }
+}
+
+/** A reused buffer for the modulated map: decoders read it within one call and keep nothing of it. */
+let scratch = new Float32Array(0);
+function modulationScratch(size: number): Float32Array {
+  if (scratch.length < size) scratch = new Float32Array(size);
+  return scratch.subarray(0, size);
 }
 
 /** Decodes one map with the named decoder, in heatmap pixels, under a convention. */
@@ -120,7 +122,8 @@ export function decodeMap(id: HeatmapDecoderId, map: Heatmap, options: DecoderOp
 /**
  * Decodes one map with several decoders at once, scanning for the argmax only once (argmax,
  * the quarter shifts, DARK and DARK-UDP all start from it) and blurring the whole map at most
- * once (DARK-UDP and Megvii share the modulated map). Same results as `decodeMap` for each id.
+ * once (DARK-UDP and Megvii share the modulated map), and exponentiating it at most once (both
+ * soft-argmaxes). Same results as `decodeMap` for each id.
  */
 export function decodeAll(
   ids: readonly HeatmapDecoderId[],
@@ -132,8 +135,10 @@ export function decodeAll(
   const convention = options.convention ?? 'reference';
   const m = finiteArgmaxMap(map);
   let modulated: Float32Array | undefined;
-  const modulate = (): Float32Array => (modulated ??= modulateMap(map, kernel).data);
+  const modulate = (): Float32Array => (modulated ??= modulateMap(map, kernel, modulationScratch(map.w * map.h)).data);
+  let softs: { plain: DecodedPoint; debiased: DecodedPoint } | undefined;
+  const soft = () => (softs ??= softArgmaxes(map, beta, m));
   const out: Record<string, DecodedPoint> = {};
-  for (const id of ids) out[id] = decodeFrom(id, map, m, modulate, kernel, beta, convention);
+  for (const id of ids) out[id] = decodeFrom(id, map, m, modulate, soft, kernel, convention);
   return out;
 }

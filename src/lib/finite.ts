@@ -14,6 +14,11 @@ import type { DecodedPoint, Heatmap } from './stack.ts';
 
 /** Number of NaN or ±∞ values in `data[start..end)`. */
 export function countNonFinite(data: ArrayLike<number>, start = 0, end = data.length): number {
+  // v·0 is 0 for every finite v and NaN for NaN and ±∞: one branch-free pass settles the usual
+  // all-finite case; only a map that has bad cells is counted cell by cell.
+  let probe = 0;
+  for (let i = start; i < end; i++) probe += (data[i] as number) * 0;
+  if (probe === 0) return 0;
   let bad = 0;
   for (let i = start; i < end; i++) {
     // v - v is 0 for every finite v and NaN for NaN and ±∞: one test for both.

@@ -16,8 +16,8 @@
  * non-finite; those never win the argmax, and a shift whose neighbours are not finite is not
  * taken (the +0.5 is).
  */
-import { modulateMap } from './blur.ts';
-import { finiteArgmaxAt } from './finite.ts';
+import { blurAt, blurRows, gaussianKernel, modulateMap } from './blur.ts';
+import { finiteArgmaxAt, finiteArgmaxMap } from './finite.ts';
 import type { DecodedPoint, Heatmap } from './stack.ts';
 
 /** Megvii's score from the modulated maximum: max/255 + 0.5 (MegviiHeatmap.decode). */
@@ -53,7 +53,85 @@ export function megviiFromModulated(modulated: Float32Array, w: number, h: numbe
   return { x: x + 0.25 * Math.sign(dx) + 0.5, y: y + 0.25 * Math.sign(dy) + 0.5, score };
 }
 
-/** Megvii's decoding of one map with blur kernel k (MegviiHeatmap's `kernel_size`). */
+/** Scratch for the blurred rows of {@link megviiMap}. */
+let blurred = new Float32Array(0);
+
+/**
+ * Megvii's decoding of one map with blur kernel k (MegviiHeatmap's `kernel_size`): the same
+ * numbers as {@link megviiFromModulated} of the whole modulated map, without blurring rows that
+ * cannot hold its maximum. A blurred value is at most the largest input value its window reads
+ * (non-negative weights summing to at most 1), so an output row whose window of rows holds no
+ * value above 0.999999 × (the blurred value at the raw maximum) can neither hold the blurred
+ * maximum nor tie it after float32 rounding; those rows are skipped, and the rows next to the
+ * maximum are blurred for its neighbours.
+ */
 export function megviiMap(map: Heatmap, kernel: number): DecodedPoint {
-  return megviiFromModulated(modulateMap(map, kernel).data, map.w, map.h);
+  const { w, h, data } = map;
+  const raw = finiteArgmaxMap(map);
+  if (!(raw.score > 0)) return megviiFromModulated(modulateMap(map, kernel).data, w, h);
+  const weights = gaussianKernel(kernel);
+  const r = (weights.length - 1) / 2;
+  const floor = blurAt(map, weights, raw.x, raw.y) * (1 - 1e-6);
+  if (!(floor > 0)) return megviiFromModulated(modulateMap(map, kernel).data, w, h);
+  // The largest finite value of each row, then of each window of 2r + 1 rows.
+  const rowMax = new Float64Array(h);
+  for (let y = 0; y < h; y++) {
+    let m = 0;
+    for (let i = y * w; i < (y + 1) * w; i++) {
+      const v = data[i] as number;
+      if (v > m && v !== Number.POSITIVE_INFINITY) m = v;
+    }
+    rowMax[y] = m;
+  }
+  const wanted = new Uint8Array(h);
+  for (let y = 0; y < h; y++) {
+    let m = 0;
+    for (let j = Math.max(0, y - r); j <= Math.min(h - 1, y + r); j++)
+      if ((rowMax[j] as number) > m) m = rowMax[j] as number;
+    wanted[y] = m >= floor ? 1 : 0;
+  }
+  if (blurred.length < w * h) blurred = new Float32Array(w * h);
+  const b = blurred;
+  blurRows(map, kernel, wanted, b);
+  // The blurred maximum over the rows blurred, and its first cell in row-major order.
+  let best = -1;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (let y = 0; y < h; y++) {
+    if (!wanted[y]) continue;
+    for (let i = y * w; i < (y + 1) * w; i++) {
+      const v = b[i] as number;
+      if (v > bestValue && v !== Number.POSITIVE_INFINITY) {
+        bestValue = v;
+        best = i;
+      }
+    }
+  }
+  const scale = Math.fround(raw.score / bestValue);
+  // The argmax of the modulated map: equal float32 products resolve to the first cell.
+  let top = Number.NEGATIVE_INFINITY;
+  for (let y = 0; y < h; y++) {
+    if (!wanted[y]) continue;
+    for (let i = y * w; i < (y + 1) * w; i++) {
+      const v = Math.fround((b[i] as number) * scale);
+      if (v > top && v !== Number.POSITIVE_INFINITY) {
+        top = v;
+        best = i;
+      }
+    }
+  }
+  const x = best % w;
+  const y = Math.floor(best / w);
+  const score = megviiScore(top);
+  if (!(x > 1 && x < w - 1 && y > 1 && y < h - 1)) return { x, y, score };
+  if (!wanted[y - 1] || !wanted[y + 1]) {
+    const more = new Uint8Array(h);
+    more[y - 1] = wanted[y - 1] ? 0 : 1;
+    more[y + 1] = wanted[y + 1] ? 0 : 1;
+    blurRows(map, kernel, more, b);
+  }
+  const at = (i: number): number => Math.fround((b[i] as number) * scale);
+  const dx = at(best + 1) - at(best - 1);
+  const dy = at(best + w) - at(best - w);
+  if (dx - dx !== 0 || dy - dy !== 0) return { x: x + 0.5, y: y + 0.5, score, fallback: MEGVII_NOT_FINITE };
+  return { x: x + 0.25 * Math.sign(dx) + 0.5, y: y + 0.25 * Math.sign(dy) + 0.5, score };
 }

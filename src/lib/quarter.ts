@@ -8,7 +8,7 @@
  * They agree when s is a horizontal or vertical neighbour of m and differ when it is a
  * diagonal one (the per-axis form moves 0.25 along both axes, ‖shift‖ = 0.354).
  */
-import { finiteArgmaxIndex, finiteArgmaxMap } from './finite.ts';
+import { finiteArgmaxMap } from './finite.ts';
 import type { DecodedPoint, Heatmap, HeatmapStack } from './stack.ts';
 import { mapOf } from './stack.ts';
 
@@ -71,8 +71,13 @@ export interface SecondMaxShift {
  * values, or with a non-positive maximum, p = m.
  */
 export function quarterSecondMax(map: Heatmap): SecondMaxShift {
-  const max = finiteArgmaxMap(map);
-  const first = finiteArgmaxIndex(map.data);
+  return quarterSecondMaxFrom(map, finiteArgmaxMap(map));
+}
+
+/** {@link quarterSecondMax} from the map's known finite argmax `max` (saves a scan). */
+export function quarterSecondMaxFrom(map: Heatmap, max: DecodedPoint): SecondMaxShift {
+  if (!(max.score > 0)) return { max, second: max, point: max };
+  const first = max.y * map.w + max.x;
   let secondIndex = -1;
   let secondValue = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < map.data.length; i++) {
@@ -84,7 +89,7 @@ export function quarterSecondMax(map: Heatmap): SecondMaxShift {
       secondValue = v;
     }
   }
-  if (secondIndex < 0 || !(max.score > 0)) return { max, second: max, point: max };
+  if (secondIndex < 0) return { max, second: max, point: max };
   const second = { x: secondIndex % map.w, y: Math.floor(secondIndex / map.w), score: secondValue };
   const norm = Math.hypot(second.x - max.x, second.y - max.y);
   const point = {
