@@ -13,7 +13,7 @@
 import { imageToInput, mmposeCrop, type Crop, type InputMapping } from '../mapping.ts';
 import type { ApImage, KeypointPrediction, KeypointTruth } from '../metrics.ts';
 import type { Point } from '../stack.ts';
-import { LabInputError, preview } from './input.ts';
+import { LabInputError, previewJsonValue } from './input.ts';
 
 /** What the Lab reads of COCO files. */
 export const COCO_LIMITS = {
@@ -90,7 +90,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typ
 
 function finite(v: unknown, where: string, name: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new LabInputError(`${name}: ${where} is ${preview(v)}, not a finite number`);
+    throw new LabInputError(`${name}: ${where} is ${previewJsonValue(v)}, not a finite number`);
   }
   return v;
 }
@@ -149,9 +149,11 @@ export function cocoKeypointsFromJson(value: unknown, name: string): CocoKeypoin
   }
   const categories = Array.isArray(file.categories) ? file.categories : [];
   const names = isRecord(categories[0]) && Array.isArray(categories[0].keypoints) ? categories[0].keypoints : [];
-  const keypointNames = names.slice(0, COCO_LIMITS.maxKeypoints).map((n) => (typeof n === 'string' ? n : preview(n)));
+  const keypointNames = names
+    .slice(0, COCO_LIMITS.maxKeypoints)
+    .map((n) => (typeof n === 'string' ? n : previewJsonValue(n)));
   const images: CocoImage[] = imagesIn.map((im, i) => {
-    if (!isRecord(im)) throw new LabInputError(`${name}: images[${i}] is ${preview(im)}, not an object`);
+    if (!isRecord(im)) throw new LabInputError(`${name}: images[${i}] is ${previewJsonValue(im)}, not an object`);
     return {
       id: finite(im.id, `images[${i}].id`, name),
       ...(typeof im.width === 'number' ? { width: im.width } : {}),
@@ -163,7 +165,7 @@ export function cocoKeypointsFromJson(value: unknown, name: string): CocoKeypoin
   const annotations: CocoAnnotation[] = [];
   annotationsIn.forEach((a, i) => {
     const where = `annotations[${i}]`;
-    if (!isRecord(a)) throw new LabInputError(`${name}: ${where} is ${preview(a)}, not an object`);
+    if (!isRecord(a)) throw new LabInputError(`${name}: ${where} is ${previewJsonValue(a)}, not an object`);
     if (a.keypoints === undefined) return;
     const { points, third } = triples(a.keypoints, `${where}.keypoints`, name);
     if (!k) k = points.length;
@@ -204,7 +206,7 @@ export function cocoResultsFromJson(value: unknown, name: string): CocoResult[] 
   let k = 0;
   return value.map((r, i) => {
     const where = `[${i}]`;
-    if (!isRecord(r)) throw new LabInputError(`${name}: ${where} is ${preview(r)}, not an object`);
+    if (!isRecord(r)) throw new LabInputError(`${name}: ${where} is ${previewJsonValue(r)}, not an object`);
     const { points, third } = triples(r.keypoints, `${where}.keypoints`, name);
     if (!k) k = points.length;
     if (points.length !== k)

@@ -23,7 +23,7 @@ import {
   type CocoKeypoints,
   type CocoResult,
 } from './coco.ts';
-import { LAB_LIMITS, LabInputError, preview } from './input.ts';
+import { LAB_LIMITS, LabInputError, previewJsonValue } from './input.ts';
 
 /** The frame the points are given in. */
 export type GroundTruthUnits = 'heatmap' | 'input';
@@ -88,7 +88,7 @@ function pointsFromJson(value: unknown, expected: number, name: string): Point[]
       if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
     } else {
       throw new LabInputError(
-        `${name}: ${path || 'the top level'} is ${preview(v)}; expected [x, y] or {"x", "y"} points`,
+        `${name}: ${path || 'the top level'} is ${previewJsonValue(v)}; expected [x, y] or {"x", "y"} points`,
       );
     }
   }

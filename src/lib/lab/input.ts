@@ -241,7 +241,7 @@ export function stackFromJson(text: string, name: string, options: StackReadOpti
         if (v === null) data[j++] = Number.NaN;
         else if (typeof v === 'number') data[j++] = v;
         else {
-          throw new LabInputError(`${name}: ${where([...path, x])} is ${preview(v)}, not a number`);
+          throw new LabInputError(`${name}: ${where([...path, x])} is ${previewJsonValue(v)}, not a number`);
         }
       }
       continue;
@@ -259,7 +259,7 @@ export function stackFromJson(text: string, name: string, options: StackReadOpti
 }
 
 /** A short, safe description of a JSON value for a message (no deep stringify). */
-export function preview(value: unknown): string {
+export function previewJsonValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
