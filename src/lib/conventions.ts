@@ -195,3 +195,59 @@ export const TOOLKIT_FUNCTIONS: readonly ToolkitFunction[] = [
     note: 'stride w/W, or UDP (w-1)/(W-1)',
   },
 ];
+
+/** The border rules chapter 10 compares: which refinement runs at an argmax cell. */
+export const BORDER_RULES = ['hrnetQuarter', 'mmposeQuarter', 'dark', 'darkUdp', 'megvii'] as const;
+/** A border rule. */
+export type BorderRule = (typeof BORDER_RULES)[number];
+
+/** What each border rule is, and whose code states it. */
+export const BORDER_RULE_INFO: Record<BorderRule, { label: string; rule: string; follows: string }> = {
+  hrnetQuarter: {
+    label: 'Quarter shift, HRNet',
+    rule: 'both axes, only when 1 < x < W-1 and 1 < y < H-1',
+    follows: 'get_final_preds (HRNet, DarkPose without DARK)',
+  },
+  mmposeQuarter: {
+    label: 'Quarter shift, MMPose',
+    rule: 'x when 1 < x < W-1 and 0 < y < H; y when 1 < y < H-1 and 0 < x < W',
+    follows: 'refine_keypoints',
+  },
+  dark: {
+    label: 'DARK',
+    rule: 'both axes, only when 2 ≤ x ≤ W-3 and 2 ≤ y ≤ H-3 (two cells from the edge)',
+    follows: 'taylor (DarkPose), refine_keypoints_dark',
+  },
+  darkUdp: {
+    label: 'DARK-UDP',
+    rule: 'everywhere: the log map is padded by one edge cell',
+    follows: 'refine_keypoints_dark_udp',
+  },
+  megvii: {
+    label: 'Megvii',
+    rule: 'both axes (shift and +0.5), only when 1 < x < W-1 and 1 < y < H-1',
+    follows: 'MegviiHeatmap.decode',
+  },
+};
+
+/**
+ * Whether each border rule refines x and y at argmax cell (x, y) of a W × H map (integer cells;
+ * the decoders' own tests, restated for a figure that drags the maximum to the edge).
+ */
+export function refinementAt(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+): Record<BorderRule, { x: boolean; y: boolean }> {
+  const inner = x > 1 && x < w - 1 && y > 1 && y < h - 1;
+  const dark = x > 1 && x < w - 2 && y > 1 && y < h - 2;
+  const onMap = x >= 0 && x < w && y >= 0 && y < h;
+  return {
+    hrnetQuarter: { x: inner, y: inner },
+    mmposeQuarter: { x: x > 1 && x < w - 1 && y > 0 && y < h, y: y > 1 && y < h - 1 && x > 0 && x < w },
+    dark: { x: dark, y: dark },
+    darkUdp: { x: onMap, y: onMap },
+    megvii: { x: inner, y: inner },
+  };
+}

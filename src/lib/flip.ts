@@ -10,7 +10,11 @@
  * mapping needs no shift. A shift of 2 cells, which HRNet users report hurts, is offered for
  * the comparison: column x takes column x-2, columns 0 and 1 keep their own values.
  */
-import type { HeatmapStack } from './stack.ts';
+import type { Geometry } from './coords.ts';
+import { decodeMap, type HeatmapDecoderId } from './decoders.ts';
+import { encodeUnbiased } from './encode.ts';
+import { inputToHeatmap, type InputMapping } from './mapping.ts';
+import type { HeatmapStack, Point } from './stack.ts';
 
 /**
  * For each keypoint, the index of its mirror keypoint (`flip_indices`), from left/right pairs:
@@ -118,4 +122,42 @@ export function flipVectors(
     oy.set(y.subarray(from * ly, (from + 1) * ly), m * ly);
   }
   return { x: ox, y: oy };
+}
+
+/** What the flip test does to one keypoint, in heatmap cells along x. */
+export interface FlipTestBias {
+  /** Decoded x of the mirror image's map flipped back, minus the true x. */
+  flipped: number;
+  /** Decoded x of the average of the original and the flipped-back map, minus the true x. */
+  averaged: number;
+  /** Decoded x of the original map, minus the true x. */
+  original: number;
+}
+
+/**
+ * The flip test on one keypoint at input pixel `point`: the original map and the mirror
+ * image's map are unbiased Gaussian targets (σ cells) at the keypoint's heatmap position under
+ * `mapping`, the mirror's flipped back with `shift` cells and averaged, each decoded by
+ * `decoder` (reference convention, modulation kernel `kernel`). With the stride convention
+ * the flipped-back bias is -(1 - 1/λ) + shift (`flippedBackBias`); with UDP it is the shift.
+ */
+export function flipTestBias(
+  point: Point,
+  g: Geometry,
+  mapping: InputMapping,
+  shift: number,
+  options: { sigma?: number; decoder?: HeatmapDecoderId; kernel?: number; beta?: number } = {},
+): FlipTestBias {
+  const sigma = options.sigma ?? 2;
+  const decoder = options.decoder ?? 'dark';
+  const decoding = { kernel: options.kernel ?? 11, beta: options.beta ?? 1 };
+  const { heatmapW: w, heatmapH: h } = g;
+  const mu = inputToHeatmap(point, g, mapping);
+  const mirror = inputToHeatmap({ x: g.inputW - 1 - point.x, y: point.y }, g, mapping);
+  const original: HeatmapStack = { data: encodeUnbiased(mu, w, h, sigma).data, k: 1, h, w };
+  const flipped: HeatmapStack = { data: encodeUnbiased(mirror, w, h, sigma).data, k: 1, h, w };
+  const back = flipHeatmaps(flipped, null, shift);
+  const averaged = flipTestAverage(original, flipped, null, shift);
+  const decodeX = (s: HeatmapStack) => decodeMap(decoder, { data: s.data, w, h }, decoding).x - mu.x;
+  return { flipped: decodeX(back), averaged: decodeX(averaged), original: decodeX(original) };
 }

@@ -13,6 +13,7 @@ import {
   encodeUnbiased,
   HEATMAP_DECODER_IDS,
   megviiScore,
+  refinementAt,
   SIMCC_DECODER_IDS,
   TOOLKIT_FUNCTIONS,
   type DecodeConvention,
@@ -152,6 +153,52 @@ describe("Megvii's decoder", () => {
     ]);
     const p = decodeMap('megvii', map, { kernel: 3 });
     expect([p.x, p.y]).toEqual([1, 3]);
+  });
+});
+
+describe('refinementAt(x, y, W, H): which border rule refines what', () => {
+  it('agrees with the decoders’ own tests along a row dragged to the edge of a 48 × 64 map', () => {
+    const at = (x: number, y: number) => refinementAt(x, y, 48, 64);
+    expect(at(24, 32)).toEqual({
+      hrnetQuarter: { x: true, y: true },
+      mmposeQuarter: { x: true, y: true },
+      dark: { x: true, y: true },
+      darkUdp: { x: true, y: true },
+      megvii: { x: true, y: true },
+    });
+    // x = 1: only MMPose's per-axis rule still moves y; DARK-UDP refines everywhere.
+    expect(at(1, 32)).toEqual({
+      hrnetQuarter: { x: false, y: false },
+      mmposeQuarter: { x: false, y: true },
+      dark: { x: false, y: false },
+      darkUdp: { x: true, y: true },
+      megvii: { x: false, y: false },
+    });
+    // x = W-2 = 46: the quarter shifts and Megvii still act, DARK (two cells) does not.
+    expect(at(46, 32).hrnetQuarter).toEqual({ x: true, y: true });
+    expect(at(46, 32).dark).toEqual({ x: false, y: false });
+    expect(at(20, 0).mmposeQuarter).toEqual({ x: false, y: false });
+  });
+
+  it('matches what decodeMap does on a peak at each cell of a small map (property of the table)', () => {
+    const w = 7;
+    const h = 6;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        // A peak at (x, y) whose right and lower neighbours are larger than the others.
+        const cells: [number, number, number][] = [[x, y, 1]];
+        if (x + 1 < w) cells.push([x + 1, y, 0.6]);
+        if (x > 0) cells.push([x - 1, y, 0.2]);
+        if (y + 1 < h) cells.push([x, y + 1, 0.6]);
+        if (y > 0) cells.push([x, y - 1, 0.2]);
+        const map = mapWith(w, h, cells);
+        const rules = refinementAt(x, y, w, h);
+        const ref = decodeMap('quarter', map);
+        const mm = decodeMap('quarter', map, { convention: 'mmpose' });
+        expect([ref.x !== x, ref.y !== y], `${x}, ${y}`).toEqual([rules.hrnetQuarter.x, rules.hrnetQuarter.y]);
+        expect([mm.x !== x, mm.y !== y], `${x}, ${y}`).toEqual([rules.mmposeQuarter.x, rules.mmposeQuarter.y]);
+      }
+    }
   });
 });
 

@@ -8,17 +8,14 @@ import { describe, expect, it } from 'vitest';
 import {
   COCO17_FLIP_PAIRS,
   COCO17_KEYPOINTS,
-  decodeMap,
-  encodeUnbiased,
   flipHeatmaps,
   flipIndicesFromPairs,
   flippedBackBias,
   flipTestAverage,
+  flipTestBias,
   flipVectors,
   geometryOfStride,
-  inputToHeatmap,
   isFlipPermutation,
-  mapOf,
   type Geometry,
   type HeatmapStack,
   type InputMapping,
@@ -105,22 +102,8 @@ describe("the flip test's bias (conventions.md's worked arithmetic)", () => {
     expect(flippedBackBias(geometryOfStride(48, 64, 2), 'stride')).toBe(-0.5);
   });
 
-  /**
-   * The original map and the mirror image's map flipped back with `shift`, both unbiased
-   * targets for input x (interior), decoded by DARK: the flipped-back map's bias in cells.
-   */
-  function flippedBias(xIn: number, mapping: InputMapping, shift: number): { original: number; flipped: number } {
-    const yIn = 128;
-    const mu = inputToHeatmap({ x: xIn, y: yIn }, g, mapping);
-    const mirror = inputToHeatmap({ x: g.inputW - 1 - xIn, y: yIn }, g, mapping);
-    const stack: HeatmapStack = { data: encodeUnbiased(mirror, 48, 64, 2).data, k: 1, h: 64, w: 48 };
-    const back = mapOf(flipHeatmaps(stack, null, shift), 0);
-    const original = encodeUnbiased(mu, 48, 64, 2);
-    return {
-      original: decodeMap('dark', original, { kernel: 11 }).x - mu.x,
-      flipped: decodeMap('dark', back, { kernel: 11 }).x - mu.x,
-    };
-  }
+  const flippedBias = (xIn: number, mapping: InputMapping, shift: number) =>
+    flipTestBias({ x: xIn, y: 128 }, g, mapping, shift, { decoder: 'dark', kernel: 11 });
 
   it('stride: the bias is -0.75 + shift cells, so a shift of one cell is the smallest (property)', () => {
     fc.assert(
@@ -151,18 +134,9 @@ describe("the flip test's bias (conventions.md's worked arithmetic)", () => {
   });
 
   it('averaged with the original, the one-cell shift leaves 0.125 cells with stride; UDP unshifted leaves 0', () => {
-    const average = (mapping: InputMapping, shift: number): number => {
-      const xIn = 97.3;
-      const mu = inputToHeatmap({ x: xIn, y: 128 }, g, mapping);
-      const mirror = inputToHeatmap({ x: g.inputW - 1 - xIn, y: 128 }, g, mapping);
-      const original: HeatmapStack = { data: encodeUnbiased(mu, 48, 64, 2).data, k: 1, h: 64, w: 48 };
-      const flipped: HeatmapStack = { data: encodeUnbiased(mirror, 48, 64, 2).data, k: 1, h: 64, w: 48 };
-      const avg = mapOf(flipTestAverage(original, flipped, null, shift), 0);
-      return decodeMap('dark', avg, { kernel: 11 }).x - mu.x;
-    };
     // Two Gaussians 0.75 (no shift) or 0.25 cells apart average to a peak near their midpoint.
-    expect(average('stride', 0)).toBeCloseTo(-0.375, 1);
-    expect(average('stride', 1)).toBeCloseTo(0.125, 1);
-    expect(Math.abs(average('udp', 0))).toBeLessThan(5e-3);
+    expect(flippedBias(97.3, 'stride', 0).averaged).toBeCloseTo(-0.375, 1);
+    expect(flippedBias(97.3, 'stride', 1).averaged).toBeCloseTo(0.125, 1);
+    expect(Math.abs(flippedBias(97.3, 'udp', 0).averaged)).toBeLessThan(5e-3);
   });
 });
