@@ -103,7 +103,7 @@ export function decodeLabRange(
     const bad = countNonFinite(map.data);
     if (bad) row.badCells = bad;
     if (skip?.[index] || bad === size) {
-      row.skipped = bad === size ? 'holds no finite value' : 'not decoded';
+      row.skipped = bad === size ? 'holds no finite value' : bad ? 'holds NaN or infinite values' : 'not decoded';
       rows.push(row);
       continue;
     }

@@ -32,8 +32,8 @@ function namesOf(rows: readonly LabRow[], context: LabExportContext): readonly s
 }
 
 /**
- * CSV: n, k, keypoint name, status, bad cells, truth, then per decoder x and y (heatmap and
- * input px), score and error (input px).
+ * CSV: n, k, status, truth, spread, then per decoder x and y (heatmap and input px), score and
+ * error (input px), then the keypoint's name and the map's count of NaN or infinite cells.
  */
 export function labCsv(
   rows: readonly LabRow[],
@@ -42,17 +42,16 @@ export function labCsv(
 ): string {
   const s = labInputScale(settings, context.heatmapW ?? 1, context.heatmapH ?? 1);
   const names = namesOf(rows, context);
-  const header = ['n', 'k', 'keypoint', 'status', 'bad_cells', 'truth_x_hm', 'truth_y_hm', 'spread_in'];
+  const header = ['n', 'k', 'status', 'truth_x_hm', 'truth_y_hm', 'spread_in'];
   for (const id of settings.decoders)
     header.push(`${id}_x_hm`, `${id}_y_hm`, `${id}_x_in`, `${id}_y_in`, `${id}_score`, `${id}_error_in`);
+  header.push('keypoint', 'bad_cells');
   const lines = [header.join(',')];
   for (const r of rows) {
     const line = [
       String(r.n),
       String(r.k),
-      text(names[r.k] ?? `keypoint ${r.k}`),
       r.skipped ? 'skipped' : 'ok',
-      String(r.badCells ?? 0),
       cell(r.truth?.x),
       cell(r.truth?.y),
       cell(r.skipped ? undefined : r.spread),
@@ -68,6 +67,7 @@ export function labCsv(
         cell(r.errors[id]),
       );
     }
+    line.push(text(names[r.k] ?? `keypoint ${r.k}`), String(r.badCells ?? 0));
     lines.push(line.join(','));
   }
   return `${lines.join('\n')}\n`;
