@@ -99,7 +99,7 @@ function decodeFrom(
     case 'darkUdp':
       return darkUdpFrom(map, maximumUnder(m, 'mmpose'), kernel, modulated);
     case 'megvii':
-      return megviiMap(map, kernel);
+      return megviiMap(map, kernel, m);
     case 'softargmax':
       return soft().plain;
     case 'softargmaxDebiased':
@@ -120,10 +120,11 @@ export function decodeMap(id: HeatmapDecoderId, map: Heatmap, options: DecoderOp
 }
 
 /**
- * Decodes one map with several decoders at once, scanning for the argmax only once (argmax,
- * the quarter shifts, DARK and DARK-UDP all start from it) and blurring the whole map at most
- * once (DARK-UDP and Megvii share the modulated map), and exponentiating it at most once (both
- * soft-argmaxes). Same results as `decodeMap` for each id.
+ * Decodes one map with several decoders at once, scanning for the argmax only once (every
+ * decoder but soft-argmax starts from it) and exponentiating the map at most once (both
+ * soft-argmaxes). DARK and DARK-UDP blur only the cells their steps read (the whole map only
+ * when DARK-UDP's clip may apply) and Megvii only the rows that can hold its maximum. Same
+ * results as `decodeMap` for each id.
  */
 export function decodeAll(
   ids: readonly HeatmapDecoderId[],

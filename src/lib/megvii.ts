@@ -63,11 +63,10 @@ let blurred = new Float32Array(0);
  * (non-negative weights summing to at most 1), so an output row whose window of rows holds no
  * value above 0.999999 × (the blurred value at the raw maximum) can neither hold the blurred
  * maximum nor tie it after float32 rounding; those rows are skipped, and the rows next to the
- * maximum are blurred for its neighbours.
+ * maximum are blurred for its neighbours. `raw` is the map's finite argmax when the caller has it.
  */
-export function megviiMap(map: Heatmap, kernel: number): DecodedPoint {
+export function megviiMap(map: Heatmap, kernel: number, raw: DecodedPoint = finiteArgmaxMap(map)): DecodedPoint {
   const { w, h, data } = map;
-  const raw = finiteArgmaxMap(map);
   if (!(raw.score > 0)) return megviiFromModulated(modulateMap(map, kernel).data, w, h);
   const weights = gaussianKernel(kernel);
   const r = (weights.length - 1) / 2;
