@@ -80,9 +80,3 @@ export function finiteArgmaxAt(data: Float32Array, offset: number, w: number, h:
 export function finiteArgmaxMap(map: Heatmap): DecodedPoint {
   return finiteArgmaxAt(map.data, 0, map.w, map.h);
 }
-
-/** Whether every listed value is finite. */
-export function allFinite(...values: number[]): boolean {
-  for (const v of values) if (v - v !== 0) return false;
-  return true;
-}

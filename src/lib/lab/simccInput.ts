@@ -28,7 +28,8 @@ export interface LabSimcc {
   note?: string;
 }
 
-type Array2 = Pick<NpyArray, 'shape' | 'data'>;
+/** An array as the pair needs it: its shape and C-order data. */
+export type SimccArray = Pick<NpyArray, 'shape' | 'data'>;
 
 const shapeText = (shape: readonly number[]): string => `(${shape.join(', ')})`;
 
@@ -36,7 +37,7 @@ const shapeText = (shape: readonly number[]): string => `(${shape.join(', ')})`;
  * Checks and pairs two SimCC arrays: both [K, L] or both [N, K, L], the same N and K. `name`
  * names the pair in messages.
  */
-export function simccFromArrays(ax: Array2, ay: Array2, name: string, note?: string): LabSimcc {
+export function simccFromArrays(ax: SimccArray, ay: SimccArray, name: string, note?: string): LabSimcc {
   for (const [axis, a] of [
     ['simcc_x', ax],
     ['simcc_y', ay],
@@ -58,7 +59,7 @@ export function simccFromArrays(ax: Array2, ay: Array2, name: string, note?: str
       `${name}: simcc_x ${shapeText(ax.shape)} and simcc_y ${shapeText(ay.shape)} have different ranks; both must be [K, bins] or [N, K, bins]`,
     );
   }
-  const lead = (a: Array2) => a.shape.slice(0, -1);
+  const lead = (a: SimccArray) => a.shape.slice(0, -1);
   if (lead(ax).join() !== lead(ay).join()) {
     throw new LabInputError(
       `${name}: simcc_x ${shapeText(ax.shape)} and simcc_y ${shapeText(ay.shape)} hold different numbers of keypoints`,
