@@ -13,6 +13,8 @@ import {
   createStack,
   darkMap,
   decodeDark,
+  decodeLabStack,
+  HEATMAP_DECODER_IDS,
   dsntDecode,
   encodeUnbiased,
   imageToHeatmap,
@@ -23,6 +25,7 @@ import {
   simdrGaussian,
   traceDark,
   type HeatmapStack,
+  type LabStack,
 } from '../src/lib/index.ts';
 
 /** A [17, 64, 48] stack of noisy unbiased targets, as a trained network might output. */
@@ -92,15 +95,40 @@ bench
 
 await bench.run();
 
+/** 5,000 noisy maps of 64 × 48 (250 samples × 20 keypoints), as the Decoder Lab receives them. */
+function labStack(seed: number): LabStack {
+  const random = createRandom(seed);
+  const n = 250;
+  const k = 20;
+  const size = 64 * 48;
+  const data = new Float32Array(n * k * size);
+  for (let m = 0; m < n * k; m++) {
+    const map = data.subarray(m * size, (m + 1) * size);
+    encodeUnbiased({ x: random.uniform(2, 45), y: random.uniform(2, 61) }, 48, 64, 2, map);
+    addNoise(map, 0.02, random);
+  }
+  return { n, k, h: 64, w: 48, data, source: 'bench' };
+}
+
+// Issue 16's target: a task of seconds, so a few iterations after one warm-up, in its own bench.
+const lab = labStack(16);
+const labBench = new Bench({ time: 0, iterations: 5, warmup: true, warmupIterations: 1, warmupTime: 0 });
+const everyDecoder = `decode 5,000 maps of 64 × 48 with every decoder (${HEATMAP_DECODER_IDS.join(', ')})`;
+labBench.add(everyDecoder, () =>
+  decodeLabStack(lab, { decoders: [...HEATMAP_DECODER_IDS], kernel: 11, beta: 20, stride: 4, convention: 'mmpose' }),
+);
+await labBench.run();
+
 // Targets from issue 3; the reference DARK (NumPy + OpenCV) takes about 0.7 ms here.
 const targetsMs: Record<string, number> = {
   'DARK, fast path, [17, 64, 48], k = 11': 0.07,
   'per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48': 0.5,
   'chapter 2 drag: pixel grid + offset curve (48 positions × 3 decoders)': 1,
   'error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK': 500,
+  [everyDecoder]: 2000,
 };
 
-const rows = bench.tasks.map((task) => {
+const rows = [...bench.tasks, ...labBench.tasks].map((task) => {
   const result = task.result;
   const latency = result && 'latency' in result ? result.latency : undefined;
   const median = latency ? latency.p50 : Number.NaN;

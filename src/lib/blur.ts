@@ -58,33 +58,91 @@ function makeGaussianKernel(k: number): Float64Array {
   return out;
 }
 
+/** Scratch rows of {@link blurMap}, grown as needed and reused (the library is single-threaded per worker). */
+let passScratch = new Float64Array(0);
+let rowScratch = new Float64Array(0);
+
 /**
  * Blurs a whole map with the k×k OpenCV kernel and zero padding, in float64, stored as
- * float32 as the reference does. Separable: a horizontal pass, then a vertical one.
+ * float32 as the reference does. Separable: a horizontal pass, then a vertical one. Where the
+ * whole kernel lies on the map, the symmetric kernel's taps are taken in mirrored pairs,
+ * w_i·(h[x-i] + h[x+i]): half the multiplications, and a map symmetric about a cell blurs to
+ * exactly equal values on both sides of it.
  */
 export function blurMap(map: Heatmap, k: number, out: Float32Array = new Float32Array(map.w * map.h)): Float32Array {
+  return blurRows(map, k, null, out);
+}
+
+/** Rows of the horizontal pass computed so far, by {@link blurRows} (1 = done). */
+let passDone = new Uint8Array(0);
+
+/**
+ * {@link blurMap} for the output rows `wanted` marks (all when null); other rows of `out` are
+ * left as they were. Each computed value is the one `blurMap` gives, bit for bit: the same
+ * sums in the same order. The horizontal pass runs only on the input rows those outputs read.
+ */
+export function blurRows(
+  map: Heatmap,
+  k: number,
+  wanted: ArrayLike<boolean | number> | null,
+  out: Float32Array = new Float32Array(map.w * map.h),
+): Float32Array {
   const kernel = gaussianKernel(k);
   const r = (k - 1) / 2;
   const { w, h, data } = map;
-  const rows = new Float64Array(w * h);
-  for (let y = 0; y < h; y++) {
+  if (passScratch.length < w * h) passScratch = new Float64Array(w * h);
+  if (rowScratch.length < w) rowScratch = new Float64Array(w);
+  if (passDone.length < h) passDone = new Uint8Array(h);
+  const rows = passScratch;
+  const acc = rowScratch;
+  const done = passDone;
+  done.fill(0, 0, h);
+  const centre = kernel[r] as number;
+  const horizontal = (y: number): void => {
+    done[y] = 1;
     const row = y * w;
     for (let x = 0; x < w; x++) {
-      let s = 0;
-      const lo = Math.max(0, r - x);
-      const hi = Math.min(k - 1, r + w - 1 - x);
-      for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (data[row + x + i - r] as number);
-      rows[row + x] = s;
+      const at = row + x;
+      let s: number;
+      if (x >= r && x + r < w) {
+        s = centre * (data[at] as number);
+        for (let i = 1; i <= r; i++)
+          s += (kernel[r + i] as number) * ((data[at - i] as number) + (data[at + i] as number));
+      } else {
+        s = 0;
+        const lo = x < r ? r - x : 0;
+        const hi = x + r > w - 1 ? r + w - 1 - x : k - 1;
+        for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (data[at - r + i] as number);
+      }
+      rows[at] = s;
     }
-  }
+  };
+  // The vertical pass row by row (contiguous reads), one tap (or mirrored pair) at a time.
   for (let y = 0; y < h; y++) {
-    const lo = Math.max(0, r - y);
-    const hi = Math.min(k - 1, r + h - 1 - y);
-    for (let x = 0; x < w; x++) {
-      let s = 0;
-      for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (rows[(y + i - r) * w + x] as number);
-      out[y * w + x] = s;
+    if (wanted && !wanted[y]) continue;
+    const lo = y < r ? r - y : 0;
+    const hi = y + r > h - 1 ? r + h - 1 - y : k - 1;
+    for (let i = lo; i <= hi; i++) if (!done[y + i - r]) horizontal(y + i - r);
+    if (y >= r && y + r < h) {
+      const c = y * w;
+      for (let x = 0; x < w; x++) acc[x] = centre * (rows[c + x] as number);
+      for (let i = 1; i <= r; i++) {
+        const weight = kernel[r + i] as number;
+        const up = (y - i) * w;
+        const down = (y + i) * w;
+        for (let x = 0; x < w; x++)
+          acc[x] = (acc[x] as number) + weight * ((rows[up + x] as number) + (rows[down + x] as number));
+      }
+    } else {
+      acc.fill(0, 0, w);
+      for (let i = lo; i <= hi; i++) {
+        const weight = kernel[i] as number;
+        const src = (y + i - r) * w;
+        for (let x = 0; x < w; x++) acc[x] = (acc[x] as number) + weight * (rows[src + x] as number);
+      }
     }
+    const dst = y * w;
+    for (let x = 0; x < w; x++) out[dst + x] = acc[x] as number;
   }
   return out;
 }
@@ -118,4 +176,76 @@ export function kernelStd(k: number): number {
   let v = 0;
   for (let i = 0; i < k; i++) v += (kernel[i] as number) * (i - r) ** 2;
   return Math.sqrt(v);
+}
+
+/** A modulated map and the factor its blur was rescaled by. */
+export interface Modulated {
+  /** The blurred map rescaled to the original maximum, float32, row-major h×w. */
+  data: Float32Array;
+  /** max(original) / max(blurred), rounded to float32 as NumPy divides two float32 maxima. */
+  scale: number;
+}
+
+/**
+ * DARK's modulation as MMPose's `gaussian_blur` (and DarkPose's) computes it: the k×k blur
+ * with zero padding, then `*= max(original) / max(blurred)`, in float32. The maxima are over
+ * finite values (NumPy's would be NaN on a map holding one); cells whose blur window holds a
+ * non-finite value stay non-finite. A map whose maxima are both 0 gives 0/0 = NaN everywhere,
+ * as MMPose does.
+ */
+export function modulateMap(map: Heatmap, k: number, out: Float32Array = new Float32Array(map.w * map.h)): Modulated {
+  blurMap(map, k, out);
+  let original = Number.NEGATIVE_INFINITY;
+  let blurred = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < out.length; i++) {
+    const v = map.data[i] as number;
+    const b = out[i] as number;
+    if (v > original && v !== Number.POSITIVE_INFINITY) original = v;
+    if (b > blurred && b !== Number.POSITIVE_INFINITY) blurred = b;
+  }
+  const scale = Math.fround(original / blurred);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return { data: out, scale };
+}
+
+/**
+ * The 1-D blur of a vector with OpenCV's k-tap kernel and zero padding, in float64 stored as
+ * float32: `cv2.GaussianBlur(v, (k, 1), 0)` on the zero-padded vector, as MMPose's
+ * `gaussian_blur1d` does (a 1 × k kernel: the other axis is not blurred).
+ */
+export function blurVector(
+  values: ArrayLike<number>,
+  k: number,
+  out: Float32Array = new Float32Array(values.length),
+): Float32Array {
+  const kernel = gaussianKernel(k);
+  const r = (k - 1) / 2;
+  const n = values.length;
+  for (let x = 0; x < n; x++) {
+    let s = 0;
+    const lo = Math.max(0, r - x);
+    const hi = Math.min(k - 1, r + n - 1 - x);
+    for (let i = lo; i <= hi; i++) s += (kernel[i] as number) * (values[x + i - r] as number);
+    out[x] = s;
+  }
+  return out;
+}
+
+/**
+ * MMPose's `gaussian_blur1d`: {@link blurVector}, then `*= max(original) / max(blurred)` in
+ * float32, maxima over finite values (see {@link modulateMap}).
+ */
+export function modulateVector(values: ArrayLike<number>, k: number): Modulated {
+  const out = blurVector(values, k);
+  let original = Number.NEGATIVE_INFINITY;
+  let blurred = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < out.length; i++) {
+    const v = values[i] as number;
+    const b = out[i] as number;
+    if (v > original && v !== Number.POSITIVE_INFINITY) original = v;
+    if (b > blurred && b !== Number.POSITIVE_INFINITY) blurred = b;
+  }
+  const scale = Math.fround(original / blurred);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  return { data: out, scale };
 }

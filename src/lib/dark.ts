@@ -15,14 +15,19 @@
  * constant ln(scale) that cancels in every finite difference. That holds while no stencil
  * value reaches the 1e-10 floor; when one might, it falls back to the full path.
  */
-import { argmaxAt, argmaxMap, decodeArgmax } from './argmax.ts';
+import { decodeArgmax } from './argmax.ts';
 import { blurMap, gaussianKernel } from './blur.ts';
+import { finiteArgmaxAt, finiteArgmaxMap, finiteMax } from './finite.ts';
 import type { DecodedPoint, Heatmap, HeatmapStack, Point } from './stack.ts';
 
 /** The default modulation kernel of DarkPose's configurations (TEST.BLUR_KERNEL). */
 export const DEFAULT_DARK_KERNEL = 11;
 
 const LOG_FLOOR = Math.fround(1e-10);
+
+/** The fallback of DARK when its neighbourhood holds a NaN or infinite cell. */
+export const DARK_NOT_FINITE =
+  "a NaN or infinite cell lies in DARK's neighbourhood (the blur windows of its 13-point stencil): argmax kept";
 
 /** The 13 log-map values the Taylor step reads, named by their offset from m. */
 export interface DarkStencil {
@@ -131,17 +136,11 @@ export interface DarkTrace {
   point: DecodedPoint;
 }
 
-function maxOf(values: Float32Array): number {
-  let m = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < values.length; i++) if ((values[i] as number) > m) m = values[i] as number;
-  return m;
-}
-
 /** DARK on one map with every intermediate kept (the full-map reference path). */
 export function traceDark(map: Heatmap, kernel: number = DEFAULT_DARK_KERNEL): DarkTrace {
-  const argmax = argmaxMap(map);
+  const argmax = finiteArgmaxMap(map);
   const blurred = blurMap(map, kernel);
-  const scale = Math.fround(Math.fround(maxOf(map.data)) / Math.fround(maxOf(blurred)));
+  const scale = Math.fround(Math.fround(finiteMax(map.data)) / Math.fround(finiteMax(blurred)));
   const modulated = new Float32Array(blurred.length);
   const log = new Float32Array(blurred.length);
   for (let i = 0; i < blurred.length; i++) {
@@ -155,6 +154,10 @@ export function traceDark(map: Heatmap, kernel: number = DEFAULT_DARK_KERNEL): D
   if (!interior)
     return { kernel, argmax, blurred, scale, modulated, log, interior, stencil: null, step: null, point: argmax };
   const stencil = readStencil((x, y) => log[y * w + x] as number, argmax.x, argmax.y);
+  if (Object.values(stencil).some((v) => !Number.isFinite(v))) {
+    const point = { ...argmax, fallback: DARK_NOT_FINITE };
+    return { kernel, argmax, blurred, scale, modulated, log, interior, stencil, step: null, point };
+  }
   const step = taylorStep(stencil);
   const point = { x: argmax.x + step.offset.x, y: argmax.y + step.offset.y, score: argmax.score };
   return { kernel, argmax, blurred, scale, modulated, log, interior, stencil, step, point };
@@ -244,6 +247,10 @@ export function darkStep(
 ): DecodedPoint {
   if (!isTaylorInterior(m.x, m.y, w, h)) return m;
   const b = blurStencil(data, offset, w, h, weights, m.x, m.y);
+  for (let n = 0; n < 13; n++) {
+    const v = b[n] as number;
+    if (v - v !== 0) return { ...m, fallback: DARK_NOT_FINITE };
+  }
   // Every blurred value ≤ max(h) (weights are non-negative and sum to 1), so the rescale
   // factor is ≥ 1 and a blurred value above the floor stays above it after rescaling. The
   // factor 2 absorbs the float32 rounding of the factor itself.
@@ -276,7 +283,7 @@ export function darkFrom(
 /** DARK on one map, fast (see {@link decodeDark}); `kernel` is the blur size k or its weights. */
 export function darkMap(map: Heatmap, kernel: number | Float64Array = DEFAULT_DARK_KERNEL): DecodedPoint {
   const weights = typeof kernel === 'number' ? gaussianKernel(kernel) : kernel;
-  return darkStep(map.data, 0, map.w, map.h, weights, argmaxAt(map.data, 0, map.w, map.h));
+  return darkStep(map.data, 0, map.w, map.h, weights, finiteArgmaxAt(map.data, 0, map.w, map.h));
 }
 
 /** DARK decoding of every map of a stack, in heatmap pixels; `kernel` is the blur size k. */

@@ -195,3 +195,40 @@ export function normalizedGrids(w: number, h: number): { X: Float64Array; Y: Flo
     Y: Float64Array.from({ length: w * h }, (_, i) => ay[Math.floor(i / w)] as number),
   };
 }
+
+/**
+ * Soft-argmax and its debiased form (see {@link dsntDecode} and {@link debiasedSoftArgmax}) from
+ * one pass of exponentials over an h×w logit map, for decoders that want both: the plain
+ * expectation Σp·j, Σp·i in heatmap pixels, and Gu et al.'s C/(C - 1)·(J - 1/(2C)) on the
+ * [0, 1) grid. Logits of -∞ get weight 0. Same values as the two functions up to rounding.
+ */
+export function softArgmaxBoth(logits: Values, w: number, h: number, beta = 1): { plain: Point; debiased: Point } {
+  const n = w * h;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const v = beta * (logits[i] as number);
+    if (v > max) max = v;
+  }
+  let sum = 0;
+  let sx = 0;
+  let sy = 0;
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    let rowX = 0;
+    for (let x = 0; x < w; x++) {
+      const e = Math.exp(beta * (logits[y * w + x] as number) - max);
+      row += e;
+      rowX += e * x;
+    }
+    sum += row;
+    sx += rowX;
+    sy += row * y;
+  }
+  const plain = { x: sx / sum, y: sy / sum };
+  // 1/C = e^-max / mean(e^(βz - max)), computed without overflow.
+  const invC = Math.exp(-max) / (sum / n);
+  if (!(invC < 1)) return { plain, debiased: { ...plain } };
+  const fix = (j: number): number => (j - invC / 2) / (1 - invC);
+  const debiased = { x: fix((plain.x + 0.5) / w) * w - 0.5, y: fix((plain.y + 0.5) / h) * h - 0.5 };
+  return { plain, debiased };
+}

@@ -33,6 +33,8 @@ export interface ParseNpyOptions {
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 const DEFAULT_MAX_ELEMENTS = 2 ** 26;
 const MAX_HEADER_BYTES = 1 << 20;
+/** NumPy's headers nest two deep (a dict holding a tuple); anything past this is hostile. */
+const MAX_HEADER_DEPTH = 16;
 
 interface DtypeInfo {
   size: number;
@@ -80,11 +82,17 @@ function dtypeInfo(descr: string): DtypeInfo {
 
 type HeaderValue = string | boolean | number | HeaderValue[] | { [key: string]: HeaderValue };
 
-/** A small recursive-descent reader for the Python literal subset NumPy writes. */
+/**
+ * A small recursive-descent reader for the Python literal subset NumPy writes. Nesting is
+ * bounded (MAX_HEADER_DEPTH) so that a hostile header cannot exhaust the call stack.
+ */
 function parseHeaderLiteral(text: string): HeaderValue {
   let i = 0;
+  let depth = 0;
   const fail = (what: string): never => {
-    throw new NpyError(`malformed header: ${what} at character ${i} of "${text.trim()}"`);
+    const shown = text.trim();
+    const quoted = shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+    throw new NpyError(`malformed header: ${what} at character ${i} of "${quoted}"`);
   };
   const skip = (): void => {
     while (i < text.length && /\s/.test(text[i] as string)) i++;
@@ -92,6 +100,9 @@ function parseHeaderLiteral(text: string): HeaderValue {
   const value = (): HeaderValue => {
     skip();
     const c = text[i];
+    if ((c === '{' || c === '(' || c === '[') && ++depth > MAX_HEADER_DEPTH) {
+      fail(`containers nested more than ${MAX_HEADER_DEPTH} deep`);
+    }
     if (c === '{') {
       i++;
       const dict: Record<string, HeaderValue> = {};
@@ -109,6 +120,7 @@ function parseHeaderLiteral(text: string): HeaderValue {
         else if (text[i] !== '}') fail("a missing ',' or '}'");
       }
       i++;
+      depth--;
       return dict;
     }
     if (c === '(' || c === '[') {
@@ -124,6 +136,7 @@ function parseHeaderLiteral(text: string): HeaderValue {
         else if (text[i] !== close) fail(`a missing ',' or '${close}'`);
       }
       i++;
+      depth--;
       return items;
     }
     if (c === "'" || c === '"') {

@@ -8,16 +8,19 @@
  * They agree when s is a horizontal or vertical neighbour of m and differ when it is a
  * diagonal one (the per-axis form moves 0.25 along both axes, ‖shift‖ = 0.354).
  */
-import { argmaxIndex, argmaxMap } from './argmax.ts';
+import { finiteArgmaxMap } from './finite.ts';
 import type { DecodedPoint, Heatmap, HeatmapStack } from './stack.ts';
 import { mapOf } from './stack.ts';
 
 /** The quarter shift's step, heatmap pixels: HRNet's `np.sign(diff) * .25`, the DARK paper's 0.25. */
 export const QUARTER_STEP = 0.25;
 
+/** The fallback of a quarter shift whose neighbours are not all finite. */
+export const QUARTER_NOT_FINITE = 'a neighbour of the maximum is NaN or infinite: no quarter shift (argmax kept)';
+
 /** The per-axis quarter shift of one map: only when 1 < x < W-1 and 1 < y < H-1. */
 export function quarterMap(map: Heatmap): DecodedPoint {
-  return quarterFrom(map, argmaxMap(map));
+  return quarterFrom(map, finiteArgmaxMap(map));
 }
 
 /** The per-axis quarter shift from a known argmax `m` of `map` (saves a scan). */
@@ -28,6 +31,26 @@ export function quarterFrom(map: Heatmap, m: DecodedPoint): DecodedPoint {
   const row = y * w;
   const dx = (data[row + x + 1] as number) - (data[row + x - 1] as number);
   const dy = (data[row + w + x] as number) - (data[row - w + x] as number);
+  // A difference is finite only when both neighbours are (∞ - ∞ and ∞ - 1 are not).
+  if (dx - dx !== 0 || dy - dy !== 0) return { ...m, fallback: QUARTER_NOT_FINITE };
+  return { x: x + QUARTER_STEP * Math.sign(dx), y: y + QUARTER_STEP * Math.sign(dy), score: m.score };
+}
+
+/**
+ * MMPose's quarter shift (`refine_keypoints` in mmpose/codecs/utils/refinement.py), decided
+ * per axis from a maximum `m` found by `get_heatmap_maximum` (so (-1, -1) for a maximum ≤ 0,
+ * which no rule below admits): x moves by 0.25·sign(h[y][x+1] - h[y][x-1]) when 1 < x < W-1
+ * and 0 < y < H; y by 0.25·sign(h[y+1][x] - h[y-1][x]) when 1 < y < H-1 and 0 < x < W.
+ * So a maximum at x = 1 still moves in y, and one in row 0 never moves in x. Heatmap pixels.
+ */
+export function quarterFromMmpose(map: Heatmap, m: DecodedPoint): DecodedPoint {
+  const { w, h, data } = map;
+  const { x, y } = m;
+  const row = y * w;
+  const dx = x > 1 && x < w - 1 && y > 0 && y < h ? (data[row + x + 1] as number) - (data[row + x - 1] as number) : 0;
+  const dy = y > 1 && y < h - 1 && x > 0 && x < w ? (data[row + w + x] as number) - (data[row - w + x] as number) : 0;
+  if (dx - dx !== 0 || dy - dy !== 0) return { ...m, fallback: QUARTER_NOT_FINITE };
+  if (dx === 0 && dy === 0) return m;
   return { x: x + QUARTER_STEP * Math.sign(dx), y: y + QUARTER_STEP * Math.sign(dy), score: m.score };
 }
 
@@ -51,18 +74,25 @@ export interface SecondMaxShift {
  * values, or with a non-positive maximum, p = m.
  */
 export function quarterSecondMax(map: Heatmap): SecondMaxShift {
-  const max = argmaxMap(map);
-  const first = argmaxIndex(map.data);
+  return quarterSecondMaxFrom(map, finiteArgmaxMap(map));
+}
+
+/** {@link quarterSecondMax} from the map's known finite argmax `max` (saves a scan). */
+export function quarterSecondMaxFrom(map: Heatmap, max: DecodedPoint): SecondMaxShift {
+  if (!(max.score > 0)) return { max, second: max, point: max };
+  const first = max.y * map.w + max.x;
   let secondIndex = -1;
   let secondValue = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < map.data.length; i++) {
     const v = map.data[i] as number;
+    // Only finite values compete (v - v is NaN for NaN and ±∞).
+    if (v - v !== 0) continue;
     if (i !== first && (v > secondValue || (secondIndex < 0 && v === secondValue))) {
       secondIndex = i;
       secondValue = v;
     }
   }
-  if (secondIndex < 0 || !(max.score > 0)) return { max, second: max, point: max };
+  if (secondIndex < 0) return { max, second: max, point: max };
   const second = { x: secondIndex % map.w, y: Math.floor(secondIndex / map.w), score: secondValue };
   const norm = Math.hypot(second.x - max.x, second.y - max.y);
   const point = {

@@ -23,6 +23,12 @@ export interface DecodedPoint {
   x: number;
   y: number;
   score: number;
+  /**
+   * Set when the decoder could not do all it normally does (a NaN or infinite cell where its
+   * refinement reads, a map with no finite value, a singular Hessian) and says what it
+   * returned instead. Absent on a normal decode.
+   */
+  fallback?: string;
 }
 
 /** A point in some named coordinate frame (input pixels, heatmap pixels, ...). */

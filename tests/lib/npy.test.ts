@@ -188,3 +188,26 @@ describe('parseNpy(bytes) refuses malformed files with a message that says what 
     );
   });
 });
+
+describe('parseNpy refuses a hostile header nesting with its own error', () => {
+  it('throws NpyError, not RangeError, for a header nested 200,000 deep', () => {
+    for (const open of ['[', '(', '{']) {
+      const deep = npyFile(open.repeat(200_000), new Uint8Array(), 2);
+      let e: unknown;
+      try {
+        parseNpy(deep);
+      } catch (error) {
+        e = error;
+      }
+      expect(e).toBeInstanceOf(NpyError);
+      expect((e as Error).message).toMatch(/nested more than 16 deep/);
+      // The message quotes the header, but not all 200,000 characters of it.
+      expect((e as Error).message.length).toBeLessThan(200);
+    }
+  });
+
+  it('still reads the nesting NumPy writes (a dict holding a tuple)', () => {
+    const a = parseNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1), }", new Uint8Array(4)));
+    expect(a.shape).toEqual([1, 1]);
+  });
+});

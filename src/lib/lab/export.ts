@@ -1,19 +1,51 @@
 /**
  * The Decoder Lab's exports: every map's results as CSV (one row per map) and as JSON (the
- * settings, the source and the rows), points in heatmap and input pixels.
+ * settings with the convention and mapping, the keypoint names, the source and the rows),
+ * points in heatmap and input pixels with each decoder's score.
  */
-import { DECODER_LABELS, type DecoderId } from '../decoders.ts';
+import { DECODER_LABELS, type HeatmapDecoderId } from '../decoders.ts';
+import { keypointNames } from '../keypoints.ts';
 import type { LabRow, LabSettings } from './decode.ts';
+import { labInputScale } from './decode.ts';
 
 const cell = (v: number | undefined, digits = 4): string =>
   v === undefined || !Number.isFinite(v) ? '' : Number(v.toFixed(digits)).toString();
 
-/** CSV: n, k, status, truth, then per decoder x and y (heatmap and input px) and error (input px). */
-export function labCsv(rows: readonly LabRow[], settings: LabSettings): string {
-  const s = settings.stride;
+/** A CSV field, quoted when it holds a comma, quote or line break. */
+const text = (v: string): string => (/[",\n\r]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+
+/** What the exports need besides the rows and settings. */
+export interface LabExportContext {
+  /** Keypoint names by k (default: COCO-17's for 17 keypoints, else `keypoint k`). */
+  names?: readonly string[];
+  /** Map size, for the UDP mapping's input pixels (default: the stride mapping needs none). */
+  heatmapW?: number;
+  heatmapH?: number;
+  /** Keypoints per sample, for the default names. */
+  k?: number;
+}
+
+function namesOf(rows: readonly LabRow[], context: LabExportContext): readonly string[] {
+  if (context.names) return context.names;
+  const k = context.k ?? rows.reduce((m, r) => Math.max(m, r.k + 1), 0);
+  return keypointNames(k);
+}
+
+/**
+ * CSV: n, k, status, truth, spread, then per decoder x and y (heatmap and input px), score and
+ * error (input px), then the keypoint's name and the map's count of NaN or infinite cells.
+ */
+export function labCsv(
+  rows: readonly LabRow[],
+  settings: LabSettings<HeatmapDecoderId>,
+  context: LabExportContext = {},
+): string {
+  const s = labInputScale(settings, context.heatmapW ?? 1, context.heatmapH ?? 1);
+  const names = namesOf(rows, context);
   const header = ['n', 'k', 'status', 'truth_x_hm', 'truth_y_hm', 'spread_in'];
   for (const id of settings.decoders)
-    header.push(`${id}_x_hm`, `${id}_y_hm`, `${id}_x_in`, `${id}_y_in`, `${id}_error_in`);
+    header.push(`${id}_x_hm`, `${id}_y_hm`, `${id}_x_in`, `${id}_y_in`, `${id}_score`, `${id}_error_in`);
+  header.push('keypoint', 'bad_cells');
   const lines = [header.join(',')];
   for (const r of rows) {
     const line = [
@@ -26,27 +58,54 @@ export function labCsv(rows: readonly LabRow[], settings: LabSettings): string {
     ];
     for (const id of settings.decoders) {
       const p = r.points[id];
-      line.push(cell(p?.x), cell(p?.y), cell(p && p.x * s), cell(p && p.y * s), cell(r.errors[id]));
+      line.push(
+        cell(p?.x),
+        cell(p?.y),
+        cell(p && p.x * s.x),
+        cell(p && p.y * s.y),
+        cell(p?.score, 6),
+        cell(r.errors[id]),
+      );
     }
+    line.push(text(names[r.k] ?? `keypoint ${r.k}`), String(r.badCells ?? 0));
     lines.push(line.join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** JSON: the source, the settings, the decoders' names and every row. */
-export function labJson(rows: readonly LabRow[], settings: LabSettings, source: string): string {
+/** JSON: the source, the settings (convention, mapping), keypoint names, decoders' names and every row. */
+export function labJson(
+  rows: readonly LabRow[],
+  settings: LabSettings<HeatmapDecoderId>,
+  source: string,
+  context: LabExportContext = {},
+): string {
+  const names = namesOf(rows, context);
   return JSON.stringify(
     {
       source,
-      settings,
-      decoders: Object.fromEntries(settings.decoders.map((id: DecoderId) => [id, DECODER_LABELS[id]])),
-      units: { points: 'heatmap pixels', errors: 'input pixels (heatmap × stride)', spread: 'input pixels' },
+      settings: { ...settings, convention: settings.convention ?? 'reference', mapping: settings.mapping ?? 'stride' },
+      keypoints: names,
+      decoders: Object.fromEntries(settings.decoders.map((id) => [id, DECODER_LABELS[id]])),
+      units: {
+        points: 'heatmap pixels',
+        errors: `input pixels (heatmap × ${settings.mapping === 'udp' ? '(w−1)/(W−1)' : 'stride'})`,
+        spread: 'input pixels',
+        scores: "each decoder's own score (Megvii: max/255 + 0.5; others: the map's maximum)",
+      },
       rows: rows.map((r) => ({
         n: r.n,
         k: r.k,
+        keypoint: names[r.k] ?? `keypoint ${r.k}`,
         ...(r.skipped ? { skipped: r.skipped } : {}),
+        ...(r.badCells ? { badCells: r.badCells } : {}),
         ...(r.truth ? { truth: r.truth } : {}),
-        points: Object.fromEntries(Object.entries(r.points).map(([id, p]) => [id, { x: p.x, y: p.y, score: p.score }])),
+        points: Object.fromEntries(
+          Object.entries(r.points).map(([id, p]) => [
+            id,
+            { x: p.x, y: p.y, score: p.score, ...(p.fallback ? { fallback: p.fallback } : {}) },
+          ]),
+        ),
         errors: r.errors,
         spread: r.spread,
       })),

@@ -1,20 +1,61 @@
 /**
  * The Decoder Lab's ground truth: one point per map, in map order (sample by sample, keypoint
- * by keypoint), read from JSON or CSV, in heatmap or input pixels.
+ * by keypoint), read from JSON or CSV, in heatmap or input pixels; or a whole COCO keypoints
+ * file or a COCO results list (see `coco.ts`), recognised and handed over.
  *
  * JSON: an array of [x, y] (or [x, y, v], COCO's visibility ignored) or {x, y} points, nested
  * per sample or not, or COCO's flat [x1, y1, v1, x2, …] list. CSV: a row per point; the
  * columns named x and y when there is a header, else the first two.
+ *
+ * Hostile files get the reader's own message: a file larger than {@link GROUND_TRUTH_LIMITS}
+ * is refused from its size before it is parsed, JSON is walked without recursion and refused
+ * past a nesting depth, and reading stops once it has more points than any stack holds.
  */
+import { mappingScale, type InputMapping } from '../mapping.ts';
+import type { KeypointTruth } from '../metrics.ts';
 import type { Point } from '../stack.ts';
-import { LabInputError } from './input.ts';
+import {
+  cocoKeypointsFromJson,
+  cocoResultsFromJson,
+  COCO_LIMITS,
+  isCocoKeypoints,
+  isCocoResults,
+  type CocoKeypoints,
+  type CocoResult,
+} from './coco.ts';
+import { LAB_LIMITS, LabInputError, previewJsonValue } from './input.ts';
 
 /** The frame the points are given in. */
 export type GroundTruthUnits = 'heatmap' | 'input';
 
+/** What the Lab reads as ground truth. */
+export const GROUND_TRUTH_LIMITS = {
+  /** Largest file, bytes (the same as COCO files). */
+  maxBytes: COCO_LIMITS.maxBytes,
+  /** Most points: one per map. */
+  maxPoints: LAB_LIMITS.maxMaps,
+  /** Deepest nesting of JSON arrays: points nested per sample are three deep. */
+  maxDepth: 8,
+} as const;
+
+/** Refuses a ground-truth file from its size, before it is read. */
+export function checkGroundTruthSize(name: string, bytes: number): void {
+  if (bytes > GROUND_TRUTH_LIMITS.maxBytes) {
+    throw new LabInputError(
+      `${name}: ${(bytes / 2 ** 20).toFixed(0)} MiB is larger than the Lab reads for ground truth (${GROUND_TRUTH_LIMITS.maxBytes / 2 ** 20} MiB)`,
+    );
+  }
+  if (bytes === 0) throw new LabInputError(`${name}: the file is empty`);
+}
+
+const tooMany = (name: string): LabInputError =>
+  new LabInputError(
+    `${name}: more than ${GROUND_TRUTH_LIMITS.maxPoints.toLocaleString('en')} points, more than any stack the Lab takes holds`,
+  );
+
 function pointsFromJson(value: unknown, expected: number, name: string): Point[] {
   // COCO's flat list of (x, y, visibility) triples, or a flat list of pairs.
-  if (Array.isArray(value) && value.every((v) => typeof v === 'number')) {
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number')) {
     const nums = value as number[];
     const step = nums.length === 3 * expected ? 3 : nums.length === 2 * expected ? 2 : 0;
     if (!step) {
@@ -25,27 +66,41 @@ function pointsFromJson(value: unknown, expected: number, name: string): Point[]
     return Array.from({ length: expected }, (_, i) => ({ x: nums[step * i]!, y: nums[step * i + 1]! }));
   }
   const out: Point[] = [];
-  const walk = (v: unknown, path: string): void => {
+  // Depth-first with an explicit stack of (value, path, depth), children pushed in reverse.
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
     if (Array.isArray(v) && v.length >= 2 && v.length <= 3 && v.every((c) => typeof c === 'number' || c === null)) {
       out.push({ x: (v[0] as number | null) ?? Number.NaN, y: (v[1] as number | null) ?? Number.NaN });
+      if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
     } else if (Array.isArray(v)) {
-      v.forEach((c, i) => walk(c, `${path}[${i}]`));
+      if (depth >= GROUND_TRUTH_LIMITS.maxDepth) {
+        throw new LabInputError(
+          `${name}: ${path || 'the top level'} nests arrays more than ${GROUND_TRUTH_LIMITS.maxDepth} deep; expected points, per sample or not`,
+        );
+      }
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
     } else if (v !== null && typeof v === 'object' && 'x' in v && 'y' in v) {
       const { x, y } = v as { x: unknown; y: unknown };
       if (typeof x !== 'number' || typeof y !== 'number')
         throw new LabInputError(`${name}: ${path} has a non-numeric x or y`);
       out.push({ x, y });
+      if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
     } else {
       throw new LabInputError(
-        `${name}: ${path || 'the top level'} is ${JSON.stringify(v)?.slice(0, 40)}; expected [x, y] or {"x", "y"} points`,
+        `${name}: ${path || 'the top level'} is ${previewJsonValue(v)}; expected [x, y] or {"x", "y"} points`,
       );
     }
-  };
-  walk(value, '');
+  }
   return out;
 }
 
 function pointsFromCsv(text: string, name: string): Point[] {
+  // Count lines before splitting: a file of more rows than points is refused without them.
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    if (++lines > GROUND_TRUTH_LIMITS.maxPoints + 1) throw tooMany(name);
+  }
   const rows = text
     .split(/\r?\n/)
     .map((line) => line.trim())
@@ -66,33 +121,43 @@ function pointsFromCsv(text: string, name: string): Point[] {
     const x = Number(row[xi]);
     const y = Number(row[yi]);
     if (row[xi] === undefined || row[yi] === undefined || Number.isNaN(x) || Number.isNaN(y)) {
-      throw new LabInputError(`${name}: row ${i + 1} (${row.join(', ')}) has no numeric x and y`);
+      throw new LabInputError(`${name}: row ${i + 1} (${row.join(', ').slice(0, 60)}) has no numeric x and y`);
     }
     return { x, y };
   });
 }
 
+/** What a ground-truth file turned out to be. */
+export type GroundTruthFile =
+  | { kind: 'points'; points: Point[] }
+  | { kind: 'coco'; coco: CocoKeypoints }
+  | { kind: 'cocoResults'; results: CocoResult[] };
+
 /**
- * Reads `expected` points from a ground-truth file. Throws a LabInputError when the file
- * cannot be read or holds a different number of points.
+ * Reads a ground-truth file of any kind the Lab takes: per-map points (`expected` of them),
+ * a whole COCO keypoints file, or a COCO results list. The size is checked first.
  */
-export function parseGroundTruth(text: string, name: string, expected: number): Point[] {
+export function readGroundTruth(text: string, name: string, expected: number): GroundTruthFile {
+  checkGroundTruthSize(name, text.length);
   const trimmed = text.trim();
-  let points: Point[];
-  if (trimmed.startsWith('[') || trimmed.startsWith('{')) {
-    let value: unknown;
-    try {
-      value = JSON.parse(trimmed);
-    } catch (error) {
-      throw new LabInputError(`${name}: not valid JSON (${(error as Error).message})`);
-    }
-    if (value && typeof value === 'object' && !Array.isArray(value) && 'keypoints' in value) {
-      value = (value as { keypoints: unknown }).keypoints;
-    }
-    points = pointsFromJson(value, expected, name);
-  } else {
-    points = pointsFromCsv(trimmed, name);
+  if (!(trimmed.startsWith('[') || trimmed.startsWith('{'))) {
+    return { kind: 'points', points: checkCount(pointsFromCsv(trimmed, name), expected, name) };
   }
+  let value: unknown;
+  try {
+    value = JSON.parse(trimmed);
+  } catch (error) {
+    throw new LabInputError(`${name}: not valid JSON (${(error as Error).message})`);
+  }
+  if (isCocoKeypoints(value)) return { kind: 'coco', coco: cocoKeypointsFromJson(value, name) };
+  if (isCocoResults(value)) return { kind: 'cocoResults', results: cocoResultsFromJson(value, name) };
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'keypoints' in value) {
+    value = (value as { keypoints: unknown }).keypoints;
+  }
+  return { kind: 'points', points: checkCount(pointsFromJson(value, expected, name), expected, name) };
+}
+
+function checkCount(points: Point[], expected: number, name: string): Point[] {
   if (points.length !== expected) {
     throw new LabInputError(
       `${name}: ${points.length} point${points.length === 1 ? '' : 's'}, but the heatmaps hold ${expected} maps; expected one point per map, in map order`,
@@ -101,9 +166,55 @@ export function parseGroundTruth(text: string, name: string, expected: number): 
   return points;
 }
 
-/** Points in heatmap pixels: input pixels are divided by the stride (x_hm = x_in / s). */
-export function groundTruthInHeatmap(points: readonly Point[], units: GroundTruthUnits, stride: number): Point[] {
-  return units === 'heatmap'
-    ? points.map((p) => ({ ...p }))
-    : points.map((p) => ({ x: p.x / stride, y: p.y / stride }));
+/**
+ * Reads `expected` points from a ground-truth file. Throws a LabInputError when the file
+ * cannot be read or holds a different number of points; a whole COCO file or a results list
+ * is refused here with a pointer to `readGroundTruth`, which takes them.
+ */
+export function parseGroundTruth(text: string, name: string, expected: number): Point[] {
+  const file = readGroundTruth(text, name, expected);
+  if (file.kind === 'points') return file.points;
+  throw new LabInputError(
+    file.kind === 'coco'
+      ? `${name}: a whole COCO keypoints file (${file.coco.annotations.length} annotations in image pixels); load it as COCO ground truth`
+      : `${name}: a COCO results list (${file.results.length} detections); load it as COCO results`,
+  );
+}
+
+/**
+ * Points in heatmap pixels: input pixels are divided by the stride (x_hm = x_in / s), or, with
+ * the UDP mapping and the heatmap size, by (w-1)/(W-1) where w = s·W.
+ */
+export function groundTruthInHeatmap(
+  points: readonly Point[],
+  units: GroundTruthUnits,
+  stride: number,
+  mapping: { mapping: InputMapping; heatmapW: number; heatmapH: number } = {
+    mapping: 'stride',
+    heatmapW: 1,
+    heatmapH: 1,
+  },
+): Point[] {
+  if (units === 'heatmap') return points.map((p) => ({ ...p }));
+  if (mapping.mapping === 'stride') return points.map((p) => ({ x: p.x / stride, y: p.y / stride }));
+  const { heatmapW, heatmapH } = mapping;
+  const s = mappingScale({ inputW: heatmapW * stride, inputH: heatmapH * stride, heatmapW, heatmapH }, 'udp');
+  return points.map((p) => ({ x: p.x / s.x, y: p.y / s.y }));
+}
+
+/**
+ * Per-map points of one sample (K, input pixels) as a metrics ground truth, for files without
+ * boxes: a keypoint is labelled when finite; the box is the crop without MMPose's padding
+ * (w/1.25 × h/1.25, centred) and the area is that box's. OKS, PCK and AP computed against it
+ * rest on that assumed box, which the Lab should say.
+ */
+export function cropTruth(points: readonly Point[], inputW: number, inputH: number, padding = 1.25): KeypointTruth {
+  const bw = inputW / padding;
+  const bh = inputH / padding;
+  return {
+    keypoints: points,
+    visibility: points.map((p) => (Number.isFinite(p.x) && Number.isFinite(p.y) ? 2 : 0)),
+    area: bw * bh,
+    bbox: [(inputW - bw) / 2, (inputH - bh) / 2, bw, bh],
+  };
 }

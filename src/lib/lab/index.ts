@@ -1,6 +1,11 @@
-/** The Decoder Lab's library: inputs, ground truth, decoding, exports and the bundled sample. */
+/** The Decoder Lab's library: inputs and their layout, ground truth (points and COCO files), decoding, metrics, exports, copy as code and the bundled sample. */
 export * from './input.ts';
+export * from './layout.ts';
+export * from './simccInput.ts';
+export * from './coco.ts';
 export * from './groundTruth.ts';
 export * from './decode.ts';
+export * from './metrics.ts';
 export * from './export.ts';
+export * from './copyAsCode.ts';
 export * from './sample.ts';

@@ -63,7 +63,9 @@ describe('Lab inputs: .npy', () => {
 
   it('reads [N, K, H, W] in either byte order and Fortran order, and float16', () => {
     const values = Float32Array.from({ length: 2 * 3 * 4 * 5 }, (_, i) => i / 7);
-    const c = stackFromNpy(writeNpy(values, [2, 3, 4, 5]), 'c.npy');
+    // [2, 3, 4, 5] could also be 5 maps of 3 × 4, channels last: the layout is chosen.
+    const first = { layout: 'channelsFirst' } as const;
+    const c = stackFromNpy(writeNpy(values, [2, 3, 4, 5]), 'c.npy', first);
     expect([c.n, c.k, c.h, c.w]).toEqual([2, 3, 4, 5]);
     expect(Array.from(c.data)).toEqual(Array.from(values));
     // Big-endian float64, Fortran order: element (a, b, y, x) is stored with a varying fastest.
@@ -74,11 +76,19 @@ describe('Lab inputs: .npy', () => {
       for (let y = 0; y < 4; y++)
         for (let b = 0; b < 3; b++)
           for (let a = 0; a < 2; a++) view.setFloat64(8 * j++, values[((a * 3 + b) * 4 + y) * 5 + x]!, false);
-    const f = stackFromNpy(npyFile("{'descr': '>f8', 'fortran_order': True, 'shape': (2, 3, 4, 5), }", be), 'f.npy');
+    const f = stackFromNpy(
+      npyFile("{'descr': '>f8', 'fortran_order': True, 'shape': (2, 3, 4, 5), }", be),
+      'f.npy',
+      first,
+    );
     expect(Array.from(f.data)).toEqual(Array.from(values));
     const half = new Uint8Array(3 * 3 * 3 * 2);
     new DataView(half.buffer).setUint16(0, 0x3c00, true); // 1.0
-    const h = stackFromNpy(npyFile("{'descr': '<f2', 'fortran_order': False, 'shape': (3, 3, 3), }", half), 'h.npy');
+    const h = stackFromNpy(
+      npyFile("{'descr': '<f2', 'fortran_order': False, 'shape': (3, 3, 3), }", half),
+      'h.npy',
+      first,
+    );
     expect(h.data[0]).toBe(1);
   });
 
@@ -97,8 +107,11 @@ describe('Lab inputs: .npy', () => {
     expect(
       refusal(() => stackFromNpy(npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 64, 48), }"), 'z.npy')),
     ).toMatch(/zero dimension/);
-    expect(refusal(() => stackFromNpy(writeNpy(new Float32Array(4 * 2048), [1, 4, 2048]), 'wide.npy'))).toMatch(
+    expect(refusal(() => stackFromNpy(writeNpy(new Float32Array(1030 * 1030), [1, 1030, 1030]), 'big.npy'))).toMatch(
       /larger than the Lab takes \(1024 per side\)/,
+    );
+    expect(refusal(() => stackFromNpy(writeNpy(new Float32Array(4 * 2048), [1, 4, 2048]), 'wide.npy'))).toMatch(
+      /does not read as heatmaps either way/,
     );
   });
 
@@ -250,10 +263,10 @@ describe('decodeLabStack', () => {
     expect(rows[top[0]!]!.spread).toBe(Math.max(...rows.map((r) => r.spread)));
   });
 
-  it('skips maps marked as holding non-finite values, and decodes the rest', () => {
+  it('skips the maps the caller marks, and decodes the rest', () => {
     const skip = rows.map((_, i) => i === 3);
     const again = decodeLabStack(stack, settings(), gt, skip);
-    expect(again[3]!.skipped).toMatch(/NaN/);
+    expect(again[3]!.skipped).toBe('not decoded');
     expect(again[3]!.points).toEqual({});
     expect(again[4]!.points.dark).toBeDefined();
   });

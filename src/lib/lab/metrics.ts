@@ -1,0 +1,114 @@
+/**
+ * The Decoder Lab's accuracy report per decoder, from its decoded rows and a ground truth per
+ * sample: mean error per keypoint (input pixels, with names), PCK@0.05 and @0.1 of the box size,
+ * mean OKS with COCO's per-keypoint κ, and the AP over OKS 0.50:0.95 those give (`metrics.ts`).
+ *
+ * How the Lab's data become COCO's: each sample (crop) is one image with one ground truth and
+ * one prediction per decoder, so AP ranks the samples by the prediction's score, here the mean
+ * of its keypoints' scores (MMPose also multiplies by the detector's box score, which the Lab
+ * does not have). A keypoint the decoder could not place (no finite value) counts as infinitely
+ * far; MMPose's (-1, -1) for a maximum ≤ 0 counts where it lands, as it would in COCO's
+ * evaluation. OKS and AP need κ per keypoint: COCO-17's for 17 keypoints, else the caller's.
+ */
+import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
+import {
+  keypointAp,
+  meanErrorPerKeypoint,
+  meanOks,
+  pck,
+  type ApImage,
+  type KeypointAp,
+  type KeypointTruth,
+} from '../metrics.ts';
+import type { Point } from '../stack.ts';
+import type { LabRow } from './decode.ts';
+
+/** What {@link labMetrics} needs. */
+export interface LabMetricsInput<Id extends string> {
+  /** The decoded rows, index n·K + k; points in heatmap pixels (SimCC rows: input pixels). */
+  rows: readonly LabRow<Id>[];
+  /** Keypoints per sample. */
+  k: number;
+  decoders: readonly Id[];
+  /** One ground truth per sample, in input pixels. */
+  truths: readonly KeypointTruth[];
+  /** Input pixels per point unit, per axis (`labInputScale`; 1 for SimCC rows). */
+  scale: Point;
+  /** OKS σ per keypoint; COCO-17's when k = 17 and none is given. */
+  sigmas?: readonly number[];
+  /** Keypoint names; COCO-17's for 17 keypoints, else `keypoint k`. */
+  names?: readonly string[];
+}
+
+/** One decoder's report. */
+export interface LabDecoderMetrics<Id extends string> {
+  decoder: Id;
+  /** Per keypoint: name, mean error (input px, NaN if never labelled), count, PCK@0.05 and @0.1. */
+  perKeypoint: { name: string; meanError: number; count: number; pck05: number; pck10: number }[];
+  /** PCK@0.05 and @0.1 of max(box width, height), averaged over keypoints (MMPose's PCKAccuracy). */
+  pck05: number;
+  pck10: number;
+  /** Mean OKS over samples with a labelled keypoint; undefined without σ. */
+  meanOks?: number;
+  /** COCO AP over OKS 0.50:0.95 with one prediction per sample; undefined without σ. */
+  ap?: KeypointAp;
+  /** The mean keypoint score over decoded keypoints, for the score-versus-error view. */
+  meanScore: number;
+}
+
+/** Each decoder's accuracy report (see the module comment for the protocol). */
+export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDecoderMetrics<Id>[] {
+  const { rows, k, decoders, truths, scale } = input;
+  const names = input.names ?? keypointNames(k);
+  const sigmas = input.sigmas ?? (k === COCO17_SIGMAS.length ? COCO17_SIGMAS : undefined);
+  const samples = truths.length;
+  return decoders.map((decoder) => {
+    const predictions: Point[][] = [];
+    const instanceScores: number[] = [];
+    let scoreSum = 0;
+    let scoreCount = 0;
+    for (let n = 0; n < samples; n++) {
+      const points: Point[] = [];
+      let sum = 0;
+      let count = 0;
+      for (let j = 0; j < k; j++) {
+        const p = rows[n * k + j]?.points[decoder];
+        if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) points.push({ x: p.x * scale.x, y: p.y * scale.y });
+        else points.push({ x: Number.POSITIVE_INFINITY, y: Number.POSITIVE_INFINITY });
+        if (p && Number.isFinite(p.score)) {
+          sum += p.score;
+          count++;
+        }
+      }
+      predictions.push(points);
+      instanceScores.push(count ? sum / count : 0);
+      scoreSum += sum;
+      scoreCount += count;
+    }
+    const errors = meanErrorPerKeypoint(predictions, truths);
+    const p05 = pck(predictions, truths, 0.05);
+    const p10 = pck(predictions, truths, 0.1);
+    const out: LabDecoderMetrics<Id> = {
+      decoder,
+      perKeypoint: names.slice(0, k).map((name, j) => ({
+        name,
+        meanError: errors.mean[j] as number,
+        count: errors.count[j] as number,
+        pck05: p05.perKeypoint[j] as number,
+        pck10: p10.perKeypoint[j] as number,
+      })),
+      pck05: p05.mean,
+      pck10: p10.mean,
+      meanScore: scoreCount ? scoreSum / scoreCount : Number.NaN,
+    };
+    if (sigmas) {
+      out.meanOks = meanOks(predictions, truths, sigmas);
+      const images: ApImage[] = truths.map((truth, n) => ({
+        truths: [truth],
+        predictions: [{ keypoints: predictions[n] as Point[], score: instanceScores[n] as number }],
+      }));
+      out.ap = keypointAp(images, sigmas);
+    }
+    return out;
+  });
+}
