@@ -28,6 +28,13 @@ import {
   memoryTable,
   QUANTISATION_SPLITS,
 } from '../figures/simdrFigure.ts';
+import { BORDER_SETTING, buildBorderRules } from '../figures/borderRules.ts';
+import { buildFlipSweep, FLIP_SWEEP, type FlipShift } from '../figures/flipTestFigure.ts';
+import { buildScoreFigure, buildScoreSamples, SCORE_SETTING, scoreThresholdRows } from '../figures/scoreFigure.ts';
+import { gridOffset, mismatchDecoded, UDP_FIGURE } from '../figures/udpGrid.ts';
+import { flippedBackBias, inputToHeatmap, mappingScale, mmposeDecodeScale, type InputMapping } from '../mapping.ts';
+import { megviiScore } from '../megvii.ts';
+import type { ScoreConvention } from '../scores.ts';
 import { QUARTER_STEP } from '../quarter.ts';
 import { simdrProjectionParameters } from '../simdr.ts';
 import { HELD_OUT, LIVE_EVALUATION } from '../synth/batch.ts';
@@ -88,6 +95,26 @@ const quantisation = once(() => buildQuantisationComparison());
 /** Figure 6.3's default state (k, σ, ε, the prediction's width), mirrored; checked by tests/lib/prose.test.ts. */
 export const KL_EXAMPLE = { x: 101.37, k: 2, sigma: 6, epsilon: 0.1, width: 2 } as const;
 const klCurves = once(() => buildKlCurves(KL_EXAMPLE));
+
+/** Figure 10.2's sweep and figure 10.3's samples, as their figures build them. */
+const flipSweep = once(() => buildFlipSweep());
+const scoreSamples = once(() => buildScoreSamples());
+const scoreFigure = once(() => buildScoreFigure(scoreSamples()));
+/** Figure 10.3's default threshold, mirrored; tests/lib/prose/ch10.test.ts checks it against the figure's. */
+export const SCORE_EXAMPLE = { threshold: 0.3 } as const;
+/** Figure 10.4's keypoint in the first column, for DARK-UDP's edge padding. */
+export const BORDER_EDGE_EXAMPLE = { keypoint: { x: 0.2, y: 5.6 } } as const;
+const flipMean = (mapping: InputMapping, shift: FlipShift) => {
+  const row = flipSweep().find((r) => r.mapping === mapping && r.shift === shift && r.decoder === 'dark');
+  if (!row) throw new Error(`figure 10.2's sweep has no row for ${mapping} at shift ${shift}`);
+  return row.averaged.mean;
+};
+const keptAt = (c: ScoreConvention) => 100 * scoreThresholdRows(scoreSamples(), SCORE_EXAMPLE.threshold)[c].keptShare;
+/** The stride-to-UDP mismatch at the crop's last pixel along an axis, input px. */
+const farEdge = (axis: 'x' | 'y') => {
+  const p = { x: CROP_GEOMETRY.inputW - 1, y: CROP_GEOMETRY.inputH - 1 };
+  return mismatchDecoded(p, CROP_GEOMETRY, 'stride', 'udp')[axis] - p[axis];
+};
 
 const distRow = (stride: number, decoder: string) => {
   const row = distributions().byStride.find((r) => r.stride === stride && r.decoder === decoder);
@@ -619,6 +646,157 @@ export const PROSE_VALUES = {
     () => 100 * targetMean(model('heatmap', LARGE).mapSide),
   ),
   ...CH8_MEASURED,
+
+  // Chapter 10: toolkit conventions.
+  'udp.offset': entry(
+    'how far the stride mapping’s heatmap grid sits from the crop’s centre, (λ − 1)/2 (gridOffset, CROP_GEOMETRY)',
+    'px',
+    1,
+    () => Math.abs(gridOffset(CROP_GEOMETRY, 'stride').x),
+  ),
+  'udp.scaleX': entry(
+    'UDP’s input px per cell across the crop, (w − 1)/(W − 1) (mappingScale)',
+    'px',
+    3,
+    () => mappingScale(CROP_GEOMETRY, 'udp').x,
+  ),
+  'udp.farX': entry(
+    'a map trained with the stride mapping and decoded with UDP’s: the x error at the crop’s last column (mismatchDecoded)',
+    'px',
+    2,
+    () => farEdge('x'),
+  ),
+  'udp.farY': entry('the same mismatch’s y error at the crop’s last row (mismatchDecoded)', 'px', 2, () =>
+    farEdge('y'),
+  ),
+  'udp.mmposeEdge': entry(
+    'UDPHeatmap.decode’s factor w/(W − 1) taken as input px: its x error at the crop’s last column (mmposeDecodeScale)',
+    'px',
+    2,
+    () => {
+      const x = CROP_GEOMETRY.inputW - 1;
+      const cell = inputToHeatmap({ x, y: 0 }, CROP_GEOMETRY, 'udp').x;
+      return cell * mmposeDecodeScale('UDPHeatmap', CROP_GEOMETRY).x - x;
+    },
+  ),
+  'udp.figureCrop': entry('figure 10.1’s crop, height × width (UDP_FIGURE)', '', 0, () =>
+    size(UDP_FIGURE.inputH, UDP_FIGURE.inputW),
+  ),
+  'udp.figureStrides': entry('figure 10.1’s strides (UDP_FIGURE)', '', 0, () => ({ list: [...UDP_FIGURE.strides] })),
+  'flip.biasCells': entry(
+    'how far the stride mapping’s flipped-back map sits left of the original, 1 − 1/λ (flippedBackBias, CROP_GEOMETRY)',
+    'cells',
+    2,
+    () => -flippedBackBias(CROP_GEOMETRY, 'stride'),
+  ),
+  'flip.biasPx': entry(
+    'the same offset in input px, × the crop’s stride',
+    'px',
+    0,
+    () => -flippedBackBias(CROP_GEOMETRY, 'stride') * strideOf(CROP_GEOMETRY),
+  ),
+  'flip.after1': entry(
+    'where a one-cell shift leaves the flipped-back map, flippedBackBias + 1',
+    'cells',
+    2,
+    () => flippedBackBias(CROP_GEOMETRY, 'stride') + 1,
+  ),
+  'flip.after2': entry(
+    'where a two-cell shift leaves it, flippedBackBias + 2',
+    'cells',
+    2,
+    () => flippedBackBias(CROP_GEOMETRY, 'stride') + 2,
+  ),
+  'flip.samples': entry('keypoints in figure 10.2’s sweep (FLIP_SWEEP)', '', 0, () => FLIP_SWEEP.samples),
+  'flip.sweep.stride0': entry(
+    'DARK on the averaged map, mean x error, stride mapping, no shift (buildFlipSweep)',
+    'px',
+    2,
+    () => flipMean('stride', 0),
+    true,
+  ),
+  'flip.sweep.stride1': entry(
+    'the same with a shift of one cell (buildFlipSweep)',
+    'px',
+    2,
+    () => flipMean('stride', 1),
+    true,
+  ),
+  'flip.sweep.stride2': entry(
+    'the same with a shift of two cells (buildFlipSweep)',
+    'px',
+    2,
+    () => flipMean('stride', 2),
+    true,
+  ),
+  'flip.sweep.udp0': entry('DARK on the averaged map, UDP mapping, no shift (buildFlipSweep)', 'px', 2, () =>
+    flipMean('udp', 0),
+  ),
+  'flip.sweep.udp1': entry(
+    'the same with a shift of one cell (buildFlipSweep)',
+    'px',
+    2,
+    () => flipMean('udp', 1),
+    true,
+  ),
+  'score.samples': entry('made-up keypoints of figure 10.3 (SCORE_SETTING)', '', 0, () => scoreFigure().samples),
+  'score.aboveOne': entry(
+    'share of figure 10.3’s heatmap maxima above 1 (buildScoreFigure)',
+    '%',
+    0,
+    () => 100 * scoreFigure().aboveOne,
+  ),
+  'score.darkKeeps': entry(
+    'share of figure 10.3’s maps where DARK’s score is argmax’s (buildScoreFigure)',
+    '%',
+    0,
+    () => 100 * scoreFigure().darkKeepsScore,
+  ),
+  'score.megviiEmpty': entry('Megvii’s score of an empty map, 0/255 + 0.5 (megviiScore)', '', 1, () => megviiScore(0)),
+  'score.megviiTarget': entry(
+    'the peak of Megvii’s training targets (MegviiHeatmap.encode; SCORE_SETTING)',
+    '',
+    0,
+    () => SCORE_SETTING.megviiPeak,
+  ),
+  'score.megviiPeak': entry('Megvii’s score of a map peaking at its targets’ 255 (megviiScore)', '', 1, () =>
+    megviiScore(SCORE_SETTING.megviiPeak),
+  ),
+  'score.megviiMin': entry(
+    'the lowest Megvii score in figure 10.3 (buildScoreFigure)',
+    '',
+    2,
+    () => scoreFigure().conventions.megvii.range[0],
+  ),
+  'score.simccGap': entry(
+    'figure 10.3: the mean of SimCC’s two maxima minus the smaller, on average (buildScoreFigure)',
+    '',
+    2,
+    () => scoreFigure().simccMeanMinusMin,
+  ),
+  'score.example': entry('figure 10.3’s default threshold (SCORE_EXAMPLE)', '', 1, () => SCORE_EXAMPLE.threshold),
+  'score.kept.heatmapMax': entry(
+    'share kept at the default threshold, heatmap maximum (scoreThresholdRows)',
+    '%',
+    0,
+    () => keptAt('heatmapMax'),
+  ),
+  'score.kept.megvii': entry('share kept at the default threshold, Megvii (scoreThresholdRows)', '%', 0, () =>
+    keptAt('megvii'),
+  ),
+  'score.kept.simccMin': entry('share kept at the default threshold, SimCC (scoreThresholdRows)', '%', 0, () =>
+    keptAt('simccMin'),
+  ),
+  'border.map': entry('figure 10.4’s map, height × width (BORDER_SETTING)', '', 0, () =>
+    size(BORDER_SETTING.h, BORDER_SETTING.w),
+  ),
+  'border.darkUdpEdge': entry(
+    'DARK-UDP’s x for a maximum in the first column (buildBorderRules, keypoint at x 0.2)',
+    'cells',
+    2,
+    () => buildBorderRules(BORDER_EDGE_EXAMPLE).points.darkUdp.x,
+    true,
+  ),
 } satisfies Record<string, ProseEntry>;
 
 /** The name of a computed prose value. */

@@ -1,0 +1,99 @@
+/**
+ * Figure 10.3's builders: seeded noisy heatmaps and SimCC vectors, each keypoint's score under
+ * every convention of scores.ts, and thresholding (thresholdSweep) — against the conventions'
+ * definitions (Megvii: max/255 + 0.5; SimCC: the smaller maximum; DARK keeps the map's maximum).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  buildScoreFigure,
+  buildScoreSamples,
+  megviiScore,
+  SCORE_CONVENTIONS,
+  SCORE_SETTING,
+  scoreThresholdRows,
+  scoreUnder,
+  thresholdSweep,
+} from '../../../src/lib/index.ts';
+
+const samples = buildScoreSamples({ samples: 60, seed: 7 });
+
+describe('buildScoreSamples()', () => {
+  it('is seeded: the same seed gives the same samples, another seed others', () => {
+    expect(buildScoreSamples({ samples: 60, seed: 7 })).toEqual(samples);
+    expect(buildScoreSamples({ samples: 60, seed: 8 })).not.toEqual(samples);
+  });
+
+  it('scores each keypoint by each convention’s rule', () => {
+    for (const s of samples) {
+      // Megvii's map is the same map at its targets' scale (peak 255): max/255 + 0.5 of it.
+      expect(s.scores.megvii).toBeCloseTo(megviiScore(255 * s.scores.heatmapMax), 4);
+      expect(s.scores.megvii - s.scores.heatmapMax).toBeCloseTo(0.5, 4);
+      expect(s.scores.simccMin).toBe(scoreUnder('simccMin', s.simccMaxima.x, s.simccMaxima.y));
+      expect(s.scores.simccMin).toBeLessThanOrEqual((s.simccMaxima.x + s.simccMaxima.y) / 2);
+      expect(s.darkKeepsScore).toBe(true);
+      expect(s.errors.megvii).toBe(s.errors.heatmapMax);
+    }
+  });
+
+  it('keypoints drawn inside the crop, peak heights inside the setting’s range', () => {
+    const [lo, hi] = SCORE_SETTING.amplitude;
+    const { inputW, inputH } = SCORE_SETTING.geometry;
+    for (const s of samples) {
+      expect(s.amplitude).toBeGreaterThanOrEqual(lo);
+      expect(s.amplitude).toBeLessThan(hi);
+      expect(s.keypoint.x).toBeGreaterThanOrEqual(SCORE_SETTING.margin);
+      expect(s.keypoint.x).toBeLessThan(inputW - SCORE_SETTING.margin);
+      expect(s.keypoint.y).toBeLessThan(inputH - SCORE_SETTING.margin);
+    }
+  });
+
+  it('a peak well above the noise is found: DARK within 2 px and SimCC within 2 px when a > 0.8', () => {
+    const sure = samples.filter((s) => s.amplitude > 0.8);
+    expect(sure.length).toBeGreaterThan(5);
+    for (const s of sure) {
+      expect(s.errors.heatmapMax).toBeLessThan(2);
+      expect(s.errors.simccMin).toBeLessThan(2);
+      // The score is at least the peak height less a few noise deviations.
+      expect(s.scores.heatmapMax).toBeGreaterThan(s.amplitude - 4 * SCORE_SETTING.noise);
+    }
+  });
+});
+
+describe('buildScoreFigure(samples) and scoreThresholdRows(samples, threshold)', () => {
+  const figure = buildScoreFigure(samples);
+
+  it('gives each convention its points, range and kept-share curve', () => {
+    for (const c of SCORE_CONVENTIONS) {
+      const d = figure.conventions[c];
+      expect(d.points).toHaveLength(samples.length);
+      expect(d.range[0]).toBe(Math.min(...samples.map((s) => s.scores[c])));
+      expect(d.range[1]).toBe(Math.max(...samples.map((s) => s.scores[c])));
+      expect(d.curve).toHaveLength(SCORE_SETTING.thresholds.length);
+      expect(d.curve[0]!.keptShare).toBe(1);
+      for (let i = 1; i < d.curve.length; i++) expect(d.curve[i]!.kept).toBeLessThanOrEqual(d.curve[i - 1]!.kept);
+    }
+  });
+
+  it('at its empty-map score of 0.5 Megvii keeps every keypoint, and above its highest score none', () => {
+    const rows = scoreThresholdRows(samples, megviiScore(0));
+    expect(rows.megvii.keptShare).toBe(1);
+    expect(scoreThresholdRows(samples, figure.conventions.megvii.range[1] + 0.01).megvii.kept).toBe(0);
+  });
+
+  it('the rows at a threshold are thresholdSweep’s, and the summary shares count the samples', () => {
+    const rows = scoreThresholdRows(samples, 0.5);
+    expect(rows.simccMin).toEqual(
+      thresholdSweep(
+        samples.map((s) => s.scores.simccMin),
+        samples.map((s) => s.errors.simccMin),
+        [0.5],
+      )[0],
+    );
+    expect(figure.aboveOne).toBe(samples.filter((s) => s.scores.heatmapMax > 1).length / samples.length);
+    expect(figure.darkKeepsScore).toBe(1);
+    expect(figure.simccMeanMinusMin).toBeCloseTo(
+      samples.reduce((a, s) => a + Math.abs(s.simccMaxima.x - s.simccMaxima.y) / 2, 0) / samples.length,
+      12,
+    );
+  });
+});
