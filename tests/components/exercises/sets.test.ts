@@ -25,6 +25,10 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
   'ex-6-2': { state: { k: '3', x: 100.5, y: 143.5 } },
   'ex-7-1': { state: { stage: 'posenms', cnoise: 0.08, seed: 1 } },
   'ex-7-2': { state: { small: 16, large: 480 } },
+  'ex-10-1': { state: { x: 28, y: 20 } },
+  'ex-10-2': { state: { mapping: 'udp', shift: '0' } },
+  'ex-10-3': { state: { threshold: 0.55 } },
+  'ex-10-4': { state: { bx: 1.2, by: 5.6 } },
   'ex-8-1': {
     state: { head: 'heatmap', sample: 3 },
     published: {

@@ -25,6 +25,10 @@ import decode from '../../../src/components/figures/dekr/decode-spec.ts';
 import adaptive from '../../../src/components/figures/dekr/adaptive-spec.ts';
 import branches from '../../../src/components/figures/dekr/branches-spec.ts';
 import loss from '../../../src/components/figures/dekr/loss-spec.ts';
+import udpGrid from '../../../src/components/figures/conventions/udp-spec.ts';
+import flipTest from '../../../src/components/figures/conventions/flip-spec.ts';
+import scoreThreshold from '../../../src/components/figures/conventions/score-spec.ts';
+import borderRules from '../../../src/components/figures/conventions/border-spec.ts';
 
 // Each spec with a state that moves what it shows (keys the figure reads, values in range).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -47,6 +51,10 @@ const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
   [adaptive, { rotation: 45, tx: -1, shear: 0.3 }],
   [branches, { branch: 'knee', kx: 5, ky: 24 }],
   [loss, { err: 12, small: 30 }],
+  [udpGrid, { x: 28.4, y: 20.3, stride: '8' }],
+  [flipTest, { mapping: 'udp', shift: '0', fx: 92.5 }],
+  [scoreThreshold, { threshold: 0.55, score: 'megvii' }],
+  [borderRules, { bx: 1.2, by: 5.6, rule: 'darkUdp' }],
 ];
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;

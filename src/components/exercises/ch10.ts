@@ -1,0 +1,91 @@
+/** Chapter 10's exercises, one on each figure: UDP's mapping, the flip test, scores and border rules. */
+import {
+  buildBorderRules,
+  buildFlipTest,
+  buildScoreSamples,
+  buildUdpGrid,
+  scoreThresholdRows,
+  type ScoreSample,
+} from '../../lib/index.ts';
+import { ch10, flipShiftOf } from '../state/ch10.ts';
+import { fmt } from '../ui/format.ts';
+import { exerciseSet } from './types.ts';
+
+// Figure 10.3's samples cost a moment to build: once, on the first check.
+let samples: ScoreSample[] | undefined;
+const scoreSamples = (): ScoreSample[] => (samples ??= buildScoreSamples());
+
+const pct = (v: number) => `${fmt(100 * v, 0)}%`;
+
+export default exerciseSet({
+  store: 'ch10',
+  schema: ch10,
+  exercises: [
+    {
+      id: 'ex-10-1',
+      figure: 'fig-udp',
+      prompt:
+        'Put the keypoint where a map trained with the stride mapping and decoded with UDP’s misses it by more than 3 px.',
+      hints: [
+        'The two mappings agree at the top-left pixel and drift apart from there, in proportion to the distance.',
+        'Drag the keypoint toward the bottom-right corner of the crop.',
+      ],
+      check(s) {
+        const miss = buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) }).strideToUdp.distance;
+        return { done: miss > 3, detail: `trained stride, decoded UDP: ${fmt(miss)} px off.` };
+      },
+    },
+    {
+      id: 'ex-10-2',
+      figure: 'fig-flip',
+      prompt: 'Choose a mapping and a shift at which DARK on the averaged map lands within 0.05 px of the truth.',
+      hints: [
+        'With the stride mapping the flipped-back map is three quarters of a cell off: no whole-cell shift cancels that.',
+        'Which mapping flips back onto the original map exactly? Then it needs no shift.',
+      ],
+      check(s) {
+        const e = buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: flipShiftOf(s) }).stages
+          .averaged.errorX.dark;
+        return { done: Math.abs(e) < 0.05, detail: `DARK on the average is ${fmt(e)} px off in x.` };
+      },
+    },
+    {
+      id: 'ex-10-3',
+      figure: 'fig-scores',
+      prompt:
+        'Find a threshold that keeps every keypoint by Megvii’s score but drops at least a third of them by the heatmap maximum.',
+      hints: [
+        'Megvii’s score is the maximum over 255 plus 0.5: what is the lowest score it can give a map?',
+        'Try thresholds just above a half.',
+      ],
+      check(s) {
+        const rows = scoreThresholdRows(scoreSamples(), s.threshold);
+        return {
+          done: rows.megvii.keptShare === 1 && rows.heatmapMax.keptShare <= 2 / 3,
+          detail: `at ${fmt(s.threshold)}, Megvii keeps ${pct(rows.megvii.keptShare)} and the heatmap maximum ${pct(rows.heatmapMax.keptShare)}.`,
+        };
+      },
+    },
+    {
+      id: 'ex-10-4',
+      figure: 'fig-border',
+      prompt:
+        'Drag the keypoint to where MMPose’s quarter shift refines exactly one axis while HRNet’s refines neither.',
+      hints: [
+        'HRNet tests both axes at once; MMPose tests each on its own.',
+        'Try the second column from the left, away from the top and bottom rows.',
+      ],
+      check(s) {
+        const { refines } = buildBorderRules({ keypoint: { x: s.bx, y: s.by } });
+        const one = refines.mmposeQuarter.x !== refines.mmposeQuarter.y;
+        const none = !refines.hrnetQuarter.x && !refines.hrnetQuarter.y;
+        const says = (r: { x: boolean; y: boolean }) =>
+          r.x && r.y ? 'both axes' : r.x ? 'x only' : r.y ? 'y only' : 'neither axis';
+        return {
+          done: one && none,
+          detail: `MMPose refines ${says(refines.mmposeQuarter)}, HRNet ${says(refines.hrnetQuarter)}.`,
+        };
+      },
+    },
+  ],
+});

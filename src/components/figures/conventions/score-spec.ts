@@ -1,0 +1,64 @@
+/**
+ * Figure 10.3: what a keypoint's score is under each convention. Seeded noisy heatmaps and
+ * SimCC vectors (built at build time and embedded), each keypoint's error against its score,
+ * and what keeping the keypoints that score at least a threshold does under each convention.
+ */
+import {
+  buildScoreFigure,
+  buildScoreSamples,
+  scoreThresholdRows,
+  type ScoreFigureData,
+  type ScoreSampleCore,
+} from '../../../lib/index.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import { fmt } from '../../ui/format.ts';
+import { pick } from '../../ui/params.ts';
+import { ch10 } from '../../state/ch10.ts';
+import { keptShareChart, scoreScatterChart } from './charts.ts';
+import { scoreAnnouncement, scoreView, type ScoreViewData } from './score-view.ts';
+
+// The figure's data does not depend on the threshold: computed once per page.
+let figure: { from: readonly ScoreSampleCore[]; data: ScoreFigureData } | undefined;
+const figureOf = (samples: readonly ScoreSampleCore[]): ScoreFigureData => {
+  if (figure?.from !== samples) figure = { from: samples, data: buildScoreFigure(samples) };
+  return figure.data;
+};
+
+export default defineSpec({
+  name: 'score-threshold',
+  params: pick(ch10, 'threshold', 'score'),
+  precompute: (): ScoreSampleCore[] =>
+    buildScoreSamples().map(({ scores, errors, simccMaxima, darkKeepsScore }) => ({
+      scores,
+      errors,
+      simccMaxima,
+      darkKeepsScore,
+    })),
+  build: (s, samples): ScoreViewData => ({
+    figure: figureOf(samples),
+    rows: scoreThresholdRows(samples, s.threshold),
+  }),
+  view: scoreView,
+  charts: [
+    {
+      role: 'scatter',
+      keys: ['threshold', 'score'],
+      draw: (s, frame, d) => scoreScatterChart(d.figure.conventions[s.score], s.threshold, frame),
+    },
+    {
+      role: 'kept',
+      keys: ['threshold'],
+      slider: {
+        label: 'Score threshold',
+        key: 'threshold',
+        min: 0,
+        max: 2,
+        fine: 0.01,
+        coarse: 0.05,
+        describe: (s) => `threshold ${fmt(s.threshold)}`,
+      },
+      draw: (s, frame, d) => keptShareChart(d.figure, s.threshold, frame),
+    },
+  ],
+  announce: scoreAnnouncement,
+});

@@ -1,0 +1,36 @@
+/**
+ * Figure 10.1: the input pixel grid and the heatmap grid over the same 32 × 24 crop under the
+ * stride mapping and UDP's, a keypoint the reader drags on either, and the error a map carries
+ * when it was trained under one mapping and is decoded under the other.
+ */
+import { buildUdpGrid, INPUT_MAPPINGS, UDP_FIGURE, type InputMapping } from '../../../lib/index.ts';
+import { defineSpec, type HandlePart } from '../../ui/figure.ts';
+import { pick } from '../../ui/params.ts';
+import { ch10, type Ch10State } from '../../state/ch10.ts';
+import { mismatchChart } from './charts.ts';
+import { describeUdpKeypoint, udpAnnouncement, udpView } from './udp-view.ts';
+
+const params = pick(ch10, 'x', 'y', 'stride');
+type State = Pick<Ch10State, keyof typeof params>;
+
+const { inputW, inputH } = UDP_FIGURE;
+
+/** The keypoint is the same on both panels: each panel's handle moves it. */
+const handle = (m: InputMapping): HandlePart<State> => ({
+  role: `${m}-handle`,
+  surface: `${m}-surface`,
+  bounds: { minX: 0, maxX: inputW - 1, minY: 0, maxY: inputH - 1 },
+  get: (s) => ({ x: s.x, y: s.y }),
+  set: (p) => ({ x: Number(p.x.toFixed(2)), y: Number(p.y.toFixed(2)) }),
+  describe: describeUdpKeypoint,
+});
+
+export default defineSpec({
+  name: 'udp-grid',
+  params,
+  build: (s) => buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) }),
+  view: udpView,
+  handles: INPUT_MAPPINGS.map(handle),
+  charts: [{ keys: ['x', 'stride'], draw: (s, frame, d) => mismatchChart(d.profile, s.x, frame) }],
+  announce: udpAnnouncement,
+});
