@@ -140,7 +140,7 @@ export function flipSweepChart(
     {
       height: CH10_CHART_HEIGHT,
       ariaLabel: 'Mean x error of the averaged map against the shift, for each mapping',
-      ariaDescription: `DARK on the averaged map, mean signed x error over the sweep's keypoints. ${text}.`,
+      ariaDescription: `DARK on the averaged map, mean signed x error over the sweep’s keypoints. ${text}.`,
       x: {
         label: 'Shift of the flipped-back map, cells →',
         ticks: [...FLIP_SHIFTS],

@@ -42,15 +42,15 @@ export function flipView(d: FlipTestData): ViewModel {
   text['stat-mirror'] = `(${fmt(d.mirror.x)}, ${fmt(d.mirror.y)})`;
   text['stat-bias'] = `${signed(d.expectedBias)} cells, ${signed(d.expectedBias * d.scale.x)} px`;
   text['sweep-note'] =
-    `Mean signed x error over ${FLIP_SWEEP.samples} keypoints drawn with seed ${FLIP_SWEEP.seed}; the large dot is the figure's setting.`;
+    `Mean signed x error over ${FLIP_SWEEP.samples} keypoints drawn with seed ${FLIP_SWEEP.seed}; the large dot is the figure’s setting.`;
   return { attrs, text };
 }
 
 export function flipAnnouncement(d: FlipTestData): string {
   const dark = (stage: FlipStage) => signed(d.stages[stage].errorX.dark);
   return (
-    `${MAPPING_NAMES[d.mapping]} mapping, shift ${d.shift} cells. The flipped-back map's peak sits ${signed(d.expectedBias)} cells from the truth. ` +
-    `DARK's x error: original ${dark('original')} px, flipped back ${dark('flipped')} px, averaged ${dark('averaged')} px.`
+    `${MAPPING_NAMES[d.mapping]} mapping, shift ${d.shift} cells. The flipped-back map’s peak sits ${signed(d.expectedBias)} cells from the truth. ` +
+    `DARK’s x error: original ${dark('original')} px, flipped back ${dark('flipped')} px, averaged ${dark('averaged')} px.`
   );
 }
 

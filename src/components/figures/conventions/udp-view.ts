@@ -63,8 +63,8 @@ export function udpView(d: UdpGridData): ViewModel {
 export function udpAnnouncement(d: UdpGridData): string {
   return (
     `Keypoint at ${fmtPoint(d.keypoint, 1)} input pixels, stride ${d.stride}. ` +
-    `A map trained with the stride mapping and decoded with UDP's misses by ${fmt(d.strideToUdp.distance)} pixels; ` +
-    `trained with UDP's and decoded with the stride mapping, by ${fmt(d.udpToStride.distance)} pixels.`
+    `A map trained with the stride mapping and decoded with UDP’s misses by ${fmt(d.strideToUdp.distance)} pixels; ` +
+    `trained with UDP’s and decoded with the stride mapping, by ${fmt(d.udpToStride.distance)} pixels.`
   );
 }
 
