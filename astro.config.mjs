@@ -6,7 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
 import { fileURLToPath } from 'node:url';
-import { offline, searchIndex } from './scripts/integrations.mjs';
+import { dropKatexFontFaces, offline, searchIndex } from './scripts/integrations.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -60,5 +60,6 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
+    css: { postcss: { plugins: [dropKatexFontFaces()] } },
   },
 });

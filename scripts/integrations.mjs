@@ -11,6 +11,24 @@
  */
 import { fileURLToPath } from 'node:url';
 
+/**
+ * A PostCSS plugin that drops KaTeX's own @font-face rules from its stylesheet: they list
+ * every font in three formats with `font-display: block`, which hides a formula's text while
+ * its font loads. The site declares KaTeX's faces itself (src/fonts/fonts.css, written by
+ * scripts/subset-fonts.ts), cut to the characters the site uses, with `font-display: swap`.
+ * @type {import('postcss').PluginCreator<void>}
+ */
+export const dropKatexFontFaces = () => ({
+  postcssPlugin: 'subpixel:drop-katex-font-faces',
+  Once(root) {
+    if (!/[\\/]katex[\\/]dist[\\/]/.test(root.source?.input.file ?? '')) return;
+    root.walkAtRules('font-face', (rule) => {
+      rule.remove();
+    });
+  },
+});
+dropKatexFontFaces.postcss = true;
+
 /** @returns {import('astro').AstroIntegration} */
 export function searchIndex() {
   return {
