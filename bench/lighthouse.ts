@@ -1,10 +1,11 @@
 /**
  * Lighthouse (its default mobile settings: a mid-range phone on a slow 4G link, simulated) on
- * every page of the built site, served locally without compression by the browser tests'
- * server, in the system Chromium. Prints each page's performance and accessibility scores,
- * LCP, CLS and total blocking time beside the targets of issue 21; asserts nothing.
- *   node bench/lighthouse.ts [path…]      (no path: every page of dist/)
- * CHROME_PATH picks the browser (default /usr/bin/chromium). One page takes about 20 s.
+ * every page of the built site, served locally by the browser tests' server, gzipped as a
+ * static host serves it (`--raw`: uncompressed), in the system Chromium. Prints each page's
+ * performance and accessibility scores, LCP, FCP, CLS and total blocking time beside the
+ * targets of issue 21; asserts nothing.
+ *   node bench/lighthouse.ts [--raw] [path…]      (no path: every page of dist/)
+ * CHROME_PATH picks the browser (default /usr/bin/chromium). One page takes 20–30 s.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -53,9 +54,9 @@ async function lighthouse(url: string): Promise<Report> {
   }
 }
 
-export async function benchLighthouse(paths: string[] = []): Promise<void> {
+export async function benchLighthouse(paths: string[] = [], { gzip = true } = {}): Promise<void> {
   const pages = paths.length ? paths : builtPages('dist');
-  const { server, origin } = await serveDist('dist');
+  const { server, origin } = await serveDist('dist', 0, { gzip });
   const rows = [];
   let met = 0;
   try {
@@ -90,11 +91,17 @@ export async function benchLighthouse(paths: string[] = []): Promise<void> {
     server.close();
   }
   console.log(
-    `Lighthouse, mobile, served locally without compression (targets: performance ≥ ${TARGETS.performance}, ` +
+    `Lighthouse, mobile, served locally ${gzip ? 'gzipped' : 'without compression'} (targets: performance ≥ ${TARGETS.performance}, ` +
       `accessibility ${TARGETS.accessibility}, LCP ≤ ${TARGETS.lcpMs / 1000} s, CLS ${TARGETS.cls}):`,
   );
   console.table(rows);
   console.log(`${met} of ${rows.length} pages meet every target.`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await benchLighthouse(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  await benchLighthouse(
+    args.filter((a) => a !== '--raw'),
+    { gzip: !args.includes('--raw') },
+  );
+}
