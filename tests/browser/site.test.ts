@@ -213,12 +213,20 @@ describe('state in the URL', () => {
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
     const page = await openHydrated(light, CHAPTER_1);
+    // The figure draws its first state on the frame after it mounts, and the heatmap has no
+    // cells to read out before that: let two frames pass (the headless shell once read it empty).
+    await page.evaluate(
+      () =>
+        new Promise((r) => {
+          requestAnimationFrame(() => requestAnimationFrame(r));
+          setTimeout(r, 1000);
+        }),
+    );
     await page.locator('#fig-grid canvas').focus();
     await page.keyboard.press('ArrowRight');
-    assert.match(
-      (await page.locator('#fig-grid [data-role="readout"]').textContent()) ?? '',
-      /cell \(25, 32\) = 0\.\d{4}/,
-    );
+    const readout = page.locator('#fig-grid [data-role="readout"]');
+    await readout.filter({ hasText: /\S/ }).waitFor();
+    assert.match((await readout.textContent()) ?? '', /cell \(25, 32\) = 0\.\d{4}/);
     await page.close();
   });
 
