@@ -92,17 +92,6 @@ export async function hydrateAll(page: Page): Promise<void> {
   await watchdog(page, 30_000, 'scrolling back to the top', () => page.evaluate(() => scrollTo(0, 0)));
 }
 
-/**
- * Lays out every figure, including those the page leaves unrendered while they are away from
- * the screen (`content-visibility: auto` in global.css), so that checks of the whole page (axe,
- * widths) see them as a reader who scrolls to them does.
- */
-export async function renderAllFigures(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll<HTMLElement>('.figure')) el.style.contentVisibility = 'visible';
-  });
-}
-
 /** `work`'s answer, or `otherwise` if it has none within `ms`: a stalled page may never answer. */
 export function within<T>(ms: number, work: Promise<T>, otherwise: T): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;

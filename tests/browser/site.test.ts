@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { builtPages, hydrateAll, openWatched, renderAllFigures } from './pages.ts';
+import { builtPages, hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';
 import { decodeData } from '../../src/components/figures/dekr/decode-view.ts';
@@ -45,9 +45,8 @@ async function openHydrated(context: BrowserContext, path: string) {
   return page;
 }
 
-/** Axe's serious and critical violations on the page, every figure laid out, one line each. */
+/** Axe's serious and critical violations on the page, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  await renderAllFigures(page);
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -96,7 +95,6 @@ describe('every page', () => {
 
     test(`${path} fits a 360 px phone without sideways scrolling`, async () => {
       const page = await openHydrated(phone, path);
-      await renderAllFigures(page);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `page is ${width} px wide`);
       // A table may scroll sideways inside its box, but its caption reads without scrolling.
