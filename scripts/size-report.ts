@@ -1,17 +1,25 @@
 /**
- * JavaScript shipped per page, gzipped: every script a built page loads, and every module
- * those import, statically or dynamically (a figure's code loads when it nears the
- * viewport, but it is still shipped), workers included. Fails when a page that does not run
- * the model ships more than the budget, or ships TensorFlow.js at all.
+ * What a reader downloads, from the build:
+ * - JavaScript shipped per page, gzipped: every script a built page loads, and every module
+ *   those import, statically or dynamically (a figure's code loads when it nears the
+ *   viewport, but it is still shipped), workers included. Fails when a page that does not run
+ *   the model ships more than the budget, or ships TensorFlow.js at all.
+ * - The service worker's precache, which a first visit of any page downloads in the
+ *   background: fails above 2 MB (models and their runtimes are cached only when used).
+ * - The fonts: fails when a built page shows a character that the font subsets lack
+ *   (src/fonts/subset.json; `npm run fonts` cuts them again).
  *   node scripts/size-report.ts [dist]
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from '../tests/browser/pages.ts';
+import { precacheManifest } from './integrations.mjs';
+import { builtCharacters } from './font-characters.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_KB = 150;
+const PRECACHE_BUDGET_MB = 2;
 /** Chapter 8 runs the TensorFlow.js model, and so do the embed pages of its figures. */
 const MODEL_CHAPTER = /^08-/;
 const modelFigures = (JSON.parse(readFileSync('src/data/figures.json', 'utf8')) as { id: string; chapter: string }[])
@@ -98,5 +106,29 @@ console.log(`JavaScript shipped per page (${dirname(join(dist, 'x'))}), gzipped:
 console.table(rows);
 if (failed) {
   console.error(`A page that does not run the model ships more than ${BUDGET_KB} KB of gzipped JavaScript.`);
-  process.exit(1);
 }
+
+// The precache, in bytes as stored (what a first visit fetches from a host that does not compress).
+const manifest = await precacheManifest(dist);
+const precacheMb = manifest.size / 1024 / 1024;
+const precacheGz = manifest.manifestEntries.reduce((sum, e) => sum + gzipped(e.url), 0) / 1024 / 1024;
+console.log(
+  `Service worker precache: ${manifest.count} files, ${precacheMb.toFixed(2)} MB (${precacheGz.toFixed(2)} MB gzipped); ` +
+    `budget ${PRECACHE_BUDGET_MB} MB ${precacheMb <= PRECACHE_BUDGET_MB ? 'ok' : 'EXCEEDED'}.`,
+);
+if (precacheMb > PRECACHE_BUDGET_MB) {
+  console.error(`The precache exceeds ${PRECACHE_BUDGET_MB} MB: see RUNTIME_ONLY in scripts/integrations.mjs.`);
+  failed = true;
+}
+
+// Every character a page shows is in the font subsets (others fall back to a system font).
+const subset = new Set(JSON.parse(readFileSync('src/fonts/subset.json', 'utf8')).characters as string);
+const uncovered = [...builtCharacters(dist)].filter((c) => !subset.has(c));
+if (uncovered.length) {
+  const list = uncovered.map((c) => `${c} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase()})`).join(', ');
+  console.error(`The built site shows characters the font subsets lack: ${list}. Run npm run fonts.`);
+  failed = true;
+} else {
+  console.log(`Fonts: the subsets cover all ${subset.size} characters the site uses.`);
+}
+if (failed) process.exit(1);
