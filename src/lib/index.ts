@@ -33,3 +33,4 @@ export * from './figures/offsetLossFigure.ts';
 export * from './lab/index.ts';
 export * from './synth/stickFigures.ts';
 export * from './synth/batch.ts';
+export * from './blazepose/index.ts';
