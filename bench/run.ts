@@ -123,3 +123,6 @@ console.log(
 // Chapter 8: a training step on each TF.js backend in Chromium.
 const { benchTfBackends } = await import('./tf-browser.ts');
 await benchTfBackends();
+
+const { benchBlazePose } = await import('./blazepose-browser.ts');
+await benchBlazePose();
