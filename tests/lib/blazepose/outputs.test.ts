@@ -19,12 +19,16 @@ describe('sigmoid', () => {
 
   it('is symmetric, σ(−z) = 1 − σ(z), increasing, and stays in [0, 1] for any logit', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: 1e-6, max: 10, noNaN: true }), (z, dz) => {
-        expect(Math.abs(sigmoid(-z) - (1 - sigmoid(z)))).toBeLessThanOrEqual(1e-15);
-        expect(sigmoid(z + dz)).toBeGreaterThanOrEqual(sigmoid(z));
-        expect(sigmoid(z)).toBeGreaterThanOrEqual(0);
-        expect(sigmoid(z)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: 1e-6, max: 10, noNaN: true }),
+        (z, dz) => {
+          expect(Math.abs(sigmoid(-z) - (1 - sigmoid(z)))).toBeLessThanOrEqual(1e-15);
+          expect(sigmoid(z + dz)).toBeGreaterThanOrEqual(sigmoid(z));
+          expect(sigmoid(z)).toBeGreaterThanOrEqual(0);
+          expect(sigmoid(z)).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 
