@@ -95,6 +95,18 @@ describe('BlazePose in the browser', () => {
     assert.ok(gap <= 2, `nose argmax ${JSON.stringify(argmax)} is ${gap.toFixed(2)} cells from the regression / 4`);
     // The default crop gives MediaPipe's refinement a confident nose (peak ≥ 0.5).
     assert.ok(r.joint.refined && r.joint.peak >= 0.5, `nose peak ${r.joint.peak}`);
+    note('heatmap versus regression on the default crop, input px (33 pose landmarks, median and largest):');
+    const pose = r.gaps.slice(0, 33);
+    console.table(
+      Object.fromEntries(
+        (['argmax', 'quarter', 'dark', 'softargmax', 'mediapipe'] as const).map((id) => {
+          const d = pose.map((g) => g.distances[id] ?? NaN).sort((a, b) => a - b);
+          const worst = pose.reduce((a, b) => ((b.distances[id] ?? 0) > (a.distances[id] ?? 0) ? b : a));
+          return [id, { median: d[16]?.toFixed(2), largest: d[32]?.toFixed(2), 'largest at': worst.name }];
+        }),
+      ),
+    );
+    assert.equal(r.gaps.length, 39);
     assert.deepEqual(problems, []);
     assert.deepEqual(
       requests.filter((p) => !p.startsWith('/')),

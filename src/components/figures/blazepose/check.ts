@@ -9,12 +9,14 @@ import {
   BLAZEPOSE_NOSE,
   cropFromAuxiliary,
   decodeJoint,
+  regressionGaps,
   resampleCrop,
   runShiftTest,
   summarizeShiftTest,
   type BlazePoseDecodeOptions,
   type BlazePoseJointDecode,
   type CropSquare,
+  type RegressionGap,
   type ShiftTestSummary,
 } from '../../../lib/index.ts';
 import { BUNDLED_PHOTO_URL, photoFromUrl } from './photo.ts';
@@ -46,6 +48,8 @@ export interface BlazePoseCheckReport {
   timedRuns: number;
   poseScore: number;
   joint: BlazePoseJointDecode;
+  /** Every joint's distance from each decoder's point to the regressed landmark (input px). */
+  gaps: RegressionGap[];
   /** MediaPipe's next crop from this crop's auxiliary points, photo pixels. */
   nextCrop: CropSquare;
   shiftTest: ShiftTestSummary | null;
@@ -98,6 +102,7 @@ export async function runBlazePoseCheck(options: BlazePoseCheckOptions = {}): Pr
       timedRuns,
       poseScore: result.poseScore,
       joint: decodeJoint(result, joint, options),
+      gaps: regressionGaps(result, options),
       nextCrop: cropFromAuxiliary(result.landmarks, crop),
       shiftTest,
     };
