@@ -31,7 +31,7 @@ const gz = (data: Uint8Array) => gzipSync(data, { level: 9 }).length;
 
 describe('blazePoseDownload', () => {
   it('adds the larger runtime build (glue + WebAssembly) and the model, on disk and gzipped', () => {
-    const files = {
+    const files: Record<string, Uint8Array> = {
       [`${LITERT_WASM_DIR}litert_wasm_internal.js`]: bytes(3000, false),
       [`${LITERT_WASM_DIR}litert_wasm_internal.wasm`]: bytes(5000, false),
       [`${LITERT_WASM_DIR}litert_wasm_compat_internal.js`]: bytes(1000, true),
