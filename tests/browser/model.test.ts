@@ -10,7 +10,7 @@ import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { hydrateAll } from './pages.ts';
 import { serveDist } from './server.ts';
-import { SIZES } from '../../src/components/figures/model/state.ts';
+import { SIZES } from '../../src/components/state/ch8.ts';
 
 const CHAPTER_8 = '/chapters/08-train-in-the-browser/';
 let server: Server;

@@ -13,7 +13,7 @@ import { builtPages, hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';
 import { decodeData } from '../../src/components/figures/dekr/decode-view.ts';
-import { dekrSchema } from '../../src/components/figures/dekr/state.ts';
+import { ch7 } from '../../src/components/state/ch7.ts';
 import { defaultsOf } from '../../src/components/ui/params.ts';
 
 const CHAPTER_1 = '/chapters/01-points-pixels-heatmaps/';
@@ -216,7 +216,7 @@ describe('reading aids', () => {
     await page.locator('#fig-grid canvas').focus();
     await page.keyboard.press('ArrowRight');
     assert.match(
-      (await page.locator('#fig-grid [data-role="readout"]').textContent()) ?? '',
+      (await page.locator('#fig-grid [data-role="heatmap-readout"]').textContent()) ?? '',
       /cell \(25, 32\) = 0\.\d{4}/,
     );
     await page.close();
@@ -355,11 +355,11 @@ describe('chapter 3', () => {
 
   test('a strip reads its gain by keyboard and Enter moves the keypoint there; the URL keeps it', async () => {
     const page = await openHydrated(light, CHAPTER_3);
-    const strip = page.locator('#fig-quarter canvas[data-strip="pa"]');
+    const strip = page.locator('#fig-quarter [data-panel="pa"] canvas');
     await strip.focus();
     await page.keyboard.press('ArrowLeft');
     assert.match(
-      (await page.locator('#fig-quarter [data-role="strip-readout"]').textContent()) ?? '',
+      (await page.locator('#fig-quarter [data-role="pa-readout"]').textContent()) ?? '',
       /Per-axis at offset .*: (gains|loses) \d\.\d\d px/,
     );
     await page.keyboard.press('Enter');
@@ -620,7 +620,7 @@ describe('chapter 7', () => {
 
   test('the decoding stepper reaches pose NMS by keyboard and keeps the poses the library keeps', async () => {
     const page = await openHydrated(light, '/chapters/07-dekr/?ch7.cnoise=0.03&ch7.onoise=0.4&ch7.seed=4');
-    const d = decodeData({ ...defaultsOf(dekrSchema), cnoise: 0.03, onoise: 0.4, seed: 4 });
+    const d = decodeData({ ...defaultsOf(ch7), cnoise: 0.03, onoise: 0.4, seed: 4 });
     const next = page.locator('#fig-decode button[data-nav="next"]');
     await next.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
@@ -642,7 +642,7 @@ describe('chapter 7', () => {
 
   test('moving a joint by keyboard moves only its branch’s taps, where the library puts them', async () => {
     const page = await openHydrated(light, '/chapters/07-dekr/');
-    const s = defaultsOf(dekrSchema);
+    const s = defaultsOf(ch7);
     const before = await page.locator('#fig-branches [data-role="taps-nose"]').getAttribute('d');
     await page.getByRole('slider', { name: 'Left knee, the joint of the knee branch' }).focus();
     await page.keyboard.press('ArrowRight');

@@ -1,6 +1,6 @@
 /** Chapter 1's exercises, on figure 1.1 (the argmax snap). */
 import { buildPixelGrid } from '../../lib/index.ts';
-import { keypointSchema, type KeypointState } from '../figures/shared/keypoint-state.ts';
+import { keypointSchema, type KeypointState } from '../state/keypoint.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 

@@ -1,6 +1,6 @@
 /** Chapter 2's exercises, on figures 2.1 and 2.2 (targets and the error across a cell). */
 import { buildOffsetCurve } from '../../lib/index.ts';
-import { keypointSchema, type KeypointState } from '../figures/shared/keypoint-state.ts';
+import { keypointSchema, type KeypointState } from '../state/keypoint.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 

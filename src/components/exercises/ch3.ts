@@ -1,15 +1,15 @@
 /** Chapter 3's exercises, on figure 3.1 (the quarter-pixel shift). */
 import { buildQuarterShift } from '../../lib/index.ts';
-import { quarterSchema, type QuarterState } from '../figures/quarter-shift/state.ts';
+import { ch3, type Ch3State } from '../state/ch3.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
-const errors = (s: Readonly<QuarterState>) =>
+const errors = (s: Readonly<Ch3State>) =>
   buildQuarterShift({ offset: { x: s.u, y: s.v }, sigma: s.sigma, target: s.target }).errors;
 
 export default exerciseSet({
   store: 'ch3',
-  schema: quarterSchema,
+  schema: ch3,
   exercises: [
     {
       id: 'ex-3-1',

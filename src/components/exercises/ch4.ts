@@ -1,14 +1,14 @@
 /** Chapter 4's exercises, on figure 4.1 (DARK step by step). */
 import { buildDarkSteps } from '../../lib/index.ts';
-import { darkStepperSchema, darkStepsInput, KERNELS, type DarkStepperState } from '../figures/dark-stepper/state.ts';
+import { ch4, darkStepsInput, KERNELS, type Ch4State } from '../state/ch4.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
-const errors = (s: Readonly<DarkStepperState>) => buildDarkSteps(darkStepsInput(s)).errors;
+const errors = (s: Readonly<Ch4State>) => buildDarkSteps(darkStepsInput(s)).errors;
 
 export default exerciseSet({
   store: 'ch4',
-  schema: darkStepperSchema,
+  schema: ch4,
   exercises: [
     {
       id: 'ex-4-1',

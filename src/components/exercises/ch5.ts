@@ -1,18 +1,18 @@
 /** Chapter 5's exercises, on figure 5.1 (softmax and the expectation). */
 import { buildDsntFigure } from '../../lib/index.ts';
-import { dsntInput, dsntSchema, type DsntState } from '../figures/dsnt/state.ts';
+import { dsntInput, ch5, type Ch5State } from '../state/ch5.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
 /** Distance between soft-argmax and argmax, heatmap cells. */
-const gap = (s: Readonly<DsntState>) => {
+const gap = (s: Readonly<Ch5State>) => {
   const d = buildDsntFigure(dsntInput(s));
   return Math.hypot(d.expectation.x - d.argmax.x, d.expectation.y - d.argmax.y);
 };
 
 export default exerciseSet({
   store: 'ch5',
-  schema: dsntSchema,
+  schema: ch5,
   exercises: [
     {
       id: 'ex-5-1',

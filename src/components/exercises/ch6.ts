@@ -1,15 +1,15 @@
 /** Chapter 6's exercises, on figure 6.1 (SimDR's two 1-D vectors). */
 import { buildSimdrFigure } from '../../lib/index.ts';
-import { SPLIT_RATIOS, simdrSchema, type SimdrState } from '../figures/simdr/state.ts';
+import { SPLIT_RATIOS, ch6, type Ch6State } from '../state/ch6.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
-const simdr = (s: Readonly<SimdrState>) =>
+const simdr = (s: Readonly<Ch6State>) =>
   buildSimdrFigure({ keypoint: { x: s.x, y: s.y }, k: Number(s.k), label: s.label, sigma: s.sigma, epsilon: s.eps });
 
 export default exerciseSet({
   store: 'ch6',
-  schema: simdrSchema,
+  schema: ch6,
   exercises: [
     {
       id: 'ex-6-1',

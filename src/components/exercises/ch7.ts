@@ -1,19 +1,19 @@
 /** Chapter 7's exercises, on figures 7.2 (bottom-up decoding) and 7.5 (the size-normalised loss). */
-import { dekrSchema, type DekrState } from '../figures/dekr/state.ts';
+import { ch7, type Ch7State } from '../state/ch7.ts';
 import { decodeData } from '../figures/dekr/decode-view.ts';
 import { lossData } from '../figures/dekr/loss-view.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
 
 /** Poses that pose NMS kept although their centre peak belongs to no person. */
-const ghosts = (s: Readonly<DekrState>) => {
+const ghosts = (s: Readonly<Ch7State>) => {
   const d = decodeData(s);
   return d.kept.filter((pose) => d.peakPerson[d.poses.indexOf(pose)] === -1).length;
 };
 
 export default exerciseSet({
   store: 'ch7',
-  schema: dekrSchema,
+  schema: ch7,
   exercises: [
     {
       id: 'ex-7-1',

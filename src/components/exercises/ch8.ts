@@ -3,7 +3,7 @@
  * published once the shipped models ran (GALLERY_ERRORS).
  */
 import { GALLERY_ERRORS, type GalleryErrors } from '../figures/model/view.ts';
-import { modelSchema } from '../figures/model/state.ts';
+import { ch8 } from '../state/ch8.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet, type Verdict } from './types.ts';
 
@@ -11,7 +11,7 @@ const notYet: Verdict = { done: false, detail: 'The shipped models have not fini
 
 export default exerciseSet({
   store: 'ch8',
-  schema: modelSchema,
+  schema: ch8,
   exercises: [
     {
       id: 'ex-8-1',

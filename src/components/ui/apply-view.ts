@@ -4,17 +4,19 @@
  * never disagree about what goes where.
  */
 export interface ViewModel {
-  attrs: Record<string, Record<string, string>>;
+  /** Attribute values by role; `null` removes the attribute (a boolean such as `disabled`). */
+  attrs: Record<string, Record<string, string | null>>;
   text: Record<string, string>;
 }
 
-/** Applies a view model to the elements under `root` that carry the model's roles. */
+/** Applies a view model to the elements under `root` (and `root` itself) that carry the model's roles. */
 export function createViewApplier(root: HTMLElement): (view: ViewModel) => void {
   const cache = new Map<string, Element[]>();
   const elements = (role: string): Element[] => {
     let found = cache.get(role);
     if (!found) {
-      found = Array.from(root.querySelectorAll(`[data-role="${role}"]`));
+      const selector = `[data-role="${role}"]`;
+      found = [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
       cache.set(role, found);
     }
     return found;
@@ -22,8 +24,10 @@ export function createViewApplier(root: HTMLElement): (view: ViewModel) => void 
   return (view) => {
     for (const [role, attrs] of Object.entries(view.attrs)) {
       for (const el of elements(role)) {
-        for (const [name, value] of Object.entries(attrs))
-          if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+        for (const [name, value] of Object.entries(attrs)) {
+          if (value === null) el.removeAttribute(name);
+          else if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+        }
       }
     }
     for (const [role, text] of Object.entries(view.text)) {

@@ -3,8 +3,17 @@
  * code is a separate module loaded only when the figure nears the viewport, then mounted on
  * the element. `defineFigure` registers the custom element that does this.
  */
+import type { FigureSpec } from './figure.ts';
 
 export type Mount = (root: HTMLElement) => void | (() => void);
+
+/**
+ * What a figure's module gives: a spec for the framework to mount (`export default
+ * defineSpec({…})`), or, for a figure that is an application of its own, a `mount` function.
+ */
+// The spec's state and data types are the module's own business here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FigureModule = { default: FigureSpec<any, any, any> } | { mount: Mount };
 
 /** How far outside the viewport a figure starts to load. */
 const NEAR_VIEWPORT = '400px 0px';
@@ -22,7 +31,7 @@ function hookPrint(): void {
   });
 }
 
-export function defineFigure(tag: string, load: () => Promise<{ mount: Mount }>): void {
+export function defineFigure(tag: string, load: () => Promise<FigureModule>): void {
   if (customElements.get(tag)) return;
   customElements.define(
     tag,
@@ -53,8 +62,12 @@ export function defineFigure(tag: string, load: () => Promise<{ mount: Mount }>)
 
       async #hydrate(): Promise<void> {
         try {
-          const { mount } = await load();
-          this.#unmount = mount(this) ?? undefined;
+          const module = await load();
+          if ('mount' in module) this.#unmount = module.mount(this) ?? undefined;
+          else {
+            const { mountFigure } = await import('./mount-figure.ts');
+            this.#unmount = mountFigure(this, module.default);
+          }
           this.dataset.hydrated = 'true';
         } catch (error) {
           this.dataset.hydrated = 'failed';

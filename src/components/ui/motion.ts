@@ -1,13 +1,16 @@
 /**
  * Reduced motion and the global pause. Nothing animates by itself when the reader asks the
  * system for reduced motion, and the header's pause button stops every animation whatever
- * the system says. Animations ask `motionAllowed()` before each frame.
+ * the system says. Animations ask `motionAllowed()` before each frame. Safe to import at
+ * build time (figure specs do): outside a browser nothing is reduced and nothing listens.
  */
+const inBrowser = typeof window !== 'undefined';
 
 const PAUSE_KEY = 'subpixel:paused';
 const listeners = new Set<(allowed: boolean) => void>();
 
 function storedPause(): boolean {
+  if (!inBrowser) return false;
   try {
     return localStorage.getItem(PAUSE_KEY) === '1';
   } catch {
@@ -16,16 +19,16 @@ function storedPause(): boolean {
 }
 
 let paused = storedPause();
-const reduced = matchMedia('(prefers-reduced-motion: reduce)');
+const reduced = inBrowser ? matchMedia('(prefers-reduced-motion: reduce)') : undefined;
 
 /** Whether animations may play now. */
 export function motionAllowed(): boolean {
-  return !paused && !reduced.matches;
+  return !paused && !reduced?.matches;
 }
 
 /** Whether the reader asked the system for reduced motion. */
 export function prefersReducedMotion(): boolean {
-  return reduced.matches;
+  return reduced?.matches ?? false;
 }
 
 export function isPaused(): boolean {
@@ -49,7 +52,9 @@ export function onMotionChange(listener: (allowed: boolean) => void): () => void
   return () => listeners.delete(listener);
 }
 
-reduced.addEventListener('change', () => {
-  for (const listener of listeners) listener(motionAllowed());
-});
-document.documentElement.toggleAttribute('data-paused', paused);
+if (inBrowser) {
+  reduced?.addEventListener('change', () => {
+    for (const listener of listeners) listener(motionAllowed());
+  });
+  document.documentElement.toggleAttribute('data-paused', paused);
+}

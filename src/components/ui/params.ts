@@ -103,3 +103,10 @@ export function writeState<S>(schema: Schema<S>, prefix: string, state: S, searc
     else search.set(name, text);
   }
 }
+
+/** The parameters of `keys` only: what one figure reads of its chapter's schema. */
+export function pick<S, K extends keyof S>(schema: Schema<S>, ...keys: K[]): Schema<Pick<S, K>> {
+  const out = {} as Schema<Pick<S, K>>;
+  for (const key of keys) out[key] = schema[key];
+  return out;
+}

@@ -65,6 +65,7 @@ export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: num
         }
       : { visibility: 'hidden' },
   };
+  DARK_STEPS.forEach((_, i) => (attrs[`step-${i}`] = { 'aria-current': i === stepIndex ? 'step' : 'false' }));
   for (const [key, [ox, oy]] of Object.entries(STENCIL_OFFSETS)) {
     attrs[`stencil-${key}`] = { x: num(m.x + ox - 0.5, 3), y: num(m.y + oy - 0.5, 3) };
   }

@@ -2,7 +2,7 @@
 import type { AdaptiveConvData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt, num } from '../../ui/format.ts';
-import { ADAPTIVE_GRID } from './state.ts';
+import { ADAPTIVE_GRID } from '../../state/ch7.ts';
 
 export function adaptiveView(d: AdaptiveConvData): ViewModel {
   const attrs: ViewModel['attrs'] = {};

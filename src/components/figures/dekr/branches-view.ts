@@ -10,8 +10,14 @@ import {
   BRANCHES,
   branchJoint,
   type Branch,
-  type DekrState,
-} from './state.ts';
+  type Ch7State,
+} from '../../state/ch7.ts';
+
+/** What figure 7.4 reads of chapter 7's state. */
+export type BranchesState = Pick<
+  Ch7State,
+  'branch' | 'reach' | 'spread' | 'nx' | 'ny' | 'sx' | 'sy' | 'kx' | 'ky' | 'ax' | 'ay'
+>;
 
 /** Short names, for the branch switch. */
 export const BRANCH_SHORT: Record<Branch, string> = {
@@ -29,14 +35,14 @@ export const BRANCH_LABELS: Record<Branch, string> = {
 };
 
 /** Each branch's hand-set pattern for a state. */
-export function branchPatterns(s: Readonly<DekrState>): Record<Branch, BranchPattern> {
+export function branchPatterns(s: Readonly<BranchesState>): Record<Branch, BranchPattern> {
   return Object.fromEntries(
     BRANCHES.map((b) => [b, branchPattern(BRANCH_GRID.q, branchJoint(s, b), s.reach, s.spread)]),
   ) as Record<Branch, BranchPattern>;
 }
 
 /** The person's joints with the four branch joints where the reader put them. */
-function personJoints(s: Readonly<DekrState>): Point[] {
+function personJoints(s: Readonly<BranchesState>): Point[] {
   const joints = BRANCH_PERSON.joints.map((p) => ({ ...p }));
   for (const b of BRANCHES) joints[BRANCH_JOINT[b]] = branchJoint(s, b);
   return joints;
@@ -44,7 +50,7 @@ function personJoints(s: Readonly<DekrState>): Point[] {
 
 const line = (a: Point, b: Point): string => `M${num(a.x)} ${num(a.y)}L${num(b.x)} ${num(b.y)}`;
 
-export function branchesView(s: Readonly<DekrState>, patterns: Record<Branch, BranchPattern>): ViewModel {
+export function branchesView(s: Readonly<BranchesState>, patterns: Record<Branch, BranchPattern>): ViewModel {
   const attrs: ViewModel['attrs'] = { skeleton: { d: figurePath(personJoints(s)) } };
   const text: ViewModel['text'] = {};
   for (const b of BRANCHES) {
@@ -65,7 +71,7 @@ export function branchesView(s: Readonly<DekrState>, patterns: Record<Branch, Br
   return { attrs, text };
 }
 
-export function branchesAnnouncement(s: Readonly<DekrState>, patterns: Record<Branch, BranchPattern>): string {
+export function branchesAnnouncement(s: Readonly<BranchesState>, patterns: Record<Branch, BranchPattern>): string {
   const shown = s.branch === 'all' ? BRANCHES : [s.branch];
   return shown
     .map((b) => {

@@ -3,7 +3,7 @@ import { buildBottomUp, stickScene, type BottomUpData } from '../../../lib/index
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { figurePath } from './routes-view.ts';
-import { DECODE_GRID, STAGES, type DekrState, type Stage } from './state.ts';
+import { DECODE_GRID, STAGES, type Ch7State, type Stage } from '../../state/ch7.ts';
 
 /** DEKR keeps the 30 highest centre peaks; the figure has a slot for each. */
 export const PEAK_SLOTS = 30;
@@ -11,6 +11,9 @@ export const PEAK_SLOTS = 30;
 export const TABLE_ROWS = 8;
 /** Pose NMS's radius: 5 % of the map's diagonal. */
 export const NMS_RADIUS = 0.05 * Math.hypot(DECODE_GRID.w, DECODE_GRID.h);
+
+/** What figure 7.2 reads of chapter 7's state. */
+export type DecodeState = Pick<Ch7State, 'stage' | 'cnoise' | 'onoise' | 'seed'>;
 
 /** Short names, for the stage switch. */
 export const STAGE_SHORT: Record<Stage, string> = {
@@ -30,7 +33,7 @@ export const STAGE_TITLES: Record<Stage, string> = {
 };
 
 /** The scene and its decoding for a state. */
-export function decodeData(s: Readonly<DekrState>): BottomUpData {
+export function decodeData(s: Readonly<Pick<Ch7State, 'cnoise' | 'onoise' | 'seed'>>): BottomUpData {
   const { w, h, people } = DECODE_GRID;
   return buildBottomUp({
     w,
@@ -49,7 +52,7 @@ export function stageMap(d: BottomUpData, stage: Stage): { values: Float64Array;
     : { values: d.centreMap, label: 'Centre heatmap' };
 }
 
-function stageText(d: BottomUpData, stage: Stage, s: Readonly<DekrState>): string {
+function stageText(d: BottomUpData, stage: Stage, s: Readonly<DecodeState>): string {
   const real = d.peakPerson.filter((p) => p >= 0).length;
   const people = DECODE_GRID.people;
   switch (stage) {
@@ -69,7 +72,7 @@ function stageText(d: BottomUpData, stage: Stage, s: Readonly<DekrState>): strin
   }
 }
 
-export function decodeView(d: BottomUpData, s: Readonly<DekrState>): ViewModel {
+export function decodeView(d: BottomUpData, s: Readonly<DecodeState>): ViewModel {
   const stage = s.stage;
   const at = STAGES.indexOf(stage);
   const attrs: ViewModel['attrs'] = {};
@@ -114,6 +117,6 @@ export function decodeView(d: BottomUpData, s: Readonly<DekrState>): ViewModel {
   return { attrs, text };
 }
 
-export function decodeAnnouncement(d: BottomUpData, s: Readonly<DekrState>): string {
+export function decodeAnnouncement(d: BottomUpData, s: Readonly<DecodeState>): string {
   return `Step ${STAGES.indexOf(s.stage) + 1} of ${STAGES.length}, ${STAGE_TITLES[s.stage]}. ${stageText(d, s.stage, s)}`;
 }

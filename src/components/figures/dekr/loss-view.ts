@@ -1,16 +1,17 @@
 /** From the offset-loss data to figure 7.5: two people drawn to scale, and loss against size. */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../ui/plot.ts';
 import { buildOffsetLoss, LOSS_JOINT, type LossPerson, type OffsetLossData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { figurePath } from './routes-view.ts';
-import type { DekrState } from './state.ts';
+import type { Ch7State } from '../../state/ch7.ts';
 
 export const LOSS_CHART_HEIGHT = 220;
 const MARGIN = 12;
 
 /** The figure's data for a state. */
-export function lossData(s: Readonly<DekrState>): OffsetLossData {
+export function lossData(s: Readonly<Pick<Ch7State, 'small' | 'large' | 'err'>>): OffsetLossData {
   return buildOffsetLoss({ small: s.small, large: s.large, error: s.err });
 }
 
@@ -55,43 +56,40 @@ export function lossChart(d: OffsetLossData, { width, document }: { width: numbe
     { height: d.small.height, loss: d.small.loss, who: 'small', className: 'person-small' },
     { height: d.large.height, loss: d.large.loss, who: 'large', className: 'person-large' },
   ];
-  const chart = Plot.plot({
-    ...(document ? { document } : {}),
-    width,
-    height: LOSS_CHART_HEIGHT,
-    className: 'plot',
-    marginLeft: 50,
-    style: { background: 'transparent' },
-    ariaLabel: 'Size-normalised offset loss against the person’s height, for the same joint error',
-    ariaDescription: `The loss falls as one over the height: ${fmt(d.small.loss, 4)} at ${d.small.height} px, ${fmt(d.large.loss, 4)} at ${d.large.height} px.`,
-    x: { type: 'log', label: 'Person height (px) →' },
-    y: { label: '↑ Offset loss', grid: true, zero: true },
-    marks: [
-      Plot.line(d.curve, { x: 'height', y: 'loss', className: 'loss-curve', strokeWidth: 2, ariaHidden: 'true' }),
-      ...dots.map((p) =>
-        Plot.dot([p], {
-          x: 'height',
-          y: 'loss',
-          r: 5,
-          className: p.className,
-          fill: 'currentColor',
-          ariaHidden: 'true',
-        }),
-      ),
-      ...dots.map((p) =>
-        Plot.text([p], {
-          x: 'height',
-          y: 'loss',
-          text: () => `${p.who} ${fmt(p.loss, 4)}`,
-          dx: 8,
-          dy: -10,
-          textAnchor: 'start',
-          className: `${p.className} decoder-label`,
-          ariaHidden: 'true',
-        }),
-      ),
-    ],
-  });
-  chart.querySelector('style')?.remove();
-  return chart;
+  return plotChart(
+    { width, document },
+    {
+      height: LOSS_CHART_HEIGHT,
+      marginLeft: 50,
+      ariaLabel: 'Size-normalised offset loss against the person’s height, for the same joint error',
+      ariaDescription: `The loss falls as one over the height: ${fmt(d.small.loss, 4)} at ${d.small.height} px, ${fmt(d.large.loss, 4)} at ${d.large.height} px.`,
+      x: { type: 'log', label: 'Person height (px) →' },
+      y: { label: '↑ Offset loss', grid: true, zero: true },
+      marks: [
+        Plot.line(d.curve, { x: 'height', y: 'loss', className: 'loss-curve', strokeWidth: 2, ariaHidden: 'true' }),
+        ...dots.map((p) =>
+          Plot.dot([p], {
+            x: 'height',
+            y: 'loss',
+            r: 5,
+            className: p.className,
+            fill: 'currentColor',
+            ariaHidden: 'true',
+          }),
+        ),
+        ...dots.map((p) =>
+          Plot.text([p], {
+            x: 'height',
+            y: 'loss',
+            text: () => `${p.who} ${fmt(p.loss, 4)}`,
+            dx: 8,
+            dy: -10,
+            textAnchor: 'start',
+            className: `${p.className} decoder-label`,
+            ariaHidden: 'true',
+          }),
+        ),
+      ],
+    },
+  );
 }

@@ -2,7 +2,7 @@
 import { DRAWN_BONES, ROUTES, STICK_BONES, type Route, type RoutesData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { num } from '../../ui/format.ts';
-import { ROUTES_SCENE } from './state.ts';
+import { ROUTES_SCENE } from '../../state/ch7.ts';
 
 export const ROUTE_LABELS: Record<Route, string> = {
   'top-down': 'Top-down',

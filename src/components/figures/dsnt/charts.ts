@@ -1,5 +1,6 @@
 /** Chapter 5's charts, drawn by Observable Plot (build time and browser alike). */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../ui/plot.ts';
 import { fmt } from '../../ui/format.ts';
 
 export const SMALL_CHART_HEIGHT = 220;
@@ -16,42 +17,38 @@ export function regulariserChart(
     { t: c.t, value: c.varianceLoss / v0, which: 'variance' },
     { t: c.t, value: c.js / j0, which: 'js' },
   ]);
-  const chart = Plot.plot({
-    ...(document ? { document } : {}),
-    width,
-    height: SMALL_CHART_HEIGHT,
-    className: 'plot',
-    marginLeft: 40,
-    style: { background: 'transparent' },
-    ariaLabel: 'Both regularisers along the path to the target',
-    ariaDescription: `Variance and JS regularisers relative to their starting values, as the map moves to the target; at t = ${fmt(t)} they are ${fmt(100 * ((curve.find((c) => c.t >= t)?.varianceLoss ?? 0) / v0), 0)}% and ${fmt(100 * ((curve.find((c) => c.t >= t)?.js ?? 0) / j0), 0)}% of their start.`,
-    x: { domain: [0, 1], label: 'Along the path to the target, t →' },
-    y: {
-      domain: [0, Math.max(1, ...rows.map((r) => r.value)) * 1.05],
-      label: '↑ Loss ÷ its value at t = 0',
-      grid: true,
+  return plotChart(
+    { width, document },
+    {
+      height: SMALL_CHART_HEIGHT,
+      ariaLabel: 'Both regularisers along the path to the target',
+      ariaDescription: `Variance and JS regularisers relative to their starting values, as the map moves to the target; at t = ${fmt(t)} they are ${fmt(100 * ((curve.find((c) => c.t >= t)?.varianceLoss ?? 0) / v0), 0)}% and ${fmt(100 * ((curve.find((c) => c.t >= t)?.js ?? 0) / j0), 0)}% of their start.`,
+      x: { domain: [0, 1], label: 'Along the path to the target, t →' },
+      y: {
+        domain: [0, Math.max(1, ...rows.map((r) => r.value)) * 1.05],
+        label: '↑ Loss ÷ its value at t = 0',
+        grid: true,
+      },
+      marks: [
+        Plot.line(
+          rows.filter((r) => r.which === 'variance'),
+          {
+            x: 't',
+            y: 'value',
+            className: 'decoder-quarter',
+            strokeDasharray: '6 3',
+            strokeWidth: 2,
+            ariaHidden: 'true',
+          },
+        ),
+        Plot.line(
+          rows.filter((r) => r.which === 'js'),
+          { x: 't', y: 'value', className: 'decoder-dark', strokeWidth: 2, ariaHidden: 'true' },
+        ),
+        Plot.ruleX([t], { className: 'current-rule', ariaHidden: 'true' }),
+      ],
     },
-    marks: [
-      Plot.line(
-        rows.filter((r) => r.which === 'variance'),
-        {
-          x: 't',
-          y: 'value',
-          className: 'decoder-quarter',
-          strokeDasharray: '6 3',
-          strokeWidth: 2,
-          ariaHidden: 'true',
-        },
-      ),
-      Plot.line(
-        rows.filter((r) => r.which === 'js'),
-        { x: 't', y: 'value', className: 'decoder-dark', strokeWidth: 2, ariaHidden: 'true' },
-      ),
-      Plot.ruleX([t], { className: 'current-rule', ariaHidden: 'true' }),
-    ],
-  });
-  chart.querySelector('style')?.remove();
-  return chart;
+  );
 }
 
 /** Error of the plain and the debiased soft-argmax against the bump's position. */
@@ -64,29 +61,25 @@ export function biasChart(
     { x: r.x, error: r.plain, which: 'plain' },
     { x: r.x, error: r.debiased, which: 'debiased' },
   ]);
-  const chart = Plot.plot({
-    ...(document ? { document } : {}),
-    width,
-    height: SMALL_CHART_HEIGHT,
-    className: 'plot',
-    marginLeft: 40,
-    style: { background: 'transparent' },
-    ariaLabel: 'Soft-argmax bias against the bump position',
-    ariaDescription: `Error of the plain expectation and of the debiased one, in cells, as one bump moves along the middle row. Largest: plain ${fmt(Math.max(...rows.map((r) => r.plain)))}, debiased ${fmt(Math.max(...rows.map((r) => r.debiased)))} cells.`,
-    x: { domain: [0, 15], label: 'Bump position x (cells) →' },
-    y: { label: '↑ Error of the expectation (cells)', grid: true, zero: true },
-    marks: [
-      Plot.line(
-        long.filter((r) => r.which === 'plain'),
-        { x: 'x', y: 'error', className: 'decoder-softargmax', strokeWidth: 2, ariaHidden: 'true' },
-      ),
-      Plot.line(
-        long.filter((r) => r.which === 'debiased'),
-        { x: 'x', y: 'error', className: 'decoder-dark', strokeDasharray: '6 3', strokeWidth: 2, ariaHidden: 'true' },
-      ),
-      Plot.ruleX([current], { className: 'current-rule', ariaHidden: 'true' }),
-    ],
-  });
-  chart.querySelector('style')?.remove();
-  return chart;
+  return plotChart(
+    { width, document },
+    {
+      height: SMALL_CHART_HEIGHT,
+      ariaLabel: 'Soft-argmax bias against the bump position',
+      ariaDescription: `Error of the plain expectation and of the debiased one, in cells, as one bump moves along the middle row. Largest: plain ${fmt(Math.max(...rows.map((r) => r.plain)))}, debiased ${fmt(Math.max(...rows.map((r) => r.debiased)))} cells.`,
+      x: { domain: [0, 15], label: 'Bump position x (cells) →' },
+      y: { label: '↑ Error of the expectation (cells)', grid: true, zero: true },
+      marks: [
+        Plot.line(
+          long.filter((r) => r.which === 'plain'),
+          { x: 'x', y: 'error', className: 'decoder-softargmax', strokeWidth: 2, ariaHidden: 'true' },
+        ),
+        Plot.line(
+          long.filter((r) => r.which === 'debiased'),
+          { x: 'x', y: 'error', className: 'decoder-dark', strokeDasharray: '6 3', strokeWidth: 2, ariaHidden: 'true' },
+        ),
+        Plot.ruleX([current], { className: 'current-rule', ariaHidden: 'true' }),
+      ],
+    },
+  );
 }

@@ -2,11 +2,11 @@
 import type { DsntFigureData, RegulariserPoint } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt, num, fmtPoint } from '../../ui/format.ts';
-import type { DsntState } from './state.ts';
+import type { Ch5State } from '../../state/ch5.ts';
 
 const at = (x: number, y: number) => `translate(${num(x, 3)} ${num(y, 3)})`;
 
-export function dsntMapsView(d: DsntFigureData, s: Readonly<DsntState>): ViewModel {
+export function dsntMapsView(d: DsntFigureData, s: Readonly<Ch5State>): ViewModel {
   return {
     attrs: {
       h1: { transform: at(s.x1, s.y1) },
@@ -24,11 +24,11 @@ export function dsntMapsView(d: DsntFigureData, s: Readonly<DsntState>): ViewMod
   };
 }
 
-export function dsntMapsAnnouncement(d: DsntFigureData, s: Readonly<DsntState>): string {
+export function dsntMapsAnnouncement(d: DsntFigureData, s: Readonly<Ch5State>): string {
   return `With β ${fmt(s.beta, 1)}, the expectation is at ${fmtPoint(d.expectation)} cells, ${fmt(Math.hypot(d.expectation.x - s.x1, d.expectation.y - s.y1))} from the first bump; argmax is cell ${d.argmax.x}, ${d.argmax.y}.`;
 }
 
-export function dsntGradientView(d: DsntFigureData, s: Readonly<DsntState>): ViewModel {
+export function dsntGradientView(d: DsntFigureData, s: Readonly<Ch5State>): ViewModel {
   let largest = 0;
   for (const g of d.gradient) largest = Math.max(largest, Math.abs(g));
   return {
@@ -44,7 +44,7 @@ export function dsntGradientView(d: DsntFigureData, s: Readonly<DsntState>): Vie
   };
 }
 
-export function dsntRegulariserView(r: RegulariserPoint, start: RegulariserPoint, s: Readonly<DsntState>): ViewModel {
+export function dsntRegulariserView(r: RegulariserPoint, start: RegulariserPoint, s: Readonly<Ch5State>): ViewModel {
   return {
     attrs: { 'r-target': { cx: num(s.tx, 3), cy: num(s.ty, 3) } },
     text: {

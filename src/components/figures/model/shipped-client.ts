@@ -7,7 +7,7 @@ import { createHeatmapView } from '../../ui/heatmap-view.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
 import { HEAD_METHODS, HEADS_LIST, METHOD_LABELS, type HeadName } from './names.ts';
-import { GALLERY, GALLERY_SEED, modelSchema, SIZES, type ModelState } from './state.ts';
+import { GALLERY, GALLERY_SEED, ch8, SIZES, type Ch8State } from '../../state/ch8.ts';
 import type { ModelResponse } from './train-worker.ts';
 import { GALLERY_ERRORS, sampleErrors, type GalleryErrors } from './view.ts';
 import { publish } from '../../ui/published.ts';
@@ -43,7 +43,7 @@ function marks(svg: SVGSVGElement, truth: readonly Point[], points: Record<strin
 }
 
 export function mount(root: HTMLElement): () => void {
-  const store = chapterStore(root.dataset.store ?? 'ch8', modelSchema);
+  const store = chapterStore(root.dataset.store ?? 'ch8', ch8);
   const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
   const announce = createAnnouncer(q<HTMLElement>('[data-role="announce"]'));
   const samples = heldOut(64, GALLERY, GALLERY_SEED);
@@ -69,7 +69,7 @@ export function mount(root: HTMLElement): () => void {
     ctx.putImageData(image, 0, 0);
   }
 
-  const render = (s: Readonly<ModelState>): void => {
+  const render = (s: Readonly<Ch8State>): void => {
     const m = shipped.get(s.head);
     root
       .querySelectorAll<HTMLButtonElement>('[data-sample]')

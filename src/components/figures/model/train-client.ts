@@ -5,7 +5,7 @@ import { fmt } from '../../ui/format.ts';
 import { observeWidth } from '../../ui/resize.ts';
 import { chapterStore } from '../../ui/store.ts';
 import { showRejected } from '../../ui/url-note.ts';
-import { modelSchema, SIZES } from './state.ts';
+import { ch8, SIZES } from '../../state/ch8.ts';
 import { latestErrors, medianStepMs, statusLine, trainingChart, type ErrorPoint, type LossPoint } from './view.ts';
 import { listen, send } from './worker-client.ts';
 
@@ -14,7 +14,7 @@ const BATCH = 8;
 const LEARNING_RATE = 2e-3;
 
 export function mount(root: HTMLElement): () => void {
-  const store = chapterStore(root.dataset.store ?? 'ch8', modelSchema);
+  const store = chapterStore(root.dataset.store ?? 'ch8', ch8);
   const q = <T extends Element>(selector: string) => root.querySelector(selector) as T;
   const announce = createAnnouncer(q<HTMLElement>('[data-role="announce"]'));
   const status = q<HTMLElement>('[data-role="status"]');

@@ -37,7 +37,7 @@ import {
   type Weights,
 } from '../../../lib/tf/index.ts';
 import type { Point } from '../../../lib/index.ts';
-import { GALLERY_SEED } from './state.ts';
+import { GALLERY_SEED } from '../../state/ch8.ts';
 
 export type ModelRequest =
   /** The page's query, for TF.js's debugging flags (sent first, before any backend starts). */

@@ -1,5 +1,6 @@
 /** From chapter 8's worker messages to what its figures show. */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../ui/plot.ts';
 import { meanErrors } from '../../../lib/index.ts';
 import { fmt } from '../../ui/format.ts';
 import { HEAD_METHODS, METHOD_LABELS, type HeadName } from './names.ts';
@@ -46,15 +47,12 @@ export function trainingChart(
   errors: readonly ErrorPoint[],
   { width, document, kind }: { width: number; document?: Document; kind: 'loss' | 'error' },
 ): Element {
-  const chart =
-    kind === 'loss'
-      ? Plot.plot({
-          ...(document ? { document } : {}),
-          width,
+  return kind === 'loss'
+    ? plotChart(
+        { width, document },
+        {
           height: 200,
-          className: 'plot',
           marginLeft: 50,
-          style: { background: 'transparent' },
           ariaLabel: 'Training loss against step',
           ariaDescription: losses.length
             ? `Loss ${fmt(losses[0]!.loss, 3)} at step ${losses[0]!.step}, ${fmt(losses.at(-1)!.loss, 3)} at step ${losses.at(-1)!.step}.`
@@ -64,14 +62,13 @@ export function trainingChart(
           marks: losses.length
             ? [Plot.line(losses, { x: 'step', y: 'loss', className: 'loss-curve', ariaHidden: 'true' })]
             : [],
-        })
-      : Plot.plot({
-          ...(document ? { document } : {}),
-          width,
+        },
+      )
+    : plotChart(
+        { width, document },
+        {
           height: 200,
-          className: 'plot',
           marginLeft: 50,
-          style: { background: 'transparent' },
           ariaLabel: 'Held-out mean error against step, input pixels',
           ariaDescription: errors.length ? `Latest: ${latestErrors(errors)}.` : 'No evaluation yet.',
           x: { label: 'Step →' },
@@ -93,9 +90,8 @@ export function trainingChart(
                 ),
               ]
             : [],
-        });
-  chart.querySelector('style')?.remove();
-  return chart;
+        },
+      );
 }
 
 /** Each method's dash, so that the lines differ by more than hue. */

@@ -1,8 +1,9 @@
 /** Chapter 6's charts, drawn by Observable Plot. */
 import * as Plot from '@observablehq/plot';
+import { plotChart } from '../../ui/plot.ts';
 import type { KlRow, QuantisationRow, SimdrLabelKind } from '../../../lib/index.ts';
 import { fmt } from '../../ui/format.ts';
-import { LABEL_NAMES } from './state.ts';
+import { LABEL_NAMES } from '../../state/ch6.ts';
 
 export const CHART_HEIGHT = 240;
 
@@ -24,36 +25,32 @@ export function klChart(
     rows
       .filter((r) => r.label === kind)
       .reduce((a, b) => (Math.abs(b.shift - shift) < Math.abs(a.shift - shift) ? b : a));
-  const chart = Plot.plot({
-    ...(document ? { document } : {}),
-    width,
-    height: CHART_HEIGHT,
-    className: 'plot',
-    marginLeft: 40,
-    style: { background: 'transparent' },
-    ariaLabel: 'KL divergence against the prediction’s shift, for each label type',
-    ariaDescription: `At a shift of ${fmt(shift)} px: ${kinds.map((k) => `${LABEL_NAMES[k]} ${fmt(nearest(k).kl)}`).join(', ')}.`,
-    x: { label: 'Prediction shifted from the truth (input px) →' },
-    y: { label: '↑ KL(label ‖ prediction)', grid: true, zero: true },
-    marks: [
-      ...kinds.map((kind) =>
-        Plot.line(
-          rows.filter((r) => r.label === kind),
-          {
-            x: 'shift',
-            y: 'kl',
-            className: LABEL_STYLE[kind].className,
-            strokeDasharray: LABEL_STYLE[kind].dash,
-            strokeWidth: 2,
-            ariaHidden: 'true',
-          },
+  return plotChart(
+    { width, document },
+    {
+      height: CHART_HEIGHT,
+      ariaLabel: 'KL divergence against the prediction’s shift, for each label type',
+      ariaDescription: `At a shift of ${fmt(shift)} px: ${kinds.map((k) => `${LABEL_NAMES[k]} ${fmt(nearest(k).kl)}`).join(', ')}.`,
+      x: { label: 'Prediction shifted from the truth (input px) →' },
+      y: { label: '↑ KL(label ‖ prediction)', grid: true, zero: true },
+      marks: [
+        ...kinds.map((kind) =>
+          Plot.line(
+            rows.filter((r) => r.label === kind),
+            {
+              x: 'shift',
+              y: 'kl',
+              className: LABEL_STYLE[kind].className,
+              strokeDasharray: LABEL_STYLE[kind].dash,
+              strokeWidth: 2,
+              ariaHidden: 'true',
+            },
+          ),
         ),
-      ),
-      Plot.ruleX([shift], { className: 'current-rule', ariaHidden: 'true' }),
-    ],
-  });
-  chart.querySelector('style')?.remove();
-  return chart;
+        Plot.ruleX([shift], { className: 'current-rule', ariaHidden: 'true' }),
+      ],
+    },
+  );
 }
 
 /** Per-axis quantisation error by representation, with each bound. */
@@ -62,34 +59,37 @@ export function quantisationChart(
   { width, document }: { width: number; document?: Document },
 ): Element {
   const data = rows.map((r) => ({ name: r.representation, bound: r.bound, ...r.perAxis }));
-  const chart = Plot.plot({
-    ...(document ? { document } : {}),
-    width,
-    height: CHART_HEIGHT,
-    className: 'plot',
-    marginLeft: 110,
-    style: { background: 'transparent' },
-    ariaLabel: 'Per-axis quantisation error by representation',
-    ariaDescription: rows
-      .map((r) => `${r.representation}: mean ${fmt(r.perAxis.mean, 3)} px, bound ${fmt(r.bound, 3)}`)
-      .join('; '),
-    y: { domain: data.map((d) => d.name), label: null },
-    x: { label: 'Per-axis error (input px) →', grid: true, domain: [0, 2.1] },
-    marks: [
-      Plot.ruleY(data, { y: 'name', x1: 'p5', x2: 'p95', className: 'decoder-quarter', ariaHidden: 'true' }),
-      Plot.barX(data, {
-        y: 'name',
-        x1: 'p25',
-        x2: 'p75',
-        fill: 'currentColor',
-        fillOpacity: 0.35,
-        className: 'decoder-quarter',
-        ariaHidden: 'true',
-      }),
-      Plot.tickX(data, { y: 'name', x: 'median', strokeWidth: 2.5, className: 'decoder-quarter', ariaHidden: 'true' }),
-      Plot.tickX(data, { y: 'name', x: 'bound', strokeDasharray: '3 2', className: 'bound', ariaHidden: 'true' }),
-    ],
-  });
-  chart.querySelector('style')?.remove();
-  return chart;
+  return plotChart(
+    { width, document },
+    {
+      height: CHART_HEIGHT,
+      marginLeft: 110,
+      ariaLabel: 'Per-axis quantisation error by representation',
+      ariaDescription: rows
+        .map((r) => `${r.representation}: mean ${fmt(r.perAxis.mean, 3)} px, bound ${fmt(r.bound, 3)}`)
+        .join('; '),
+      y: { domain: data.map((d) => d.name), label: null },
+      x: { label: 'Per-axis error (input px) →', grid: true, domain: [0, 2.1] },
+      marks: [
+        Plot.ruleY(data, { y: 'name', x1: 'p5', x2: 'p95', className: 'decoder-quarter', ariaHidden: 'true' }),
+        Plot.barX(data, {
+          y: 'name',
+          x1: 'p25',
+          x2: 'p75',
+          fill: 'currentColor',
+          fillOpacity: 0.35,
+          className: 'decoder-quarter',
+          ariaHidden: 'true',
+        }),
+        Plot.tickX(data, {
+          y: 'name',
+          x: 'median',
+          strokeWidth: 2.5,
+          className: 'decoder-quarter',
+          ariaHidden: 'true',
+        }),
+        Plot.tickX(data, { y: 'name', x: 'bound', strokeDasharray: '3 2', className: 'bound', ariaHidden: 'true' }),
+      ],
+    },
+  );
 }

@@ -1,0 +1,101 @@
+/**
+ * Figure 4.1: DARK decodes one noisy, two-peaked heatmap in eight steps, from argmax to
+ * resolution recovery, with the Taylor formula's terms linked to the cells they read.
+ */
+import { buildDarkSteps, DARK_SETTING, DARK_STEPS, TERM_STENCIL } from '../../../lib/index.ts';
+import { defineSpec, memoOn } from '../../ui/figure.ts';
+import { motionAllowed, onMotionChange } from '../../ui/motion.ts';
+import { pick } from '../../ui/params.ts';
+import { ch4, darkStepsInput, type Ch4State } from '../../state/ch4.ts';
+import { darkAnnouncement, darkStepperView, stepMap } from './view.ts';
+
+const PLAY_INTERVAL_MS = 2200;
+const LAST = DARK_STEPS.length - 1;
+
+const params = pick(ch4, 'step', 'noise', 'peak', 'sigma', 'kernel', 'target', 'seed');
+type State = Pick<Ch4State, keyof typeof params>;
+
+/** The decoding depends on everything but the step shown: stepping recomputes nothing. */
+const stepsOf = memoOn(['noise', 'peak', 'sigma', 'kernel', 'target', 'seed'], (s: State) =>
+  buildDarkSteps(darkStepsInput(s)),
+);
+
+export default defineSpec({
+  name: 'dark-stepper',
+  params,
+  build: stepsOf,
+  view: (d, s) => darkStepperView(d, s.step, Number(s.kernel)),
+  maps: {
+    heatmap: {
+      draw: (d, s) => {
+        const shown = stepMap(d, DARK_STEPS[s.step] ?? 'argmax');
+        return { values: shown.values, w: DARK_SETTING.w, h: DARK_SETTING.h, domain: shown.domain };
+      },
+    },
+  },
+  announce: (d, s) => darkAnnouncement(d, s.step, Number(s.kernel)),
+  setup({ root, store, part, listen }) {
+    const play = part<HTMLButtonElement>('[data-nav="play"]');
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const stop = (): void => {
+      if (timer !== undefined) clearInterval(timer);
+      timer = undefined;
+      play.setAttribute('aria-pressed', 'false');
+      play.textContent = 'Play';
+    };
+    const goTo = (step: number): void => store.set({ step: Math.min(LAST, Math.max(0, step)) });
+    // Playing steps through on a timer, and honours reduced motion and the global pause.
+    const toggle = (): void => {
+      if (timer !== undefined) return stop();
+      if (!motionAllowed()) {
+        play.textContent = 'Play (animations paused)';
+        return;
+      }
+      if (store.get().step === LAST) goTo(0);
+      play.setAttribute('aria-pressed', 'true');
+      play.textContent = 'Pause';
+      timer = setInterval(() => {
+        if (!motionAllowed() || store.get().step >= LAST) return stop();
+        goTo(store.get().step + 1);
+      }, PLAY_INTERVAL_MS);
+    };
+    listen(root, 'click', (event) => {
+      const button = (event.target as HTMLElement).closest('button');
+      if (!button) return;
+      const nav = button.dataset.nav;
+      if (button.dataset.stepIndex !== undefined) {
+        stop();
+        goTo(Number(button.dataset.stepIndex));
+      } else if (nav === 'prev' || nav === 'next') {
+        stop();
+        goTo(store.get().step + (nav === 'next' ? 1 : -1));
+      } else if (nav === 'reseed') store.set({ seed: (store.get().seed % 9999) + 1 });
+      else if (nav === 'play') toggle();
+    });
+    const stopOnPause = onMotionChange((allowed) => allowed || stop());
+
+    // The Taylor terms and the stencil cells they read light each other up.
+    const light = (terms: string[]): void => {
+      const keys = new Set<string>(terms.flatMap((t) => TERM_STENCIL[t as keyof typeof TERM_STENCIL] ?? []));
+      for (const el of root.querySelectorAll('[data-term]'))
+        el.classList.toggle('lit', terms.includes(el.getAttribute('data-term') ?? ''));
+      for (const el of root.querySelectorAll<HTMLElement | SVGElement>('[data-key]'))
+        el.classList.toggle('lit', keys.has(el.dataset.key ?? ''));
+    };
+    const over = (event: Event): void => {
+      const el = event.target as Element;
+      const term = el.closest('[data-term]')?.getAttribute('data-term');
+      if (term) return light([term]);
+      const cell = el.closest<HTMLElement | SVGElement>('[data-key]');
+      if (cell) light((cell.dataset.terms ?? '').split(' ').filter(Boolean));
+    };
+    listen(root, 'pointerover', over);
+    listen(root, 'focusin', over);
+    listen(root, 'pointerout', () => light([]));
+    listen(root, 'focusout', () => light([]));
+    return () => {
+      stop();
+      stopOnPause();
+    };
+  },
+});

@@ -1,0 +1,36 @@
+/** The URL-mirrored state of chapter 6's figures (SimDR). */
+import type { SimdrLabelKind } from '../../lib/index.ts';
+import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
+
+export const SPLIT_RATIOS = ['1', '2', '3', '4'] as const;
+
+export interface Ch6State {
+  /** Keypoint on the 192×256 crop, input px. */
+  x: number;
+  y: number;
+  k: (typeof SPLIT_RATIOS)[number];
+  label: SimdrLabelKind;
+  /** Gaussian label σ (bins) and smoothing ε. */
+  sigma: number;
+  eps: number;
+  /** The prediction of figure 6.3: its shift from the truth (input px) and width (bins). */
+  shift: number;
+  width: number;
+}
+
+export const ch6: Schema<Ch6State> = {
+  x: numberParam({ default: 101.37, min: 0, max: 191.9 }),
+  y: numberParam({ default: 143.82, min: 0, max: 255.9 }),
+  k: choiceParam(SPLIT_RATIOS, '2'),
+  label: choiceParam(['onehot', 'smooth', 'gauss'] as const, 'gauss'),
+  sigma: numberParam({ default: 6, min: 0.5, max: 8, digits: 1 }),
+  eps: numberParam({ default: 0.1, min: 0, max: 0.3, digits: 2 }),
+  shift: numberParam({ default: 1.5, min: -8, max: 8, digits: 2 }),
+  width: numberParam({ default: 2, min: 0.5, max: 8, digits: 1 }),
+};
+
+export const LABEL_NAMES: Record<SimdrLabelKind, string> = {
+  onehot: 'One-hot (SimDR)',
+  smooth: 'Label-smoothed',
+  gauss: 'Gaussian (SA-SimDR)',
+};

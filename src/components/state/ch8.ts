@@ -1,0 +1,26 @@
+/** The URL-mirrored state of chapter 8's figures. */
+import { HEADS_LIST, type HeadName } from '../figures/model/names.ts';
+import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
+
+export interface Ch8State {
+  head: HeadName;
+  /** Input size of the reader's training (shipped models exist at both). */
+  size: '64' | '128';
+  target: 'unbiased' | 'biased';
+  /** The gallery's selected sample. */
+  sample: number;
+}
+
+export const ch8: Schema<Ch8State> = {
+  head: choiceParam(HEADS_LIST, 'heatmap'),
+  size: choiceParam(['64', '128'] as const, '64'),
+  target: choiceParam(['unbiased', 'biased'] as const, 'unbiased'),
+  sample: numberParam({ default: 0, min: 0, max: 7, integer: true }),
+};
+
+/** Gallery samples. */
+export const GALLERY = 8;
+/** The gallery's seed (apart from the held-out set's); the worker and the page draw the same samples. */
+export const GALLERY_SEED = 4242;
+/** Input sizes the shipped models come in; the gallery shows the first. */
+export const SIZES: readonly number[] = [64, 128];

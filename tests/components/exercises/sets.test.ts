@@ -1,0 +1,76 @@
+/**
+ * Every exercise: not already done at the figure's default state (the reader has to do
+ * something), done at a known solution, and its verdict follows the library's own numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { EXERCISE_SETS } from '../../../src/components/exercises/sets.ts';
+import { GALLERY_ERRORS } from '../../../src/components/figures/model/view.ts';
+import { defaultsOf } from '../../../src/components/ui/params.ts';
+import { buildPixelGrid } from '../../../src/lib/index.ts';
+
+/** A state (over the defaults) that solves each exercise, and what the figures published, if needed. */
+const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Record<string, unknown> }> = {
+  'ex-1-1': { state: { x: 142, y: 110 } },
+  'ex-1-2': { state: { x: 140, y: 108 } },
+  'ex-1-3': { state: { x: 191.5, y: 100 } },
+  'ex-2-1': { state: { x: 142, y: 110, target: 'biased' } },
+  'ex-2-2': { state: { x: 140.8, y: 108, sigma: 0.5 } },
+  'ex-3-1': { state: { u: 0.05, v: 0 } },
+  'ex-3-2': { state: { u: 0.25, v: 0.25 } },
+  'ex-4-1': { state: { peak: 1, noise: 0.2, seed: 5 } },
+  'ex-4-2': { state: { noise: 0.2, kernel: '5' } },
+  'ex-5-1': { state: { a2: 6 } },
+  'ex-5-2': { state: { a2: 3, beta: 8 } },
+  'ex-6-1': { state: { k: '1', x: 100.5, y: 143.5 } },
+  'ex-6-2': { state: { k: '3', x: 100.5, y: 143.5 } },
+  'ex-7-1': { state: { stage: 'posenms', cnoise: 0.08, seed: 1 } },
+  'ex-7-2': { state: { small: 16, large: 480 } },
+  'ex-8-1': {
+    state: { head: 'heatmap', sample: 3 },
+    published: {
+      [GALLERY_ERRORS]: {
+        heatmap: Array.from({ length: 8 }, (_, i) => ({ argmax: 3, quarter: 2, dark: i === 3 ? 2.5 : 1 })),
+      },
+    },
+  },
+  'ex-8-2': {
+    state: { head: 'dsnt', sample: 5 },
+    published: { [GALLERY_ERRORS]: { dsnt: Array.from({ length: 8 }, (_, i) => ({ dsnt: i === 5 ? 0.9 : 2 })) } },
+  },
+};
+
+describe('the exercises', () => {
+  for (const [name, load] of Object.entries(EXERCISE_SETS)) {
+    it(`${name}: at least two, each unsolved at the defaults and solved by a known state`, async () => {
+      const set = (await load()).default;
+      expect(set.store).toBe(name);
+      expect(set.exercises.length).toBeGreaterThanOrEqual(2);
+      const defaults = defaultsOf<object>(set.schema) as Record<string, unknown>;
+      for (const exercise of set.exercises) {
+        expect(exercise.id).toMatch(new RegExp(`^ex-${name.slice(2)}-\\d+$`));
+        expect(exercise.hints.length, exercise.id).toBeGreaterThanOrEqual(1);
+        const solution = SOLUTIONS[exercise.id];
+        expect(solution, `a solution for ${exercise.id}`).toBeDefined();
+        const read = (key: string) => solution?.published?.[key];
+        expect(exercise.check(defaults, read).done, `${exercise.id} at the defaults`).toBe(false);
+        const solved = exercise.check({ ...defaults, ...solution!.state }, read);
+        expect(solved.done, `${exercise.id}: ${solved.detail}`).toBe(true);
+      }
+    });
+  }
+
+  it('reports the same number the figure shows (ex-1-1 against buildPixelGrid)', async () => {
+    const set = (await EXERCISE_SETS.ch1!()).default;
+    const state = { ...defaultsOf<object>(set.schema), x: 150.7, y: 33.3 } as Record<string, unknown>;
+    const error = buildPixelGrid({ keypoint: { x: 150.7, y: 33.3 }, sigma: 2, target: 'unbiased' }).error;
+    expect(set.exercises[0]!.check(state, () => undefined).detail).toContain(error.toFixed(2));
+  });
+
+  it('says "not yet" for chapter 8 until the shipped models have published their errors', async () => {
+    const set = (await EXERCISE_SETS.ch8!()).default;
+    for (const exercise of set.exercises) {
+      const v = exercise.check(defaultsOf<object>(set.schema) as Record<string, unknown>, () => undefined);
+      expect(v).toEqual({ done: false, detail: 'The shipped models have not finished running yet.' });
+    }
+  });
+});

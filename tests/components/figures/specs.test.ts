@@ -1,0 +1,93 @@
+/**
+ * Every figure, drawn from its spec as the build draws it, in its default state and in one
+ * moved state: the view (attributes and texts by role), a summary of each map picture and
+ * each chart's SVG are pinned in files under __snapshots__/figures/. A change to what a
+ * figure shows appears here as a diff to review (`npx vitest run -u` accepts it).
+ */
+import { describe, expect, it } from 'vitest';
+import { parseHTML } from 'linkedom';
+import { renderFigure, type FigureSpec, type MapDraw } from '../../../src/components/ui/figure.ts';
+import pixelGrid from '../../../src/components/figures/pixel-grid/spec.ts';
+import rowError from '../../../src/components/figures/row-error/spec.ts';
+import offsetCurve from '../../../src/components/figures/offset-curve/spec.ts';
+import errorDistributions from '../../../src/components/figures/error-distributions/spec.ts';
+import quarterShift from '../../../src/components/figures/quarter-shift/spec.ts';
+import darkStepper from '../../../src/components/figures/dark-stepper/spec.ts';
+import resolution from '../../../src/components/figures/resolution/spec.ts';
+import dsntMaps from '../../../src/components/figures/dsnt/maps-spec.ts';
+import dsntGradient from '../../../src/components/figures/dsnt/gradient-spec.ts';
+import dsntRegularisers from '../../../src/components/figures/dsnt/regularisers-spec.ts';
+import dsntBias from '../../../src/components/figures/dsnt/bias-spec.ts';
+import simdrCrop from '../../../src/components/figures/simdr/crop-spec.ts';
+import klCurves from '../../../src/components/figures/simdr/kl-spec.ts';
+import routes from '../../../src/components/figures/dekr/routes-spec.ts';
+import decode from '../../../src/components/figures/dekr/decode-spec.ts';
+import adaptive from '../../../src/components/figures/dekr/adaptive-spec.ts';
+import branches from '../../../src/components/figures/dekr/branches-spec.ts';
+import loss from '../../../src/components/figures/dekr/loss-spec.ts';
+
+// Each spec with a state that moves what it shows (keys the figure reads, values in range).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
+  [pixelGrid, { x: 150.2, y: 90.7, target: 'biased' }],
+  [rowError, { x: 60, y: 120.5 }],
+  [offsetCurve, { x: 101.3, y: 100, sigma: 1.5 }],
+  [errorDistributions, { target: 'biased' }],
+  [quarterShift, { u: -0.2, v: 0.4, sigma: 1.2 }],
+  [darkStepper, { step: 6, kernel: '5', seed: 7 }],
+  [resolution, { sweep: 'biased' }],
+  [dsntMaps, { x1: 3, y1: 12, a2: 4, beta: 2.5 }],
+  [dsntGradient, { tx: 10.5, ty: 3 }],
+  [dsntRegularisers, { t: 0.5, sigmaT: 2 }],
+  [dsntBias, { beta: 3, x1: 2 }],
+  [simdrCrop, { x: 40.3, y: 200.9, k: '3', label: 'onehot' }],
+  [klCurves, { shift: -2.5, width: 4 }],
+  [routes, { route: 'grouping', people: 3, scene: 11 }],
+  [decode, { stage: 'posenms', onoise: 1.2 }],
+  [adaptive, { rotation: 45, tx: -1, shear: 0.3 }],
+  [branches, { branch: 'knee', kx: 5, ky: 24 }],
+  [loss, { err: 12, small: 30 }],
+];
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const round = (v: number) => Number(v.toPrecision(6));
+
+/** A map picture in a few numbers: its size, domain, and the sum and extremes of its values. */
+function summary(m: MapDraw) {
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < m.values.length; i++) {
+    const v = m.values[i] as number;
+    sum += v;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  return { w: m.w, h: m.h, domain: m.domain?.map(round), sum: round(sum), min: round(min), max: round(max) };
+}
+
+describe.each(FIGURES.map(([spec, moved]) => [spec.name, spec, moved] as const))('figure %s', (name, spec, moved) => {
+  const states: [string, Record<string, unknown>][] = [
+    ['default', {}],
+    ['moved', moved],
+  ];
+  for (const [label, state] of states) {
+    // Two figures run build-time sweeps (thousands of samples) the first time they draw.
+    it(`draws its ${label} state as pinned`, { timeout: 60_000 }, async () => {
+      const r = renderFigure(spec, { document: doc(), width: 560, state });
+      for (const key of Object.keys(state)) expect(r.state[key], `'${key}' is a key the figure reads`).toBe(state[key]);
+      const maps = Object.fromEntries(Object.entries(r.maps).map(([k, m]) => [k, summary(m as MapDraw)]));
+      await expect(JSON.stringify({ view: r.view, maps }, null, 1)).toMatchFileSnapshot(
+        `./__snapshots__/${name}.${label}.json`,
+      );
+      for (const [role, svg] of Object.entries(r.charts))
+        await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.${label}.${role}.svg`);
+    });
+  }
+
+  it('moves: the moved state draws something else', { timeout: 60_000 }, () => {
+    const a = renderFigure(spec, { document: doc(), width: 560 });
+    const b = renderFigure(spec, { document: doc(), width: 560, state: moved });
+    expect(JSON.stringify([b.view, b.charts])).not.toBe(JSON.stringify([a.view, a.charts]));
+  });
+});
