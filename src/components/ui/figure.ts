@@ -91,6 +91,34 @@ export interface ChartPart<S, D> {
   announce?(state: Readonly<S>, data: D): string;
 }
 
+/**
+ * Data that does not live in the URL and arrives while the page runs: a model's output, a
+ * file the reader loaded. A figure whose `build` reads it redraws when it changes. At build
+ * time `get()` gives what the page shows before anything arrives.
+ */
+export interface Source<X> {
+  get(): X;
+  /** Calls `listener` after each change; returns a function that stops it. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** A `Source` holding one value that anyone may replace (`set`) — the usual way to make one. */
+export function createSource<X>(initial: X): Source<X> & { set(value: X): void } {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set(next) {
+      value = next;
+      for (const listener of [...listeners]) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
 /** What `setup` gets: the mounted figure, for behaviour beyond the declared parts. */
 export interface FigureContext<S, D> {
   root: HTMLElement;
@@ -110,9 +138,9 @@ export interface FigureContext<S, D> {
 /**
  * Everything that varies between figures. `S` is the state the figure reads (the keys of
  * `params`, and only those: it is inferred from `params` alone), `D` what `build` returns,
- * `P` what `precompute` returns.
+ * `P` what `precompute` returns, `X` what `source` holds.
  */
-export interface FigureSpec<S, D, P = undefined> {
+export interface FigureSpec<S, D, P = undefined, X = undefined> {
   /** Names the figure in errors. */
   name: string;
   /** The chapter parameters the figure reads: pick them from the chapter's state module. */
@@ -126,7 +154,9 @@ export interface FigureSpec<S, D, P = undefined> {
    * The numbers to draw, from `src/lib`'s builders; runs when a key of `params` changes. A
    * figure that is only charts may leave it out (its charts build their own data).
    */
-  build?(state: Readonly<NoInfer<S>>, pre: P): D;
+  build?(state: Readonly<NoInfer<S>>, pre: P, source: X): D;
+  /** Data from outside the URL state that `build` reads (see `Source`). */
+  source?: Source<X>;
   /** Attributes and texts keyed by `data-role`. */
   view?(data: D, state: Readonly<NoInfer<S>>): ViewModel;
   maps?: Record<string, MapPart<NoInfer<S>, D>>;
@@ -139,7 +169,7 @@ export interface FigureSpec<S, D, P = undefined> {
 }
 
 /** Types a figure spec where it is written (the identity at run time). */
-export function defineSpec<S, D, P = undefined>(spec: FigureSpec<S, D, P>): FigureSpec<S, D, P> {
+export function defineSpec<S, D, P = undefined, X = undefined>(spec: FigureSpec<S, D, P, X>): FigureSpec<S, D, P, X> {
   return spec;
 }
 
@@ -176,7 +206,7 @@ export function handleAria<S>(handle: HandlePart<S>, state: Readonly<S>): Record
 }
 
 /** The figure's whole view in a state: its own view plus its handles' ARIA values. */
-export function figureView<S, D>(spec: FigureSpec<S, D, unknown>, data: D, state: Readonly<S>): ViewModel {
+export function figureView<S, D>(spec: FigureSpec<S, D, unknown, unknown>, data: D, state: Readonly<S>): ViewModel {
   const view = spec.view?.(data, state) ?? { attrs: {}, text: {} };
   if (!spec.handles?.length) return view;
   const attrs = { ...view.attrs };
@@ -186,7 +216,7 @@ export function figureView<S, D>(spec: FigureSpec<S, D, unknown>, data: D, state
 
 // A chapter and each of its embed pages render the same figure: its precomputation runs once.
 const precomputedBySpec = new WeakMap<object, unknown>();
-function precomputed<S, D, P>(spec: FigureSpec<S, D, P>): P {
+function precomputed<S, D, P, X>(spec: FigureSpec<S, D, P, X>): P {
   if (!spec.precompute) return undefined as P;
   if (!precomputedBySpec.has(spec)) precomputedBySpec.set(spec, spec.precompute());
   return precomputedBySpec.get(spec) as P;
@@ -205,10 +235,10 @@ export interface RenderOptions<S> {
  * server-side `document` is given). The build renders the default state this way, and the
  * tests every figure's default and one moved state.
  */
-export function renderFigure<S, D, P>(spec: FigureSpec<S, D, P>, options: RenderOptions<S> = {}) {
+export function renderFigure<S, D, P, X>(spec: FigureSpec<S, D, P, X>, options: RenderOptions<S> = {}) {
   const state: S = { ...defaultsOf(spec.params), ...options.state };
   const pre = precomputed(spec);
-  const data = spec.build?.(state, pre) as D;
+  const data = spec.build?.(state, pre, spec.source?.get() as X) as D;
   const maps = Object.fromEntries(Object.entries(spec.maps ?? {}).map(([name, m]) => [name, m.draw(data, state)]));
   const charts: Record<string, string> = {};
   const { document, width = 640 } = options;

@@ -35,7 +35,7 @@ export function missingRoles(root: ParentNode, view: ViewModel): string[] {
 }
 
 /** Mounts `spec` on `root` (the figure's custom element); returns the clean-up. */
-export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P>): () => void {
+export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D, P, X>): () => void {
   const name = spec.name;
   const storeName = root.dataset.store;
   if (!storeName) throw new Error(`${name}: no data-store (is the figure in src/data/figures.json?)`);
@@ -53,11 +53,14 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   const announce = speaks ? createAnnouncer(part(root, '[data-role="announce"]', name)) : undefined;
   let data: D | undefined;
   let builtFor: string | undefined;
+  // Bumped when the spec's source changes, so that everything drawn from it is drawn again.
+  let version = 0;
+  const stateKey = (s: Readonly<S>, of: readonly (keyof S & string)[]): string => `${version}|${keyOf(s, of)}`;
   const current = (): D => {
     const state = store.get();
-    const key = keyOf(state, keys);
+    const key = stateKey(state, keys);
     if (builtFor !== key) {
-      data = spec.build?.(state, pre);
+      data = spec.build?.(state, pre, spec.source?.get() as X);
       builtFor = key;
     }
     return data as D;
@@ -121,7 +124,7 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
       }),
     );
     return (d: D, s: Readonly<S>): void => {
-      const key = `${keyOf(s, c.keys)}|${width}`;
+      const key = `${stateKey(s, c.keys)}|${width}`;
       if (!width || key === drawn) return;
       drawn = key;
       holder.replaceChildren(c.draw(s, { width }, d));
@@ -133,7 +136,7 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   const render = (force = false): void => {
     frame = 0;
     const s = store.get();
-    const key = keyOf(s, keys);
+    const key = stateKey(s, keys);
     const d = current();
     if (force || key !== rendered) {
       const view = figureView(spec, d, s);
@@ -149,6 +152,13 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
     if (!frame) frame = requestAnimationFrame(() => render());
   }
   cleanups.push(store.subscribe(schedule));
+  if (spec.source)
+    cleanups.push(
+      spec.source.subscribe(() => {
+        version += 1;
+        schedule();
+      }),
+    );
   cleanups.push(bindControls(root, store as unknown as Store<Record<string, unknown>>));
   showRejected(root, store);
 

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chapterStore, createStore, flushUrl, storeState } from '../../../src/components/ui/store.ts';
+import { numberParam, pick } from '../../../src/components/ui/params.ts';
+
+const chapter = {
+  a: numberParam({ default: 1, min: 0, max: 10 }),
+  b: numberParam({ default: 2, min: 0, max: 10 }),
+};
+
+// The store reads the page's query and writes it back with history.replaceState.
+let url: URL;
+beforeEach(() => {
+  url = new URL('https://example.test/ch/?t.a=5&t.b=oops&u.a=7');
+  vi.stubGlobal('location', {
+    get href() {
+      return url.href;
+    },
+    get search() {
+      return url.search;
+    },
+  });
+  vi.stubGlobal('history', {
+    state: null,
+    replaceState: (_s: unknown, _t: string, next: URL) => (url = new URL(next)),
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('chapterStore(prefix, schema)', () => {
+  it('is shared by name: each figure adds the keys it reads, read from the URL as they are added', () => {
+    const first = chapterStore('t', pick(chapter, 'a'));
+    expect(first.get()).toMatchObject({ a: 5 });
+    expect(storeState('t')).toEqual({ a: 5 });
+    const second = chapterStore('t', pick(chapter, 'b'));
+    expect(second.get()).toMatchObject({ a: 5, b: 2 });
+    second.set({ a: 6 });
+    expect(first.get().a).toBe(6);
+  });
+
+  it('reports refused URL values to the figures that read them, and only to those', () => {
+    const readsA = chapterStore('t', pick(chapter, 'a'));
+    const readsB = chapterStore('t', pick(chapter, 'b'));
+    expect(readsA.rejected).toEqual([]);
+    expect(readsB.rejected).toEqual(['b']);
+  });
+
+  it('refuses one key declared with two different parameters', () => {
+    chapterStore('u', pick(chapter, 'a'));
+    expect(() => chapterStore('u', { a: numberParam({ default: 1, min: 0, max: 10 }) })).toThrow(/'a'/);
+  });
+
+  it('refuses to set a key no figure declared', () => {
+    const store = chapterStore('t', pick(chapter, 'a'));
+    expect(() => store.set({ zz: 1 } as never)).toThrow(/no parameter 'zz'/);
+  });
+});
+
+describe('createStore(prefix, schema, search)', () => {
+  it('clamps what it is given, tells its listeners once per change, and writes the URL when asked', () => {
+    const store = createStore('v', chapter, new URLSearchParams(''));
+    const heard: number[] = [];
+    store.subscribe((s) => heard.push(s.a));
+    store.set({ a: 99 });
+    store.set({ a: 10 });
+    expect(heard).toEqual([1, 10]);
+    flushUrl();
+    expect(url.searchParams.get('v.a')).toBe('10');
+    expect(url.searchParams.has('v.b')).toBe(false);
+  });
+});
