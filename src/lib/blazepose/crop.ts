@@ -146,3 +146,40 @@ export function resampleCrop(
   }
   return out;
 }
+
+/**
+ * The person's crop as chapter 9's state holds it, independent of the photo's size: the centre and
+ * the side as fractions of the photo's longer side L (a 512 × 512 photo: cx = 0.5 is x = 256 px).
+ */
+export interface CropFraction {
+  /** Centre x / L. */
+  cx: number;
+  /** Centre y / L. */
+  cy: number;
+  /** Side / L. */
+  side: number;
+}
+
+/** The photo's longer side, pixels: the unit of a {@link CropFraction}. */
+export function photoUnit(width: number, height: number): number {
+  if (!(width > 0) || !(height > 0)) throw new RangeError('a photo needs a positive width and height');
+  return Math.max(width, height);
+}
+
+/** A {@link CropFraction} on a `width × height` photo as a crop in photo pixels ({@link cropAround} its centre). */
+export function cropFromFraction(f: CropFraction, width: number, height: number): CropSquare {
+  const unit = photoUnit(width, height);
+  return cropAround({ x: f.cx * unit, y: f.cy * unit }, f.side * unit);
+}
+
+/** A crop in photo pixels as a {@link CropFraction}, the inverse of {@link cropFromFraction}. */
+export function fractionFromCrop(crop: CropSquare, width: number, height: number): CropFraction {
+  const unit = photoUnit(width, height);
+  return { cx: (crop.x + crop.size / 2) / unit, cy: (crop.y + crop.size / 2) / unit, side: crop.size / unit };
+}
+
+/** The default crop of a photo: the centred square of its shorter side (the whole photo when square). */
+export function defaultCropFraction(width: number, height: number): CropFraction {
+  const unit = photoUnit(width, height);
+  return { cx: width / 2 / unit, cy: height / 2 / unit, side: Math.min(width, height) / unit };
+}

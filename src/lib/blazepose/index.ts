@@ -5,3 +5,5 @@ export * from './refine.ts';
 export * from './decode.ts';
 export * from './shiftTest.ts';
 export * from './photo.ts';
+export * from './softWindow.ts';
+export * from './lab.ts';

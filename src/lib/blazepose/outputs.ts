@@ -5,7 +5,7 @@
  * heatmap logits (RefineLandmarksFromHeatmapCalculator) and to the visibility and presence logits
  * (TensorsToLandmarksCalculator with `SIGMOID` activations); so does this module.
  */
-import { createStack, type HeatmapStack } from '../stack.ts';
+import { createStack, mapOf, type Heatmap, type HeatmapStack } from '../stack.ts';
 import {
   BLAZEPOSE_HEATMAP_SIZE,
   BLAZEPOSE_KEYPOINT_COUNT,
@@ -23,6 +23,13 @@ export function sigmoidStack(logits: HeatmapStack): HeatmapStack {
   const out = createStack(logits.k, logits.h, logits.w);
   for (let i = 0; i < logits.data.length; i++) out.data[i] = sigmoid(logits.data[i] as number);
   return out;
+}
+
+/** A new map holding sigmoid(z) of every value of a map of logits (same shape, float32). */
+export function sigmoidMap(logits: Heatmap): Heatmap {
+  const data = new Float32Array(logits.data.length);
+  for (let i = 0; i < data.length; i++) data[i] = sigmoid(logits.data[i] as number);
+  return { data, h: logits.h, w: logits.w };
 }
 
 /**
@@ -85,16 +92,33 @@ export interface BlazePoseRawOutputs {
   heatmaps: Float32Array;
 }
 
-/** The model's answer for one crop, in the site's shapes. */
-export interface BlazePoseResult {
-  /** The heatmaps as the model gives them, logits, [39, 64, 64]. */
+/**
+ * What decoding needs of a result: the logits and the regressed landmarks. The shift test keeps
+ * only this for each of its 33 crops (the sigmoid maps are recomputed per joint when decoded).
+ */
+export interface BlazePoseMaps {
+  /** The heatmaps as logits, [39, 64, 64]. */
   logits: HeatmapStack;
-  /** sigmoid(logits), [39, 64, 64], values in (0, 1): the maps the decoders read. */
-  heatmaps: HeatmapStack;
   /** The 39 regressed landmarks, in input pixels. */
   landmarks: BlazePoseLandmark[];
   /** The pose flag: the probability that a person is in the crop. */
   poseScore: number;
+}
+
+/** The sigmoid map of joint `joint` of a result: from `heatmaps` when it has them, else from the logits. */
+export function probabilityMap(result: BlazePoseMaps & { heatmaps?: HeatmapStack }, joint: number): Heatmap {
+  return result.heatmaps ? mapOf(result.heatmaps, joint) : sigmoidMap(mapOf(result.logits, joint));
+}
+
+/** The model's answer for one crop, in the site's shapes. */
+export interface BlazePoseResult extends BlazePoseMaps {
+  /** sigmoid(logits), [39, 64, 64], values in (0, 1): the maps the decoders read. */
+  heatmaps: HeatmapStack;
+}
+
+/** A result without its sigmoid maps (what {@link BlazePoseMaps} keeps): half its memory. */
+export function withoutSigmoid(result: BlazePoseMaps): BlazePoseMaps {
+  return { logits: result.logits, landmarks: result.landmarks, poseScore: result.poseScore };
 }
 
 /** Reads the raw outputs into a {@link BlazePoseResult}; throws a RangeError naming a tensor of the wrong size. */

@@ -5,6 +5,7 @@
  * pixels moves t / 4 heatmap cells, so a faithful decoder follows a line of slope 1 / stride = 0.25
  * cells per pixel; argmax climbs it in whole-cell stairs.
  */
+import { argmaxIndex } from '../argmax.ts';
 import type { Point } from '../stack.ts';
 import type { CropSquare, Photo } from './crop.ts';
 import { resampleCrop, shiftCrop } from './crop.ts';
@@ -16,7 +17,7 @@ import {
   type BlazePoseJointDecode,
 } from './decode.ts';
 import { BLAZEPOSE_INPUT_SIZE, BLAZEPOSE_STRIDE } from './model.ts';
-import type { BlazePoseResult } from './outputs.ts';
+import { probabilityMap, withoutSigmoid, type BlazePoseMaps } from './outputs.ts';
 
 /** The chapter's sweep: 0 to 8 input pixels in steps of 0.25 (33 crops). */
 export const SHIFT_TEST_MAX = 8;
@@ -34,12 +35,60 @@ export function shiftSchedule(max = SHIFT_TEST_MAX, step = SHIFT_TEST_STEP): num
 }
 
 /** Runs the model on one 256 × 256 × 3 input (RGB in 0–1, channels last) and reads its outputs. */
-export type RunBlazePose = (input: Float32Array) => Promise<BlazePoseResult>;
+export type RunBlazePose = (input: Float32Array) => Promise<BlazePoseMaps>;
 
-/** One step of the sweep: the shift and the joint's decoded points (heatmap cells). */
+/** One crop of the sweep: the shift (input px) and what the model gave for it (logits and landmarks). */
+export interface ShiftSweepFrame {
+  shift: number;
+  maps: BlazePoseMaps;
+}
+
+/** Options of {@link runShiftSweep}. */
+export interface ShiftSweepOptions {
+  /** The shifts in input pixels; default {@link shiftSchedule}(). */
+  shifts?: readonly number[];
+  /** Called after each crop, e.g. to draw the curve as it grows. */
+  onStep?: (frame: ShiftSweepFrame, index: number, total: number) => void;
+  /** Asked before each crop: when it answers true the sweep stops and returns the crops it has. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * Runs the sweep: for each shift, resamples `photo` in `crop` moved by that shift (content moves
+ * right), runs `run` and keeps its logits and landmarks (not the sigmoid maps: any joint can be
+ * decoded later, at half the memory). Sequential, one model run at a time.
+ */
+export async function runShiftSweep(
+  run: RunBlazePose,
+  photo: Photo,
+  crop: CropSquare,
+  options: ShiftSweepOptions = {},
+): Promise<ShiftSweepFrame[]> {
+  const shifts = options.shifts ?? shiftSchedule();
+  const frames: ShiftSweepFrame[] = [];
+  for (const [i, shift] of shifts.entries()) {
+    if (options.cancelled?.()) break;
+    const input = resampleCrop(photo, shiftCrop(crop, shift), BLAZEPOSE_INPUT_SIZE);
+    const frame = { shift, maps: withoutSigmoid(await run(input)) };
+    frames.push(frame);
+    options.onStep?.(frame, i, shifts.length);
+  }
+  return frames;
+}
+
+/** One step of the sweep, decoded: the shift and the joint's decoded points (heatmap cells). */
 export interface ShiftTestFrame {
   shift: number;
   decode: BlazePoseJointDecode;
+}
+
+/** Decodes joint `joint` of every crop of a sweep with every decoder. */
+export function decodeShiftSweep(
+  frames: readonly ShiftSweepFrame[],
+  joint: number,
+  options: BlazePoseDecodeOptions = {},
+): ShiftTestFrame[] {
+  return frames.map((f) => ({ shift: f.shift, decode: decodeJoint(f.maps, joint, options) }));
 }
 
 /** Options of {@link runShiftTest}: the joint, the sweep, and the decoders' settings. */
@@ -51,26 +100,36 @@ export interface ShiftTestOptions extends BlazePoseDecodeOptions {
   onFrame?: (frame: ShiftTestFrame, index: number, total: number) => void;
 }
 
-/**
- * Runs the sweep: for each shift, resamples `photo` in `crop` moved by that shift (content moves
- * right), runs `run`, decodes `options.joint`. Sequential, one model run at a time.
- */
+/** {@link runShiftSweep}, then {@link decodeShiftSweep} of one joint: the sweep for one joint at once. */
 export async function runShiftTest(
   run: RunBlazePose,
   photo: Photo,
   crop: CropSquare,
   options: ShiftTestOptions,
 ): Promise<ShiftTestFrame[]> {
-  const shifts = options.shifts ?? shiftSchedule();
-  const frames: ShiftTestFrame[] = [];
-  for (const [i, shift] of shifts.entries()) {
-    const input = resampleCrop(photo, shiftCrop(crop, shift), BLAZEPOSE_INPUT_SIZE);
-    const result = await run(input);
-    const frame = { shift, decode: decodeJoint(result, options.joint, options) };
-    frames.push(frame);
-    options.onFrame?.(frame, i, shifts.length);
-  }
-  return frames;
+  const frames = await runShiftSweep(run, photo, crop, {
+    ...(options.shifts ? { shifts: options.shifts } : {}),
+    onStep: (frame, i, total) => {
+      const [decoded] = decodeShiftSweep([frame], options.joint, options);
+      if (decoded) options.onFrame?.(decoded, i, total);
+    },
+  });
+  return decodeShiftSweep(frames, options.joint, options);
+}
+
+/**
+ * Argmax's column for every joint at every crop of a sweep, [joint][crop], heatmap cells: the first
+ * maximum of each sigmoid map, as `decodeJoint` finds it (what a reader looks for when asked where
+ * the argmax jumps).
+ */
+export function argmaxColumns(frames: readonly ShiftSweepFrame[]): number[][] {
+  const k = frames[0]?.maps.logits.k ?? 0;
+  return Array.from({ length: k }, (_, joint) =>
+    frames.map((f) => {
+      const map = probabilityMap(f.maps, joint);
+      return argmaxIndex(map.data) % map.w;
+    }),
+  );
 }
 
 /** How one decoder's x followed the shift. */

@@ -2,7 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  ASTRONAUT_DEFAULT_CROP,
+  ASTRONAUT_SIZE,
   cropAround,
+  cropFromFraction,
+  defaultCropFraction,
+  fractionFromCrop,
+  photoUnit,
   cropFromAuxiliary,
   cropToPhoto,
   photoToCrop,
@@ -143,5 +149,39 @@ describe('crop ↔ photo', () => {
     const crop = { x: 0, y: 0, size: 512 }; // s = 2: centre at photo (256, 320), distance 100
     expect(cropFromAuxiliary(landmarks, crop)).toEqual({ x: 256 - 150, y: 320 - 150, size: 300 });
     expect(() => cropFromAuxiliary(landmarks.slice(0, 33), crop)).toThrow(RangeError);
+  });
+});
+
+describe('crop fractions (the chapter’s state)', () => {
+  it('measure the centre and the side in units of the photo’s longer side, both ways', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 1, max: 4096 }),
+        fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+        fc.double({ min: -0.5, max: 1.5, noNaN: true }),
+        fc.double({ min: 0.01, max: 2, noNaN: true }),
+        (w, h, cx, cy, side) => {
+          const crop = cropFromFraction({ cx, cy, side }, w, h);
+          expectClose(crop.size, side * Math.max(w, h), 1e-9, { relative: true });
+          const back = fractionFromCrop(crop, w, h);
+          expectClose([back.cx, back.cy, back.side], [cx, cy, side], 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('centre input pixel (128, 128) on the photo point (cx · L, cy · L)', () => {
+    const crop = cropFromFraction({ cx: 0.25, cy: 0.5, side: 0.5 }, 800, 400);
+    expect(crop).toEqual(cropAround({ x: 200, y: 400 }, 400));
+    expect(photoUnit(800, 400)).toBe(800);
+    expect(() => photoUnit(0, 10)).toThrow(RangeError);
+  });
+
+  it('default to the centred square of the shorter side, which on the bundled photo is its default crop', () => {
+    expect(defaultCropFraction(800, 400)).toEqual({ cx: 0.5, cy: 0.25, side: 0.5 });
+    expect(defaultCropFraction(300, 600)).toEqual({ cx: 0.25, cy: 0.5, side: 0.5 });
+    const { width, height } = ASTRONAUT_SIZE;
+    expect(cropFromFraction(defaultCropFraction(width, height), width, height)).toEqual(ASTRONAUT_DEFAULT_CROP);
   });
 });

@@ -5,40 +5,29 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  createStack,
+  argmaxColumns,
+  BLAZEPOSE_SEEN_THRESHOLD,
   darkMap,
   decodeJoint,
   decodeMap,
-  encodeUnbiased,
+  decodeShiftSweep,
+  isJointSeen,
   largestGap,
   mapOf,
   refineLandmark,
   regressionGaps,
+  runShiftSweep,
   runShiftTest,
   shiftSchedule,
-  sigmoidStack,
+  softArgmaxWindow,
   summarizeShiftTest,
-  type BlazePoseLandmark,
+  withoutSigmoid,
   type BlazePoseResult,
   type Point,
   type ShiftTestFrame,
 } from '../../../src/lib/index.ts';
 import { expectClose } from '../approx.ts';
-
-/** A result whose map j peaks (0.9) at heatmap point `centres[j]`, landmarks at `landmarks[j]` (input px). */
-function syntheticResult(centres: Point[], landmarks: Point[]): BlazePoseResult {
-  const logits = createStack(centres.length, 64, 64);
-  centres.forEach((c, j) => {
-    const map = mapOf(logits, j);
-    encodeUnbiased(c, 64, 64, 2, map.data);
-    for (let i = 0; i < map.data.length; i++) {
-      const p = 1e-6 + 0.9 * (map.data[i] as number);
-      map.data[i] = Math.log(p / (1 - p));
-    }
-  });
-  const marks: BlazePoseLandmark[] = landmarks.map((p) => ({ ...p, z: 0, visibility: 0.9, presence: 0.95 }));
-  return { logits, heatmaps: sigmoidStack(logits), landmarks: marks, poseScore: 1 };
-}
+import { syntheticResult } from './synthetic.ts';
 
 describe('decodeJoint', () => {
   const result = syntheticResult([{ x: 20.3, y: 30.6 }], [{ x: 83.2, y: 122.4 }]);
@@ -55,6 +44,8 @@ describe('decodeJoint', () => {
     expect(d.points.dark).toEqual({ x: dark.x, y: dark.y });
     const soft = decodeMap('softargmax', z, { beta: 1 });
     expect(d.points.softargmax).toEqual({ x: soft.x, y: soft.y });
+    const windowed = softArgmaxWindow(z, { radius: 3, beta: 1 });
+    expect(d.points.softwindow).toEqual({ x: windowed.x, y: windowed.y });
     const refined = refineLandmark(z, result.landmarks[0] as Point);
     expect(d.points.mediapipe).toEqual({ x: refined.x, y: refined.y });
     expect(d.refined).toBe(true);
@@ -72,8 +63,23 @@ describe('decodeJoint', () => {
     ]);
   });
 
+  it('decodes a result without its sigmoid maps to the very same points', () => {
+    expect(decodeJoint(withoutSigmoid(result), 0)).toEqual(decodeJoint(result, 0));
+    expect('heatmaps' in withoutSigmoid(result)).toBe(false);
+  });
+
   it('refuses a joint the result does not have', () => {
     expect(() => decodeJoint(result, 1)).toThrow(RangeError);
+  });
+});
+
+describe('isJointSeen', () => {
+  it("is MediaPipe's 0.5 on both the peak and the visibility, inclusive", () => {
+    const t = BLAZEPOSE_SEEN_THRESHOLD;
+    expect(t).toBe(0.5);
+    expect(isJointSeen({ peak: t, visibility: t })).toBe(true);
+    expect(isJointSeen({ peak: t - 1e-9, visibility: 1 })).toBe(false);
+    expect(isJointSeen({ peak: 1, visibility: t - 1e-9 })).toBe(false);
   });
 });
 
@@ -163,5 +169,46 @@ describe('shift test', () => {
     expect(summary.series.dark?.monotone).toBe(true);
     expect(summary.series.argmax?.distinct).toBe(3);
     expect(summary.series.argmax?.travel).toBe(2);
+  });
+
+  it('runShiftSweep keeps logits and landmarks per crop, decodes any joint later, and stops when cancelled', async () => {
+    const width = 600;
+    const data = new Float32Array(width * 300 * 3);
+    for (let i = 0; i < width * 300; i++) data[i * 3] = (i % width) / 2;
+    const photo = { data, width, height: 300, channels: 3 as const };
+    const crop = { x: 50, y: 10, size: 256 };
+    const fakeModel = async (input: Float32Array): Promise<BlazePoseResult> => {
+      const t = 50 - 2 * 255 * (input[0] as number);
+      return syntheticResult(
+        [
+          { x: 25 + t / 4, y: 30 },
+          { x: 40 - t / 4, y: 12 },
+        ],
+        [
+          { x: 100 + t, y: 120 },
+          { x: 160 - t, y: 48 },
+        ],
+      );
+    };
+    const steps: number[] = [];
+    const frames = await runShiftSweep(fakeModel, photo, crop, { onStep: (_, i, n) => steps.push(i / n) });
+    expect(frames).toHaveLength(33);
+    expect(steps).toHaveLength(33);
+    expect(frames.every((f) => !('heatmaps' in f.maps))).toBe(true);
+    // Joint 1 moves left: its decoders follow slope −1/4.
+    const joint1 = summarizeShiftTest(decodeShiftSweep(frames, 1));
+    expectClose(joint1.regressed.slope, -0.25, 1e-6);
+    expectClose(joint1.series.dark?.slope ?? NaN, -0.25, 0.005);
+    // The same as running the test for one joint.
+    const direct = await runShiftTest(fakeModel, photo, crop, { joint: 0 });
+    expect(decodeShiftSweep(frames, 0)).toEqual(direct);
+    // Argmax's columns per joint: joint 0 climbs 25 → 27, joint 1 falls 40 → 38.
+    const columns = argmaxColumns(frames);
+    expect(columns).toHaveLength(2);
+    expect(columns[0]).toEqual(direct.map((f) => f.decode.points.argmax?.x));
+    expect([columns[0]?.[0], columns[0]?.[32], columns[1]?.[0], columns[1]?.[32]]).toEqual([25, 27, 40, 38]);
+    let runs = 0;
+    const partial = await runShiftSweep(fakeModel, photo, crop, { cancelled: () => runs++ >= 5 });
+    expect(partial.map((f) => f.shift)).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 });

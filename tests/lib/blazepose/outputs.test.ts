@@ -6,9 +6,13 @@ import {
   BLAZEPOSE_KEYPOINT_NAMES,
   channelsLastToStack,
   readBlazePoseOutputs,
+  mapOf,
+  probabilityMap,
   readLandmarks,
   sigmoid,
+  sigmoidMap,
   sigmoidStack,
+  withoutSigmoid,
 } from '../../../src/lib/index.ts';
 import { expectClose } from '../approx.ts';
 
@@ -38,6 +42,23 @@ describe('sigmoid', () => {
     expect([p.k, p.h, p.w]).toEqual([2, 1, 2]);
     expectClose(p.data, [0.5, 0.75, 0.25, 0.5], 1e-7);
     expect(logits.data[0]).toBe(0);
+  });
+});
+
+describe('sigmoidMap and probabilityMap', () => {
+  const logits = { data: Float32Array.from([0, Math.log(3), -Math.log(3), 2, -2, 7]), k: 2, h: 1, w: 3 };
+  const result = { logits, heatmaps: sigmoidStack(logits), landmarks: [], poseScore: 1 };
+
+  it('sigmoidMap gives the same float32 values as the stack’s sigmoid, in a new array', () => {
+    const one = sigmoidMap(mapOf(logits, 1));
+    expect([one.w, one.h]).toEqual([3, 1]);
+    expect(one.data).toEqual(mapOf(result.heatmaps, 1).data);
+    expect(one.data).not.toBe(mapOf(result.heatmaps, 1).data);
+  });
+
+  it('probabilityMap reads the sigmoid maps when the result has them, else computes them from the logits', () => {
+    expect(probabilityMap(result, 0).data.buffer).toBe(result.heatmaps.data.buffer);
+    expect(probabilityMap(withoutSigmoid(result), 0).data).toEqual(mapOf(result.heatmaps, 0).data);
   });
 });
 
