@@ -89,3 +89,26 @@ export function buildPersonCrop(input: PersonCropInput): PersonCropData {
     landmarks,
   };
 }
+
+/** How far the figure shows around the photo, in units of its longer side, so a crop may reach past it. */
+export const PHOTO_MARGIN = 0.08;
+
+/**
+ * A crop the reader asks for, kept where its handles stay in view: the side within [min, max] and
+ * small enough that the bottom-right corner fits the photo plus its margin, the centre on the photo
+ * and far enough left and up for that corner. `photo` is the photo's extent in figure units.
+ */
+export function fitCropFraction(
+  f: CropFraction,
+  photo: { w: number; h: number },
+  side: { min: number; max: number },
+  margin = PHOTO_MARGIN,
+): CropFraction {
+  const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+  const s = clamp(f.side, side.min, Math.min(side.max, 2 * (photo.w + margin), 2 * (photo.h + margin)));
+  return {
+    cx: clamp(f.cx, 0, Math.min(photo.w, photo.w + margin - s / 2)),
+    cy: clamp(f.cy, 0, Math.min(photo.h, photo.h + margin - s / 2)),
+    side: s,
+  };
+}
