@@ -10,6 +10,7 @@
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { greyPng } from './png.ts';
@@ -171,6 +172,14 @@ describe('chapter 9: BlazePose in the browser', () => {
     note(await text(page, 'fig-gaps', 'gaps-text'));
     assert.match(await text(page, 'fig-gaps', 'gaps-text'), /^The model sees \d+ of its 39 keypoints/);
 
+    // With the model's output drawn, the chapter still passes axe (the site's pages are checked without it).
+    const { violations } = await new AxeBuilder({ page })
+      .include('#fig-photo, #fig-maps, #fig-shift, #fig-gaps')
+      .analyze();
+    assert.deepEqual(
+      violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      [],
+    );
     assert.deepEqual(problems, []);
     assert.deepEqual(
       requests.filter((r) => !/^GET \//.test(r)),
@@ -247,6 +256,23 @@ describe('chapter 9: BlazePose in the browser', () => {
     );
     assert.deepEqual(problems, []);
     await Promise.all([page.close(), again.close()]);
+  });
+
+  test('the 39 tiles are one tab stop; the arrow keys pick a joint, which every figure follows', async () => {
+    const { page, problems } = await openWatched(context, origin);
+    await openChapter(page);
+    const nose = page.locator('#fig-maps [data-joint="0"]');
+    assert.equal(await page.locator('#fig-maps [data-joint][tabindex="0"]').count(), 1);
+    await nose.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => location.search.includes('ch9.joint=2'));
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-joint')), '2');
+    assert.equal(await page.locator('#fig-maps [data-joint="2"]').getAttribute('aria-pressed'), 'true');
+    assert.match(await text(page, 'fig-maps', 'big-label'), /^Left eye: the sigmoid/);
+    assert.equal(await page.locator('#fig-shift-joint').inputValue(), '2');
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 
   test('a link naming the reader’s own photo shows the bundled one and says why', async () => {

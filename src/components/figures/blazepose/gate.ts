@@ -40,7 +40,17 @@ export function modelStatusText(s: Ch9Session): string {
   }
 }
 
-/** The gate's attributes and texts (roles gate, gate-text, gate-button). */
+/**
+ * What a screen reader hears of the model: its state changes only (loading, which accelerator ran,
+ * why it failed), not every run's timing, which the visible status line gives.
+ */
+export function modelAnnouncement(s: Ch9Session): string {
+  const m = s.model;
+  if (m.status === 'ready') return `The model is loaded and runs on ${ACCELERATOR_NAMES[m.accelerator]}.`;
+  return m.status === 'idle' ? '' : modelStatusText({ ...s, busy: null });
+}
+
+/** The gate's attributes and texts (roles gate, gate-text, gate-live, gate-button). */
 export function gateView(s: Ch9Session): ViewModel {
   const m = s.model;
   const ready = m.status === 'ready';
@@ -56,7 +66,7 @@ export function gateView(s: Ch9Session): ViewModel {
       },
       'gate-button': { hidden: ready ? '' : null, disabled: m.status === 'loading' ? '' : null },
     },
-    text: { 'gate-text': modelStatusText(s) },
+    text: { 'gate-text': modelStatusText(s), 'gate-live': modelAnnouncement(s) },
   };
 }
 
@@ -71,9 +81,18 @@ export function mergeViews(...views: ViewModel[]): ViewModel {
   return { attrs, text };
 }
 
-/** Wires the gate's button and connects the figure to the session; returns the clean-up. */
+/**
+ * Wires the gate's button and connects the figure to the session; returns the clean-up. Every
+ * figure has a gate, but only the one whose button was pressed speaks: the others' live regions stay
+ * off, so a screen reader hears the model's news once.
+ */
 export function bindGate<S, D>(figure: FigureContext<S, D>, options: { sweep?: boolean } = {}): () => void {
   const disconnect = connectSession(options);
-  figure.listen(figure.part('[data-role="gate-button"]'), 'click', () => void requestModel());
+  const live = figure.part('[data-role="gate-live"]');
+  figure.listen(figure.part('[data-role="gate-button"]'), 'click', () => {
+    for (const region of document.querySelectorAll('[data-role="gate-live"]')) region.setAttribute('aria-live', 'off');
+    live.setAttribute('aria-live', 'polite');
+    void requestModel();
+  });
   return disconnect;
 }

@@ -67,14 +67,15 @@ function mapsView(d: MapsFigureData, s: Readonly<State>): ViewModel {
   const text: ViewModel['text'] = {};
   const v = d.view;
   for (let k = 0; k < BLAZEPOSE_KEYPOINT_COUNT; k++) {
-    const name = BLAZEPOSE_KEYPOINT_NAMES[k] ?? '';
     const peak = d.tiles?.peaks[k];
     attrs[`tile-${k}`] = {
       'aria-pressed': String(k === s.joint),
-      'aria-label': peak === undefined ? name : `${name}, peak ${fmt(peak, 2)}${d.tiles?.seen[k] ? '' : ', not seen'}`,
+      // One tab stop for the 39 tiles, the chosen one; the arrow keys move between them (setup).
+      tabindex: k === s.joint ? '0' : '-1',
       'data-seen': d.tiles ? String(d.tiles.seen[k]) : null,
     };
     text[`peak-${k}`] = peak === undefined ? '' : fmt(peak, 2);
+    text[`unseen-${k}`] = d.tiles && !d.tiles.seen[k] ? ' (the model does not see it)' : '';
   }
   for (const id of MARK_IDS) {
     const cell = v ? (id === 'regressed' ? v.regressed.cell : v.decode.points[id]) : undefined;
@@ -176,9 +177,32 @@ export default defineSpec({
   },
   setup(figure) {
     const disconnect = bindGate(figure);
-    figure.listen(figure.root, 'click', (event) => {
+    const { root, store, listen } = figure;
+    listen(root, 'click', (event) => {
       const button = (event.target as HTMLElement).closest<HTMLElement>('[data-joint]');
-      if (button) figure.store.set({ joint: Number(button.dataset.joint) });
+      if (button) store.set({ joint: Number(button.dataset.joint) });
+    });
+    // The tiles are a grid: arrows move along a row, up and down by a row, Home and End to the ends.
+    listen(root, 'keydown', (event) => {
+      const tile = (event.target as HTMLElement).closest<HTMLElement>('[data-joint]');
+      if (!tile) return;
+      const tiles = [...root.querySelectorAll<HTMLElement>('[data-joint]')];
+      const columns = tiles.filter((t) => t.offsetTop === tiles[0]?.offsetTop).length || 1;
+      const here = Number(tile.dataset.joint);
+      const moves: Record<string, number> = {
+        ArrowLeft: here - 1,
+        ArrowRight: here + 1,
+        ArrowUp: here - columns,
+        ArrowDown: here + columns,
+        Home: 0,
+        End: tiles.length - 1,
+      };
+      const next = moves[event.key];
+      if (next === undefined) return;
+      event.preventDefault();
+      const joint = Math.min(tiles.length - 1, Math.max(0, next));
+      store.set({ joint });
+      tiles[joint]?.focus();
     });
     return disconnect;
   },

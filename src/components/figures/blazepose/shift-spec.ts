@@ -6,6 +6,7 @@
  */
 import {
   BLAZEPOSE_KEYPOINT_NAMES,
+  BLAZEPOSE_SEEN_THRESHOLD,
   buildShiftFigure,
   decodeShiftSweep,
   SHIFT_TEST_IDEAL_SLOPE,
@@ -67,19 +68,31 @@ function progressText(d: ShiftFigureViewData): string {
   return `The shift test ran on all ${total} crops of this crop.`;
 }
 
+/** A step back this large (cells) is a jump between modes rather than a wobble of one peak. */
+const JUMP = 0.5;
+
 /** What the run shows, in words, with its numbers: what the chapter's prose cannot type. */
 function summaryText(d: ShiftFigureData, joint: string, complete: boolean): string {
   const dark = d.summary?.series.dark;
   const argmax = d.summary?.series.argmax;
   const regressed = d.summary?.regressed;
-  if (!dark || !argmax || !regressed || !complete) return '';
+  const peak = d.decoded[0]?.decode.peak;
+  if (!dark || !argmax || !regressed || peak === undefined || !complete) return '';
+  const guess =
+    peak < BLAZEPOSE_SEEN_THRESHOLD
+      ? `The model does not see the ${joint} (its map peaks at ${fmt(peak, 2)}): every curve here follows a guess. `
+      : '';
   const argmaxBack = argmax.monotone ? 'never steps back' : `steps back by up to ${fmt(argmax.largestDrop, 2)} cells`;
-  const start = `Over 0–8 px the ${joint} should move ${fmt(8 * SHIFT_TEST_IDEAL_SLOPE, 2)} cells. Argmax took ${argmax.distinct} value${argmax.distinct === 1 ? '' : 's'}, all whole cells, and ${argmaxBack}. DARK moved ${fmt(dark.travel, 2)} cells at a slope of ${fmt(dark.slope, 3)} cells per pixel (ideal ${fmt(SHIFT_TEST_IDEAL_SLOPE, 3)}), through ${dark.distinct} different values`;
-  if (dark.monotone) return `${start}, and never stepped back.`;
-  const back = `${start}, but not always forwards: it steps back by up to ${fmt(dark.largestDrop, 2)} cells`;
+  const start = `${guess}Over 0–8 px the ${joint} should move ${fmt(8 * SHIFT_TEST_IDEAL_SLOPE, 2)} cells. Argmax took ${argmax.distinct} value${argmax.distinct === 1 ? '' : 's'}, all whole cells, and ${argmaxBack}. DARK moved ${fmt(dark.travel, 2)} cells at a slope of ${fmt(dark.slope, 3)} cells per pixel (ideal ${fmt(SHIFT_TEST_IDEAL_SLOPE, 3)}), through ${dark.distinct} different values`;
+  const regressedBack = regressed.monotone
+    ? 'the regressed landmark never steps back'
+    : `the regressed landmark, which no decoder touches, steps back by up to ${fmt(regressed.largestDrop, 2)}`;
+  if (dark.monotone) return `${start}, and never stepped back; ${regressedBack}.`;
+  if (dark.largestDrop >= JUMP)
+    return `${start}, jumping back by up to ${fmt(dark.largestDrop, 2)} cells at times: the map has more than one bright region, and the decoders jump between them as the crop moves; ${regressedBack}.`;
   return regressed.monotone
-    ? `${back}, while the regressed landmark never does: on this crop the heatmap wobbles more than the regression as the crop moves.`
-    : `${back}, and the model’s own regressed landmark, which no decoder touches, by up to ${fmt(regressed.largestDrop, 2)}: the network’s output itself wobbles as the crop moves, and a decoder that reads the map’s shape follows the wobble.`;
+    ? `${start}, but not always forwards: it steps back by up to ${fmt(dark.largestDrop, 2)} cells, while ${regressedBack}: on this crop the heatmap wobbles more than the regression as the crop moves.`
+    : `${start}, but not always forwards: it steps back by up to ${fmt(dark.largestDrop, 2)} cells, and ${regressedBack}: the network’s output itself wobbles as the crop moves, and a decoder that reads the map’s shape follows the wobble.`;
 }
 
 function shiftView(d: ShiftFigureViewData, s: Readonly<State>): ViewModel {
