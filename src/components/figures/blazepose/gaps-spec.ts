@@ -40,11 +40,10 @@ function gapsOf(result: BlazePoseResult, kernel: string): RegressionGap[] {
   return lastGaps.gaps;
 }
 
-/** "DARK lands farthest from the regressed landmark at the left elbow, 13.1 px". */
+/** "DARK, the left elbow (13.1 px)": where a decoder lands farthest from the regressed landmark. */
 function farthest(f: GapFigureData, id: BlazePoseDecoderId, name: string): string {
   const row = f.decoders.find((d) => d.id === id);
-  if (!row?.largest) return `${name} has no joint to show`;
-  return `${name} lands farthest from the regressed landmark at the ${row.largest.name} (${fmt(row.largest.distance, 1)} px)`;
+  return row?.largest ? `${name}, the ${row.largest.name} (${fmt(row.largest.distance, 1)} px)` : `${name}, nowhere`;
 }
 
 function gapsView(d: GapsFigureViewData, s: Readonly<State>): ViewModel {
@@ -58,7 +57,7 @@ function gapsView(d: GapsFigureViewData, s: Readonly<State>): ViewModel {
   text['gaps-text'] = !d.ran
     ? `Run the model to compare its heatmaps with its regressed landmarks, ${s.gaps === 'all' ? 'for all its keypoints' : 'for the joints it sees'}.`
     : f.worst
-      ? `The model sees ${f.seenCount} of its ${f.total} keypoints. Among the ${f.joints.length} shown, ${farthest(f, 'dark', 'DARK')}, ${farthest(f, 'mediapipe', 'MediaPipe’s refinement')}, and ${farthest(f, 'softargmax', 'the whole-map soft-argmax')}.${f.joints.includes(name) ? ` The ${name} is shaded.` : ''}`
+      ? `The model sees ${f.seenCount} of its ${f.total} keypoints. Among the ${f.joints.length} shown, the decoders land farthest from the regressed landmark at: ${farthest(f, 'dark', 'DARK')}; ${farthest(f, 'mediapipe', 'MediaPipe’s refinement')}; ${farthest(f, 'softargmax', 'the whole-map soft-argmax')}.${f.joints.includes(name) ? ` The ${name} is shaded.` : ''}`
       : `The model sees none of its ${f.total} keypoints on this crop: show all to compare them anyway.`;
   return mergeViews({ attrs: { 'gaps-body': { 'data-waiting': String(!d.ran) } }, text }, gateView(d.session));
 }
