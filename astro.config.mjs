@@ -5,6 +5,8 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeCitation from 'rehype-citation';
+import rehypeLinkReferences from './scripts/rehype-link-references.mjs';
+import { SITE } from './src/data/site.ts';
 import { fileURLToPath } from 'node:url';
 import { offline, searchIndex } from './scripts/integrations.mjs';
 
@@ -23,13 +25,13 @@ const citationOptions = {
 
 export default defineConfig({
   // The deployed address, for canonical links and citations: SITE_URL at build time.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: process.env.SITE_URL ?? SITE.url,
   compressHTML: false,
   trailingSlash: 'ignore',
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [rehypeKatex, [rehypeCitation, citationOptions]],
+      rehypePlugins: [rehypeKatex, [rehypeCitation, citationOptions], rehypeLinkReferences],
     }),
     // No code highlighting: Shiki's inline styles would need a weaker CSP.
     syntaxHighlight: false,

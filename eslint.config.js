@@ -49,7 +49,7 @@ const noTfOutsideLibTf = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -9,7 +9,8 @@
  * --init starts from a shipped model instead of a seeded initialisation. The convolutions do
  * not depend on the input size, so a 64 px model can start a 128 px one (not SimDR's, whose
  * linear layers have one output per bin).
- * The held-out error is measured on the weights as stored (after rounding to float16).
+ * The held-out error is measured on the weights as stored (after rounding to float16). Run
+ * `npm run measure:models` after training: chapter 8's prose reads its measurements.
  */
 import './tf-node.ts';
 
@@ -25,6 +26,7 @@ const {
   encodeWeights,
   evaluateModel,
   heldOut,
+  HELD_OUT,
   makeBatch,
   parameterCount,
   serializeModel,
@@ -47,7 +49,7 @@ const seed = 2026;
 
 await tf.setBackend('cpu');
 mkdirSync('public/models', { recursive: true });
-const test = heldOut(size, 256);
+const test = heldOut(size, HELD_OUT.samples);
 
 /** A shipped model's weights, under this run's configuration (its shapes must match). */
 function startFrom(name: string, config: Parameters<typeof createPoseModel>[0]) {
@@ -95,7 +97,7 @@ for (const head of heads) {
   const errors = await evaluateModel(stored, test);
   disposeModel(stored);
   disposeModel(model);
-  manifest.training = { ...record, heldOut: { samples: 256, seed: 90210, meanError: errors }, lossCurve: curve };
+  manifest.training = { ...record, heldOut: { ...HELD_OUT, meanError: errors }, lossCurve: curve };
   writeFileSync(`public/models/${head}-${size}.json`, `${JSON.stringify(manifest, null, 1)}\n`);
   writeFileSync(`public/models/${head}-${size}.bin`, bytes);
   console.log(

@@ -8,6 +8,12 @@ import { debiasedSoftArgmax, dsntDecode } from './dsnt.ts';
 import { quarterFrom, quarterMap, quarterSecondMax } from './quarter.ts';
 import type { DecodedPoint, Heatmap } from './stack.ts';
 
+/**
+ * How closely argmax, the quarter shift and DARK reproduce the reference implementations
+ * (DarkPose with OpenCV), heatmap pixels: the golden tests hold every decoded point to it.
+ */
+export const REFERENCE_TOLERANCE = 1e-4;
+
 /** The decoders a figure or sweep may ask for. */
 export const DECODER_IDS = ['argmax', 'quarter', 'quarter2', 'dark', 'softargmax', 'softargmaxDebiased'] as const;
 /** The name of a single-map decoder. */

@@ -5,6 +5,12 @@
  */
 import type { Point } from './stack.ts';
 
+/**
+ * How closely the adaptive block (offsets and deformable convolution) reproduces DEKR's
+ * AdaptBlock with torchvision's deform_conv2d: the golden tests hold every value to it.
+ */
+export const ADAPT_BLOCK_TOLERANCE = 1e-6;
+
 /** A [c, h, w] feature map. */
 export interface FeatureMap {
   data: Float64Array;
@@ -195,15 +201,19 @@ export interface CentrePeak {
   score: number;
 }
 
+/** Centre NMS's defaults, DEKR's: the `MAX_NUM_PEOPLE` highest peaks above `KEYPOINT_THRESHOLD`. */
+export const CENTRE_NMS = { topK: 30, threshold: 0.01 } as const;
+
 /**
  * Centre NMS: pixels equal to the maximum of their 3×3 neighbourhood (max-pool equality),
- * above `threshold`, the `topK` highest first (DEKR keeps 30 above 0.01).
+ * above `threshold`, the `topK` highest first (DEKR keeps 30 above 0.01). DEKR's own pool
+ * grows to 5×5 or 7×7 on maps whose mean side exceeds 200 or 300 cells; this is its 3×3 case.
  */
 export function centreNms(
   map: ArrayLike<number>,
   w: number,
   h: number,
-  { topK = 30, threshold = 0.01 } = {},
+  { topK = CENTRE_NMS.topK, threshold = CENTRE_NMS.threshold }: { topK?: number; threshold?: number } = {},
 ): CentrePeak[] {
   const peaks: CentrePeak[] = [];
   for (let y = 0; y < h; y++) {
@@ -233,8 +243,10 @@ export interface Pose {
   joints: Point[];
   /** Per-joint score: centre score × keypoint heatmap value at the joint. */
   jointScores: number[];
-  /** Centre score × mean keypoint heatmap value: the ranking score of pose NMS. */
+  /** Centre score × mean keypoint heatmap value: the pose's final score in DEKR. */
   score: number;
+  /** Mean keypoint heatmap value at the joints (1 without heatmaps): DEKR's `heat_score`, what pose NMS ranks by. */
+  heatScore: number;
 }
 
 /**
@@ -256,6 +268,7 @@ export function posesFromOffsets(
     const p = centre.y * w + centre.x;
     const joints: Point[] = [];
     const jointScores: number[] = [];
+    let heatSum = 0;
     for (let j = 0; j < numJoints; j++) {
       const joint = {
         x: centre.x - (offsets[2 * j * hw + p] as number),
@@ -268,38 +281,78 @@ export function posesFromOffsets(
         const yi = Math.min(h - 1, Math.max(0, Math.floor(joint.y)));
         heat = keypointHeatmaps[j * hw + yi * w + xi] as number;
       }
+      heatSum += heat;
       jointScores.push(centre.score * heat);
     }
     const score = jointScores.reduce((a, b) => a + b, 0) / Math.max(1, numJoints);
-    return { centre, joints, jointScores, score };
+    return { centre, joints, jointScores, score, heatScore: heatSum / Math.max(1, numJoints) };
   });
 }
 
+/** DEKR's pose NMS distance ratio, `TEST.NMS_THRE` in the repository's COCO and CrowdPose configs. */
+export const POSE_NMS_RATIO = 0.05;
+
 /**
- * Pose NMS: walking poses from the highest score down, drops a pose when more than
- * `minJoints` of its joints lie within `ratio` × `diagonal` of the same joints of a kept pose
- * (codec-spec: 0.05 of the image diagonal). Returns the kept poses, highest score first.
+ * DEKR's `TEST.NMS_NUM_THRE` for a skeleton of `numJoints` joints: 8 of COCO's 17, 7 of
+ * CrowdPose's 14 in the repository's configs; other skeletons scale it, round(8K/17).
+ */
+export function poseNmsMinJoints(numJoints: number): number {
+  return Math.max(1, Math.round((numJoints * 8) / 17));
+}
+
+/** The diagonal of a pose's keypoint extent, √(w² + h²) of the joints' bounding box (DEKR's `cal_area_2_torch`). */
+export function poseExtentDiagonal(joints: readonly Point[]): number {
+  if (!joints.length) return 0;
+  const xs = joints.map((p) => p.x);
+  const ys = joints.map((p) => p.y);
+  return Math.hypot(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys));
+}
+
+/**
+ * Pose NMS as DEKR's `nms_core` (lib/core/nms.py) does it. Pose j is near pose i when more
+ * than `minJoints` of its joints lie within `ratio` × i's scale of i's same joints, where the
+ * scale is i's own keypoint-extent diagonal (`'pose'`, DEKR's rule) or a fixed length in
+ * pixels. Walking the poses by centre score, highest first, each pose not yet taken gathers
+ * the poses near it, keeps the best of them (unless that one was already taken by another
+ * group), and takes them all. "Best" is the highest `heatScore`, as DEKR ranks, or with
+ * `rankBy: 'score'` the highest centre × heat `score`. Defaults: ratio 0.05 and
+ * {@link poseNmsMinJoints}, as DEKR's configs. Returns the kept poses, highest score first.
  */
 export function poseNms(
   poses: readonly Pose[],
-  diagonal: number,
-  { ratio = 0.05, minJoints }: { ratio?: number; minJoints?: number } = {},
+  scale: number | 'pose' = 'pose',
+  {
+    ratio = POSE_NMS_RATIO,
+    minJoints,
+    rankBy = 'heat',
+  }: { ratio?: number; minJoints?: number; rankBy?: 'heat' | 'score' } = {},
 ): Pose[] {
-  const sorted = [...poses].sort((a, b) => b.score - a.score);
-  const kept: Pose[] = [];
-  for (const pose of sorted) {
-    const limit = minJoints ?? Math.max(1, Math.round((pose.joints.length * 8) / 17));
-    const duplicate = kept.some((other) => {
-      let near = 0;
-      pose.joints.forEach((j, i) => {
-        const o = other.joints[i] as Point;
-        if (Math.hypot(j.x - o.x, j.y - o.y) < ratio * diagonal) near++;
-      });
-      return near > limit;
+  // DEKR's proposals come in the order of their centre scores (the top-k of the centre map).
+  const order = [...poses].sort((a, b) => b.centre.score - a.centre.score);
+  const near = (a: Pose, b: Pose): boolean => {
+    const limit = minJoints ?? poseNmsMinJoints(a.joints.length);
+    const threshold = ratio * (scale === 'pose' ? poseExtentDiagonal(a.joints) : scale);
+    let count = 0;
+    a.joints.forEach((j, i) => {
+      const o = b.joints[i] as Point;
+      if (Math.hypot(j.x - o.x, j.y - o.y) < threshold) count++;
     });
-    if (!duplicate) kept.push(pose);
+    return count > limit;
+  };
+  const taken = new Set<Pose>();
+  const kept: Pose[] = [];
+  for (const pose of order) {
+    if (taken.has(pose)) continue;
+    const group = order.filter((other) => near(pose, other));
+    // A pose with no extent is near nothing, not even itself: it stands alone.
+    if (!group.length) group.push(pose);
+    const rank = (p: Pose) => (rankBy === 'heat' ? p.heatScore : p.score);
+    const best = group.reduce((a, b) => (rank(b) > rank(a) ? b : a));
+    if (taken.has(best)) continue;
+    kept.push(best);
+    for (const g of group) taken.add(g);
   }
-  return kept;
+  return kept.sort((a, b) => b.score - a.score);
 }
 
 /** DEKR's smooth L1 with β = 1/9: 0.5 d²/β below β, d - 0.5β above. */

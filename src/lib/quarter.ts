@@ -12,6 +12,9 @@ import { argmaxIndex, argmaxMap } from './argmax.ts';
 import type { DecodedPoint, Heatmap, HeatmapStack } from './stack.ts';
 import { mapOf } from './stack.ts';
 
+/** The quarter shift's step, heatmap pixels: HRNet's `np.sign(diff) * .25`, the DARK paper's 0.25. */
+export const QUARTER_STEP = 0.25;
+
 /** The per-axis quarter shift of one map: only when 1 < x < W-1 and 1 < y < H-1. */
 export function quarterMap(map: Heatmap): DecodedPoint {
   return quarterFrom(map, argmaxMap(map));
@@ -25,7 +28,7 @@ export function quarterFrom(map: Heatmap, m: DecodedPoint): DecodedPoint {
   const row = y * w;
   const dx = (data[row + x + 1] as number) - (data[row + x - 1] as number);
   const dy = (data[row + w + x] as number) - (data[row - w + x] as number);
-  return { x: x + 0.25 * Math.sign(dx), y: y + 0.25 * Math.sign(dy), score: m.score };
+  return { x: x + QUARTER_STEP * Math.sign(dx), y: y + QUARTER_STEP * Math.sign(dy), score: m.score };
 }
 
 /** Per-axis quarter shift of every map of a stack, in heatmap pixels. */
@@ -63,8 +66,8 @@ export function quarterSecondMax(map: Heatmap): SecondMaxShift {
   const second = { x: secondIndex % map.w, y: Math.floor(secondIndex / map.w), score: secondValue };
   const norm = Math.hypot(second.x - max.x, second.y - max.y);
   const point = {
-    x: max.x + (0.25 * (second.x - max.x)) / norm,
-    y: max.y + (0.25 * (second.y - max.y)) / norm,
+    x: max.x + (QUARTER_STEP * (second.x - max.x)) / norm,
+    y: max.y + (QUARTER_STEP * (second.y - max.y)) / norm,
     score: max.score,
   };
   return { max, second, point };

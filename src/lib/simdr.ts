@@ -9,6 +9,15 @@ export function simdrBins(size: number, k: number): number {
   return Math.floor(size * k);
 }
 
+/**
+ * Weights of SimCC's head for one input size: two linear layers (with biases), shared by the
+ * keypoints, from `features` flattened features per keypoint to k·w x bins and k·h y bins,
+ * (features + 1)·(simdrBins(w, k) + simdrBins(h, k)).
+ */
+export function simdrProjectionParameters(features: number, w: number, h: number, k: number): number {
+  return (features + 1) * (simdrBins(w, k) + simdrBins(h, k));
+}
+
 /** NumPy's `round`: halves go to the even neighbour. */
 export function roundHalfEven(v: number): number {
   const r = Math.round(v);

@@ -56,6 +56,24 @@ export function valueAt(map: Heatmap, x: number, y: number): number {
   return map.data[y * map.w + x] as number;
 }
 
+/**
+ * The (2r+1) × (2r+1) cells of a map around the integer cell `centre`, row-major, zero where
+ * the window leaves the map, with the map cell at the window's top left (`origin`). Figures
+ * use it for close-ups around a maximum.
+ */
+export function windowAround(
+  map: Heatmap,
+  centre: Point,
+  radius: number,
+): { values: Float32Array; origin: Point; size: number } {
+  const size = 2 * radius + 1;
+  const origin = { x: Math.round(centre.x) - radius, y: Math.round(centre.y) - radius };
+  const values = new Float32Array(size * size);
+  for (let j = 0; j < size; j++)
+    for (let i = 0; i < size; i++) values[j * size + i] = valueAt(map, origin.x + i, origin.y + j);
+  return { values, origin, size };
+}
+
 /** Euclidean distance between two points. */
 export function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
@@ -71,7 +89,8 @@ export interface MapWindow extends Heatmap {
 /**
  * The `size × size` window of `map` whose centre cell is nearest `centre` (heatmap cells), moved
  * inside the map where it would cross its edge (a map smaller than `size` is taken whole). A point
- * (x, y) of the map is (x − x0, y − y0) in the window.
+ * (x, y) of the map is (x − x0, y − y0) in the window. Unlike {@link windowAround}, which pads with
+ * zeros, every cell is the map's own: a window of logits, where 0 is no floor, shows no made-up cells.
  */
 export function mapWindow(map: Heatmap, centre: Point, size: number): MapWindow {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`window size ${size} is not a positive integer`);

@@ -102,3 +102,45 @@ export function meanErrors(
     }),
   );
 }
+
+/** A mean with its spread: the sample standard deviation (n − 1) and the standard error sd/√n. */
+export interface MeanWithError {
+  count: number;
+  mean: number;
+  sd: number;
+  /** Standard error of the mean, sd/√n: about 68 % of repeated measurements fall within ±1 of it. */
+  sem: number;
+}
+
+/** Mean, sample standard deviation and standard error of the mean of the finite values (NaN when fewer than two). */
+export function meanWithError(values: ArrayLike<number>): MeanWithError {
+  const finite = Array.prototype.filter.call(values, Number.isFinite) as number[];
+  const n = finite.length;
+  const mean = n ? finite.reduce((a, b) => a + b, 0) / n : Number.NaN;
+  const sd = n > 1 ? Math.sqrt(finite.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1)) : Number.NaN;
+  return { count: n, mean, sd, sem: sd / Math.sqrt(n) };
+}
+
+/**
+ * Each method's error per sample ([sample][keypoint] points): the mean distance to the truth
+ * over that sample's keypoints. With the same number of keypoints per sample their mean is
+ * `meanErrors`; samples, not keypoints, are the independent draws, so spreads use these.
+ */
+export function sampleMeanErrors(
+  decoded: Record<string, readonly (readonly Point[])[]>,
+  truth: readonly (readonly Point[])[],
+): Record<string, Float64Array> {
+  return Object.fromEntries(
+    Object.entries(decoded).map(([m, points]) => [
+      m,
+      Float64Array.from(points, (ps, b) => {
+        let sum = 0;
+        ps.forEach((p, j) => {
+          const t = truth[b]![j]!;
+          sum += Math.hypot(p.x - t.x, p.y - t.y);
+        });
+        return ps.length ? sum / ps.length : Number.NaN;
+      }),
+    ]),
+  );
+}

@@ -197,7 +197,8 @@ describe('state in the URL', () => {
     await hydrateAll(page);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
     assert.match((await handle.getAttribute('aria-valuetext')) ?? '', /x 141\.3, y 109\.6/);
-    const note = page.locator('[data-role="url-note"]');
+    // Figure 1.1 says so (figure 1.2, which reads the same keys, does too).
+    const note = page.locator('#fig-grid [data-role="url-note"]');
     assert.match((await note.textContent()) ?? '', /x, y, sigma/);
     await handle.focus();
     await page.keyboard.press('ArrowRight');
@@ -213,7 +214,7 @@ describe('state in the URL', () => {
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
     const page = await openHydrated(light, CHAPTER_1);
-    await page.locator('#fig-grid canvas').focus();
+    await page.locator('#fig-grid [data-panel="heatmap"] canvas').focus();
     await page.keyboard.press('ArrowRight');
     assert.match(
       (await page.locator('#fig-grid [data-role="heatmap-readout"]').textContent()) ?? '',
@@ -388,8 +389,8 @@ describe('chapter 4', () => {
       await title.elementHandle(),
     );
     assert.equal(await page.locator('#fig-dark [data-step-index="7"]').getAttribute('aria-current'), 'step');
-    await page.waitForFunction(() => location.search.includes('ch4.step=7'));
-    const again = await openHydrated(light, `${CHAPTER_4}?ch4.step=5&ch4.kernel=5`);
+    await page.waitForFunction(() => location.search.includes('ch4.step=8'));
+    const again = await openHydrated(light, `${CHAPTER_4}?ch4.step=6&ch4.kernel=5`);
     assert.equal(
       await again.locator('#fig-dark [data-role="step-title"]').textContent(),
       'Step 6 of 8: Gradient and Hessian',
@@ -399,7 +400,7 @@ describe('chapter 4', () => {
   });
 
   test('focusing a Taylor term lights the stencil cells it reads', async () => {
-    const page = await openHydrated(light, `${CHAPTER_4}?ch4.step=4`);
+    const page = await openHydrated(light, `${CHAPTER_4}?ch4.step=5`);
     await page.locator('#fig-dark li[data-term="dxy"]').focus();
     const lit = await page
       .locator('#fig-dark rect.stencil.lit')
@@ -454,7 +455,7 @@ describe('drag performance', () => {
 
 describe('chapter 4 stencil values', () => {
   test('the table shows L at the 13 cells and hovering one lights its terms', async () => {
-    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/?ch4.step=4');
+    const page = await openHydrated(light, '/chapters/04-dark-step-by-step/?ch4.step=5');
     const cells = page.locator('#fig-dark .stencil-values td[data-key]');
     assert.equal(await cells.count(), 13);
     assert.match((await cells.first().textContent()) ?? '', /^−?\d+\.\d{3}$/);

@@ -14,6 +14,7 @@ import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { hydrateAll, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
+import { SITE } from '../../src/data/site.ts';
 import { writeServiceWorker } from '../../scripts/integrations.mjs';
 
 const CHAPTER_2 = '/chapters/02-encoding-and-quantisation/';
@@ -128,6 +129,15 @@ describe('embedding', () => {
           (m) => m.type === 'subpixel:height' && m.height > 300,
         ),
       );
+      // The snippet's embed.js makes the frame exactly as tall as the figure says it is.
+      await host.waitForFunction(() => {
+        const posted = (window as unknown as { heights: { type: string; height: number }[] }).heights.filter(
+          (m) => m.type === 'subpixel:height',
+        );
+        const frame = document.querySelector('iframe');
+        const last = posted.at(-1);
+        return !!frame && !!last && Math.abs(frame.getBoundingClientRect().height - Math.ceil(last.height)) <= 1;
+      });
       assert.deepEqual(problems, []);
       await host.close();
     } finally {
@@ -195,6 +205,28 @@ describe('download', () => {
     assert.equal(png.name, 'subpixel-fig-hero.png');
     assert.deepEqual([...png.body.subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
     assert.equal(png.body.readUInt32BE(16), Math.ceil(width * 2));
+    // Below the graphics, as on paper: the figure's number, caption and live address, drawn as
+    // text (pixels other than the background in the band under the picture).
+    const height = Number(/height="([\d.]+)"/.exec(source)?.[1]);
+    assert.ok(png.body.readUInt32BE(20) > Math.ceil(height * 2) + 60);
+    const inked = await page.evaluate(
+      async ([b64, top]) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${b64}`;
+        await image.decode();
+        const canvas = document.createElement('canvas');
+        [canvas.width, canvas.height] = [image.width, image.height];
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(image, 0, 0);
+        const band = ctx.getImageData(0, top, image.width, image.height - top).data;
+        const bg = ctx.getImageData(0, image.height - 1, 1, 1).data;
+        let count = 0;
+        for (let i = 0; i < band.length; i += 4) if (Math.abs((band[i] as number) - (bg[0] as number)) > 60) count += 1;
+        return count;
+      },
+      [png.body.toString('base64'), Math.ceil(height * 2)] as const,
+    );
+    assert.ok(inked > 500, `caption band has ${inked} inked pixels`);
 
     const state = await save('state');
     assert.equal(state.name, 'subpixel-fig-hero.json');
@@ -240,10 +272,17 @@ describe('citing', () => {
     const meta = async (name: string) => page.locator(`meta[name="${name}"]`).getAttribute('content');
     assert.equal(await meta('citation_title'), 'DARK, step by step');
     assert.equal(await meta('citation_author'), 'The Subpixel authors');
-    assert.match((await meta('citation_public_url')) ?? '', /\/chapters\/04-dark-step-by-step\/$/);
+    // The published address (src/data/site.ts, or SITE_URL for another build), never the
+    // machine that built it.
+    const published = process.env.SITE_URL ?? SITE.url;
+    assert.equal(await meta('citation_public_url'), new URL('/chapters/04-dark-step-by-step/', published).href);
     const entry = await text(page, '#cite [data-role="bibtex"]');
     assert.match(entry, /^@misc\{subpixel2026darkstepbystep,/);
     assert.match(entry, /title = \{DARK, step by step\}/);
+    assert.ok(entry.includes(new URL('/chapters/04-dark-step-by-step/', published).href));
+    assert.doesNotMatch(entry, /localhost/);
+    // Each reference can be followed: DARK's paper links to its arXiv page.
+    assert.equal(await page.locator('#refs a[href="https://arxiv.org/abs/1910.06278"]').count(), 1);
     await page.locator('#cite button[data-copy-bibtex]').click();
     await page.locator('#cite [data-role="bibtex-status"]').filter({ hasText: 'Copied' }).waitFor();
     assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), entry);

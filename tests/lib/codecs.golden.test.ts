@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { expectClose } from './approx.ts';
 import { loadNpy, manifest } from './fixtures.ts';
 import {
+  ADAPT_BLOCK_TOLERANCE,
   adaptBlockOffsets,
   deformConv3x3,
   dsntDecode,
@@ -79,10 +80,10 @@ describe('DEKR adaptive block matches torchvision deform_conv2d', () => {
         loadNpy(c.translationWeight).data,
         c.translationBias,
       );
-      expectClose(offsets.data, loadNpy(c.offsets).data, 1e-6, { label: 'offsets' });
+      expectClose(offsets.data, loadNpy(c.offsets).data, ADAPT_BLOCK_TOLERANCE, { label: 'offsets' });
       const aw = loadNpy(c.adaptWeight);
       const out = deformConv3x3(f, offsets, aw.data, aw.shape[0]!);
-      expectClose(out.data, loadNpy(c.output).data, 1e-6, { label: 'output' });
+      expectClose(out.data, loadNpy(c.output).data, ADAPT_BLOCK_TOLERANCE, { label: 'output' });
     });
   }
 });

@@ -1,7 +1,15 @@
 import { describe, it } from 'vitest';
 import { expectClose } from './approx.ts';
 import { loadNpy, manifest } from './fixtures.ts';
-import { decodeArgmax, decodeDark, decodeQuarter, gaussianKernel, traceDark, mapOf } from '../../src/lib/index.ts';
+import {
+  decodeArgmax,
+  decodeDark,
+  decodeQuarter,
+  gaussianKernel,
+  mapOf,
+  REFERENCE_TOLERANCE,
+  traceDark,
+} from '../../src/lib/index.ts';
 import type { HeatmapStack } from '../../src/lib/index.ts';
 
 function stackOf(file: string): HeatmapStack {
@@ -24,13 +32,13 @@ describe('decoders match the reference on every golden heatmap stack', () => {
       expectClose(
         got.map((p) => p.x),
         c.expected.argmax.map((r) => r[0] as number),
-        1e-4,
+        REFERENCE_TOLERANCE,
         { label: 'x' },
       );
       expectClose(
         got.map((p) => p.y),
         c.expected.argmax.map((r) => r[1] as number),
-        1e-4,
+        REFERENCE_TOLERANCE,
         { label: 'y' },
       );
       expectClose(
@@ -45,7 +53,7 @@ describe('decoders match the reference on every golden heatmap stack', () => {
       expectClose(
         got.flatMap((p) => [p.x, p.y]),
         c.expected.quarter.flat(),
-        1e-4,
+        REFERENCE_TOLERANCE,
         { label: 'quarter' },
       );
     });
@@ -55,7 +63,7 @@ describe('decoders match the reference on every golden heatmap stack', () => {
         expectClose(
           got.flatMap((p) => [p.x, p.y]),
           rows.flat(),
-          1e-4,
+          REFERENCE_TOLERANCE,
           { label: `dark k=${kernel}` },
         );
       });
@@ -64,7 +72,7 @@ describe('decoders match the reference on every golden heatmap stack', () => {
         expectClose(
           got.flatMap((p) => [p.x, p.y]),
           rows.flat(),
-          1e-4,
+          REFERENCE_TOLERANCE,
           { label: `trace k=${kernel}` },
         );
       });

@@ -10,8 +10,11 @@ import {
   conv3x3,
   deformConv3x3,
   offsetLoss,
+  poseExtentDiagonal,
   poseNms,
+  poseNmsMinJoints,
   posesFromOffsets,
+  type Pose,
   samplingPoints,
   smoothL1,
 } from '../../src/lib/index.ts';
@@ -120,5 +123,61 @@ describe('offset loss', () => {
     const pred = [{ x: 5, y: 0 }];
     expect(offsetLoss(pred, gt, 30, 60)).toBeGreaterThan(offsetLoss(pred, gt, 120, 240));
     expect(offsetLoss(pred, gt, 30, 60) / offsetLoss(pred, gt, 120, 240)).toBeCloseTo(4, 12);
+  });
+});
+
+describe("poseNms(poses) follows DEKR's nms_core", () => {
+  /** A 17-joint pose: a vertical line of joints `height` px tall at x, scored by centre and heat. */
+  const person = (x: number, height: number, centre: number, heat: number, shift = 0, moved = 17): Pose => {
+    const joints = Array.from({ length: 17 }, (_, j) => ({ x: x + (j < moved ? shift : 0), y: (j * height) / 16 }));
+    return {
+      centre: { x, y: height / 2, score: centre },
+      joints,
+      jointScores: joints.map(() => centre * heat),
+      score: centre * heat,
+      heatScore: heat,
+    };
+  };
+
+  it('scales the distance by each pose’s own keypoint-extent diagonal, not the image’s', () => {
+    // Two small people 1 px apart: 5 % of a 10 px person is 0.5 px, so both stay…
+    const small = [person(0, 10, 0.9, 0.5), person(1, 10, 0.8, 0.5)];
+    expect(poseExtentDiagonal(small[0]!.joints)).toBeCloseTo(10, 12);
+    expect(poseNms(small)).toHaveLength(2);
+    // …although 5 % of a 1000 px image's diagonal (50 px) would merge them.
+    expect(poseNms(small, 1000)).toHaveLength(1);
+    // Two tall people 10 px apart: 5 % of 400 px is 20 px, so they are one.
+    expect(poseNms([person(0, 400, 0.9, 0.5), person(10, 400, 0.8, 0.5)])).toHaveLength(1);
+  });
+
+  it('counts a duplicate only when more than 8 of 17 joints are near (NMS_NUM_THRE), 7 of 14', () => {
+    expect(poseNmsMinJoints(17)).toBe(8);
+    expect(poseNmsMinJoints(14)).toBe(7);
+    // 9 joints moved far away leave 8 near: not a duplicate; 8 moved leave 9: a duplicate.
+    expect(poseNms([person(0, 100, 0.9, 0.5), person(0, 100, 0.8, 0.5, 50, 9)])).toHaveLength(2);
+    expect(poseNms([person(0, 100, 0.9, 0.5), person(0, 100, 0.8, 0.5, 50, 8)])).toHaveLength(1);
+  });
+
+  it('keeps the group’s pose with the best keypoint-heatmap score, whatever its centre score', () => {
+    const first = person(0, 100, 0.9, 0.2);
+    const better = person(1, 100, 0.5, 0.7);
+    const kept = poseNms([first, better, person(2, 100, 0.4, 0.3)]);
+    expect(kept).toEqual([better]);
+  });
+
+  it('with rankBy: score keeps the group’s best centre × heat score instead', () => {
+    const first = person(0, 100, 0.9, 0.2);
+    const better = person(1, 100, 0.5, 0.7);
+    // Scores 0.18 and 0.35: the second still wins, now on its score.
+    expect(poseNms([first, better], 'pose', { rankBy: 'score' })).toEqual([better]);
+    const strongCentre = person(0, 100, 0.95, 0.6);
+    expect(poseNms([strongCentre, better], 'pose', { rankBy: 'score' })).toEqual([strongCentre]);
+    expect(poseNms([strongCentre, better])).toEqual([better]);
+  });
+
+  it('returns the kept poses highest score first', () => {
+    const a = person(0, 20, 0.5, 0.5);
+    const b = person(100, 20, 0.9, 0.9);
+    expect(poseNms([a, b])).toEqual([b, a]);
   });
 });

@@ -10,6 +10,7 @@ import {
   simdrKlTerms,
   simdrOneHot,
   simdrOneHotBin,
+  simdrProjectionParameters,
   simdrSmoothed,
 } from '../../src/lib/index.ts';
 
@@ -72,5 +73,14 @@ describe('SimDR loss', () => {
 describe('representationSize', () => {
   it('counts W·H for a heatmap and k(w + h) for SimDR', () => {
     expect(representationSize(192, 256, 4, 2)).toEqual({ heatmap: 48 * 64, simdr: 2 * (192 + 256) });
+  });
+});
+
+describe('simdrProjectionParameters(features, w, h, k)', () => {
+  it('counts two linear layers with biases, features → floor(k·w) and features → floor(k·h)', () => {
+    // SimCC's HRNet-W32 head at 256 × 192, k = 2: 3072 features to 384 x bins and 512 y bins.
+    expect(simdrProjectionParameters(3072, 192, 256, 2)).toBe(3072 * 384 + 384 + 3072 * 512 + 512);
+    // A fractional split ratio floors the bins, as SimCC casts w·k to int.
+    expect(simdrProjectionParameters(10, 5, 7, 1.5)).toBe(11 * (7 + 10));
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { histogram, quantileSorted, summarize } from '../../src/lib/index.ts';
+import {
+  histogram,
+  meanErrors,
+  meanWithError,
+  quantileSorted,
+  sampleMeanErrors,
+  summarize,
+} from '../../src/lib/index.ts';
 
 describe('summarize(values)', () => {
   it('gives mean, median and quartiles with linear interpolation, as NumPy', () => {
@@ -21,5 +28,47 @@ describe('histogram(values, bins, lo, hi)', () => {
     expect(h.map((b) => b.count)).toEqual([2, 4]);
     expect(h.reduce((s, b) => s + b.fraction, 0)).toBeCloseTo(1, 12);
     expect(h[1]).toMatchObject({ x0: 0.5, x1: 1 });
+  });
+});
+
+describe('meanWithError(values)', () => {
+  it('gives the mean, the n − 1 standard deviation and sd/√n, skipping non-finite values', () => {
+    // 1, 2, 3, 4: mean 2.5, squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5, sd √(5/3).
+    const e = meanWithError([1, 2, Number.NaN, 3, 4]);
+    expect(e.count).toBe(4);
+    expect(e.mean).toBe(2.5);
+    expect(e.sd).toBeCloseTo(Math.sqrt(5 / 3), 14);
+    expect(e.sem).toBeCloseTo(Math.sqrt(5 / 3) / 2, 14);
+    expect(Number.isNaN(meanWithError([7]).sd)).toBe(true);
+  });
+});
+
+describe('sampleMeanErrors(decoded, truth)', () => {
+  it('averages each sample’s keypoint distances; their mean is meanErrors’ when samples have equal K', () => {
+    const truth = [
+      [
+        { x: 0, y: 0 },
+        { x: 10, y: 0 },
+      ],
+      [
+        { x: 0, y: 0 },
+        { x: 0, y: 0 },
+      ],
+    ];
+    const decoded = {
+      a: [
+        [
+          { x: 3, y: 4 },
+          { x: 10, y: 1 },
+        ],
+        [
+          { x: 0, y: 2 },
+          { x: 0, y: 0 },
+        ],
+      ],
+    };
+    const per = sampleMeanErrors(decoded, truth);
+    expect(Array.from(per.a!)).toEqual([(5 + 1) / 2, (2 + 0) / 2]);
+    expect((per.a![0]! + per.a![1]!) / 2).toBeCloseTo(meanErrors(decoded, truth).a!, 14);
   });
 });

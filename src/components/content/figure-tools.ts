@@ -25,6 +25,23 @@ function paramsFromUrl(store: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A caption as plain text, without its leading number: KaTeX formulas read as their MathML
+ * text (the HTML rendering and the TeX annotation would repeat each symbol).
+ */
+function captionText(caption: Element | null, number: string): string {
+  if (!caption) return '';
+  const copy = caption.cloneNode(true) as Element;
+  copy.querySelector('.figure-number')?.remove();
+  for (const katex of copy.querySelectorAll('.katex')) {
+    const math = katex.querySelector('.katex-mathml math')?.cloneNode(true) as Element | undefined;
+    math?.querySelector('annotation')?.remove();
+    katex.replaceWith(math?.textContent ?? '');
+  }
+  const text = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text.startsWith(number) ? text.slice(number.length).trim() : text;
+}
+
 /** The controls a figure offers: sliders and segmented groups, by parameter name and label. */
 function controlsOf(figure: Element): { name: string; label: string }[] {
   const found = new Map<string, string>();
@@ -90,9 +107,12 @@ class FigureTools extends HTMLElement {
   #updateEmbed(): void {
     const src = this.#embedAddress();
     const root = this.figure.querySelector('.fig-root') ?? this.figure;
-    const height = root.getBoundingClientRect().height + 110;
+    // Room for the figure as it is now, its caption and credit, and some growth; embed.js then
+    // follows the figure's real height.
+    const height = 1.15 * root.getBoundingClientRect().height + 140;
     const title = `Figure ${this.dataset.number}: ${this.dataset.title} (Subpixel)`;
-    this.#q<HTMLTextAreaElement>('embed-code').value = iframeSnippet(src, title, height);
+    const script = new URL('/embed.js', location.origin).href;
+    this.#q<HTMLTextAreaElement>('embed-code').value = iframeSnippet(src, title, height, script);
     this.#q<HTMLAnchorElement>('embed-open').href = src;
   }
 
@@ -147,7 +167,13 @@ class FigureTools extends HTMLElement {
     } else if (kind === 'svg') {
       download(new Blob([figureSvg(root).svg], { type: 'image/svg+xml' }), `${name}.svg`);
     } else {
-      download(await figurePng(root), `${name}.png`);
+      flushUrl();
+      const number = `Figure ${this.dataset.number}`;
+      const text = captionText(root.querySelector('figcaption'), number);
+      download(
+        await figurePng(root, 2, { number, caption: text, link: permalink(location, this.dataset.figure ?? '') }),
+        `${name}.png`,
+      );
     }
     this.#status(`Saved ${name}.${kind === 'state' ? 'json' : kind}`);
   }

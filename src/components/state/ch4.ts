@@ -5,7 +5,7 @@ import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
 
 export interface Ch4State {
-  /** Index into DARK_STEPS. */
+  /** The step shown, numbered as on screen: 1 (argmax) to 8 (resolution recovery). */
   step: number;
   noise: number;
   peak: number;
@@ -18,7 +18,7 @@ export interface Ch4State {
 }
 
 export const ch4: Schema<Ch4State> = {
-  step: numberParam({ default: 0, min: 0, max: DARK_STEPS.length - 1, integer: true }),
+  step: numberParam({ default: 1, min: 1, max: DARK_STEPS.length, integer: true }),
   noise: numberParam({ default: 0.06, min: 0, max: 0.3, digits: 2 }),
   peak: numberParam({ default: 0.45, min: 0, max: 1, digits: 2 }),
   sigma: numberParam({ default: 2, min: 1, max: 3, digits: 1 }),

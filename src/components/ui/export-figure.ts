@@ -2,7 +2,8 @@
  * A figure's graphics as one picture: every visible SVG and canvas layer of the figure, placed
  * where the page lays it out, with the page's computed colours written into the SVG (figures
  * style their marks with CSS classes and custom properties, which a file cannot carry).
- * Controls, buttons and text outside the graphics are left out; the state JSON carries those.
+ * Text marked `data-export-text` (a legend's labels) is written in as SVG text where it
+ * stands. Controls, buttons and other text are left out; the state JSON carries those.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -46,6 +47,13 @@ export function graphicLayers(root: Element): (SVGSVGElement | HTMLCanvasElement
   );
 }
 
+/** The HTML text drawn with the graphics (legend labels), outside any control. */
+function textLabels(root: Element): HTMLElement[] {
+  return [...root.querySelectorAll<HTMLElement>('[data-export-text]')].filter(
+    (el) => !el.closest('button, label, fieldset, figcaption, figure-tools, .controls, [hidden]') && isShown(el),
+  );
+}
+
 /** Copies computed presentation styles from `source`'s tree onto `copy`'s (the same shape). */
 function inlineStyles(source: Element, copy: Element): void {
   const style = getComputedStyle(source);
@@ -64,12 +72,14 @@ const round = (v: number) => Math.round(v * 100) / 100;
 /** One self-contained SVG document of the figure's graphics, at CSS-pixel size. */
 export function figureSvg(root: HTMLElement): { svg: string; width: number; height: number } {
   const layers = graphicLayers(root);
+  const labels = textLabels(root);
   const box = root.getBoundingClientRect();
-  // The picture spans the layers, not the controls around them.
-  const left = Math.min(...layers.map((l) => l.getBoundingClientRect().left), box.right);
-  const top = Math.min(...layers.map((l) => l.getBoundingClientRect().top), box.bottom);
-  const right = Math.max(...layers.map((l) => l.getBoundingClientRect().right), left + 1);
-  const bottom = Math.max(...layers.map((l) => l.getBoundingClientRect().bottom), top + 1);
+  // The picture spans the layers and their labels, not the controls around them.
+  const boxes = [...layers, ...labels].map((l) => l.getBoundingClientRect());
+  const left = Math.min(...boxes.map((b) => b.left), box.right);
+  const top = Math.min(...boxes.map((b) => b.top), box.bottom);
+  const right = Math.max(...boxes.map((b) => b.right), left + 1);
+  const bottom = Math.max(...boxes.map((b) => b.bottom), top + 1);
   const width = round(right - left);
   const height = round(bottom - top);
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
@@ -108,11 +118,51 @@ export function figureSvg(root: HTMLElement): { svg: string; width: number; heig
       out.append(copy);
     }
   }
+  for (const label of labels) {
+    const r = label.getBoundingClientRect();
+    const style = getComputedStyle(label);
+    const text = doc.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', String(round(r.left - left)));
+    text.setAttribute('y', String(round(r.top - top + r.height / 2)));
+    text.setAttribute(
+      'style',
+      `font-family:${style.fontFamily};font-size:${style.fontSize};font-weight:${style.fontWeight};fill:${style.color};dominant-baseline:central`,
+    );
+    text.textContent = label.textContent?.trim() ?? '';
+    out.append(text);
+  }
   return { svg: new XMLSerializer().serializeToString(doc), width, height };
 }
 
-/** The same picture as a PNG, at `scale` device pixels per CSS pixel. */
-export async function figurePng(root: HTMLElement, scale = 2): Promise<Blob> {
+/** What a PNG carries under the graphics, as print does: the caption and the live address. */
+export interface FigureCredit {
+  /** "Figure 2.1", set in bold before the caption. */
+  number: string;
+  caption: string;
+  /** The figure's address in its current state. */
+  link: string;
+}
+
+/** Lines of `text` no wider than `width` in the context's current font. */
+function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The same picture as a PNG, at `scale` device pixels per CSS pixel; with `credit`, the
+ * figure's number, caption and live address follow below it, as on paper.
+ */
+export async function figurePng(root: HTMLElement, scale = 2, credit?: FigureCredit): Promise<Blob> {
   const { svg, width, height } = figureSvg(root);
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
@@ -120,11 +170,49 @@ export async function figurePng(root: HTMLElement, scale = 2): Promise<Blob> {
     image.src = url;
     await image.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(width * scale);
-    canvas.height = Math.ceil(height * scale);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('this browser cannot draw to a canvas');
-    ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
+    // The caption block: its lines are measured at CSS size before the canvas is sized.
+    const body = getComputedStyle(document.body);
+    const font = body.fontFamily || 'sans-serif';
+    const size = 13;
+    const lineHeight = 18;
+    const pad = 12;
+    ctx.font = `${size}px ${font}`;
+    const lines = credit
+      ? [
+          ...wrap(ctx, `${credit.number}. ${credit.caption}`, width - 2 * pad),
+          ...wrap(ctx, credit.link, width - 2 * pad),
+        ]
+      : [];
+    const footer = lines.length ? pad + lines.length * lineHeight + pad : 0;
+    canvas.width = Math.ceil(width * scale);
+    canvas.height = Math.ceil((height + footer) * scale);
+    ctx.scale(scale, scale);
+    ctx.fillStyle = body.backgroundColor || '#fff';
+    ctx.fillRect(0, 0, width, height + footer);
+    ctx.drawImage(image, 0, 0, width, height);
+    if (credit) {
+      ctx.font = `${size}px ${font}`;
+      ctx.fillStyle = body.color || '#000';
+      ctx.textBaseline = 'top';
+      const captionLines = lines.length - wrap(ctx, credit.link, width - 2 * pad).length;
+      lines.forEach((text, i) => {
+        // The number in bold, the address in the page's link colour.
+        if (i === 0) {
+          ctx.font = `600 ${size}px ${font}`;
+          const label = `${credit.number}.`;
+          ctx.fillText(label, pad, height + pad);
+          const w = ctx.measureText(`${label} `).width;
+          ctx.font = `${size}px ${font}`;
+          ctx.fillText(text.slice(label.length + 1), pad + w, height + pad);
+          return;
+        }
+        if (i === captionLines)
+          ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--link') || '#1f5fa8';
+        ctx.fillText(text, pad, height + pad + i * lineHeight);
+      });
+    }
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'),
     );

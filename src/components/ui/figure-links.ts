@@ -53,11 +53,17 @@ export function hiddenControls(search: string): string[] {
 const escapeAttribute = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-/** The iframe to paste into a course page. */
-export function iframeSnippet(src: string, title: string, height: number): string {
+/**
+ * What to paste into a course page: the iframe, at a starting height, and (when `script` is
+ * given) the site's small `embed.js`, which makes every Subpixel iframe on the host page as
+ * tall as its figure, whatever the reader does in it. A host that strips scripts keeps the
+ * iframe at its starting height.
+ */
+export function iframeSnippet(src: string, title: string, height: number, script?: string): string {
   const h = Math.max(200, Math.min(2400, Math.round(height)));
-  return (
+  const frame =
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" ` +
-    `width="100%" height="${h}" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`
-  );
+    `width="100%" height="${h}" style="border:0;max-width:100%" loading="lazy" allow="clipboard-write"></iframe>`;
+  if (!script) return frame;
+  return `${frame}\n<!-- Makes the frame follow the figure's height. -->\n<script src="${escapeAttribute(script)}" async></script>`;
 }

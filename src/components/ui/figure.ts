@@ -25,6 +25,14 @@ import type { ViewModel } from './apply-view.ts';
 import { defaultsOf, type Schema } from './params.ts';
 import type { Store } from './store.ts';
 
+/** The props every live figure's component receives from `<Figure of={…}>`. */
+export interface FigureProps {
+  /** The figure's id, from its catalogue entry (for unique ids inside it). */
+  id: string;
+  /** The chapter store its state lives in, from its catalogue entry. */
+  store: string;
+}
+
 /** A map panel's picture: `values` [h, w] row-major, coloured over `domain` (default: its range). */
 export interface MapDraw {
   values: ArrayLike<number>;
@@ -84,6 +92,8 @@ export interface ChartFrame {
  */
 export interface ChartPart<S, D> {
   role?: string;
+  /** Makes the chart a slider too: arrow keys step a key, a press or drag on it sets it. */
+  slider?: ChartSlider<S, D>;
   /** The state the drawing reads. */
   keys: readonly (keyof S & string)[];
   /** `data` is the figure's own (what `build` returned). */
@@ -116,6 +126,38 @@ export function createSource<X>(initial: X): Source<X> & { set(value: X): void }
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/**
+ * A chart that is also a slider over one numeric key of the state (figure 1.2's row, 2.2's
+ * offset): focusable, announced as a slider, stepped by the arrow keys (`coarse`, or `fine`
+ * with Shift), and set by a press or a horizontal drag at the chart's x value.
+ */
+export interface ChartSlider<S, D> {
+  /** The slider's accessible name. */
+  label: string;
+  key: keyof S & string;
+  min: number;
+  max: number;
+  fine: number;
+  coarse: number;
+  /** The value text, such as "x 101.3 input pixels". */
+  describe(state: Readonly<S>): string;
+  /** The state a press at the chart's x value asks for (default: that value for `key`). */
+  fromChart?(x: number, state: Readonly<S>, data: D): Partial<S>;
+}
+
+/** The ARIA values of a chart slider in a state. */
+export function sliderAria<S, D>(slider: ChartSlider<S, D>, state: Readonly<S>): Record<string, string> {
+  return {
+    role: 'slider',
+    tabindex: '0',
+    'aria-label': slider.label,
+    'aria-valuemin': String(slider.min),
+    'aria-valuemax': String(slider.max),
+    'aria-valuenow': String(state[slider.key]),
+    'aria-valuetext': slider.describe(state),
   };
 }
 
@@ -208,9 +250,14 @@ export function handleAria<S>(handle: HandlePart<S>, state: Readonly<S>): Record
 /** The figure's whole view in a state: its own view plus its handles' ARIA values. */
 export function figureView<S, D>(spec: FigureSpec<S, D, unknown, unknown>, data: D, state: Readonly<S>): ViewModel {
   const view = spec.view?.(data, state) ?? { attrs: {}, text: {} };
-  if (!spec.handles?.length) return view;
+  const sliders = (spec.charts ?? []).filter((c) => c.slider);
+  if (!spec.handles?.length && !sliders.length) return view;
   const attrs = { ...view.attrs };
-  for (const h of spec.handles) attrs[h.role] = { ...attrs[h.role], ...handleAria(h, state) };
+  for (const h of spec.handles ?? []) attrs[h.role] = { ...attrs[h.role], ...handleAria(h, state) };
+  for (const c of sliders) {
+    const role = c.role ?? 'chart';
+    if (c.slider) attrs[role] = { ...attrs[role], ...sliderAria(c.slider, state) };
+  }
   return { attrs, text: view.text };
 }
 

@@ -15,3 +15,10 @@ export function num(value: number, digits = 3): string {
   const text = value.toFixed(digits);
   return /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
 }
+
+/** A colour bar's end value: three significant digits, with a typographic minus. */
+export function fmtScale(value: number): string {
+  if (value === 0) return '0';
+  const text = Number(value.toPrecision(3)).toString();
+  return text.replaceAll('-', '−');
+}

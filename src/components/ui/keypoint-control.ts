@@ -1,7 +1,9 @@
 /**
  * A draggable sub-pixel keypoint on an SVG surface, by mouse, touch and keyboard.
  *
- * - Pointer: drag the handle; a click or tap elsewhere on the surface moves it there.
+ * - Mouse and pen: drag the handle; a press elsewhere on the surface moves it there.
+ * - Touch: a drag must start on the handle (its hit circle), so a swipe across the figure
+ *   scrolls the page; a tap elsewhere on the surface moves the handle there.
  * - Keyboard: each arrow press moves exactly 1 px; with Shift, 0.1 px.
  * - Screen readers: the handle is a slider whose accessible name says what it is and whose
  *   value text says where it is, in the surface's units.
@@ -54,10 +56,13 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   };
 
   let dragging: number | undefined;
+  const onHandle = (event: Event): boolean => (event.target as Element | null)?.closest('.fig-handle') === handle;
   const onDown = (event: PointerEvent): void => {
     if (event.button !== 0) return;
+    // A touch that does not start on this handle may be a swipe: leave it to the page.
+    if (event.pointerType === 'touch' && !onHandle(event)) return;
     const p = toSurface(event);
-    if (!p || (options.grab && !options.grab(p))) return;
+    if (!p || (event.pointerType !== 'touch' && options.grab && !options.grab(p))) return;
     event.preventDefault();
     handle.focus({ preventScroll: true });
     dragging = event.pointerId;
@@ -74,6 +79,14 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     dragging = undefined;
     if (surface.hasPointerCapture(event.pointerId)) surface.releasePointerCapture(event.pointerId);
   };
+  // A tap (a touch that did not scroll) away from every handle moves the nearest one there.
+  const onClick = (event: MouseEvent): void => {
+    if ((event as PointerEvent).pointerType !== 'touch' || (event.target as Element | null)?.closest('.fig-handle'))
+      return;
+    const p = toSurface(event as PointerEvent);
+    if (!p || (options.grab && !options.grab(p))) return;
+    set(clamp(p));
+  };
   const onKey = (event: KeyboardEvent): void => {
     const move = KEYS[event.key];
     if (!move) return;
@@ -88,6 +101,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   surface.addEventListener('pointermove', onMove);
   surface.addEventListener('pointerup', onUp);
   surface.addEventListener('pointercancel', onUp);
+  surface.addEventListener('click', onClick);
   handle.addEventListener('keydown', onKey);
 
   const refresh = (): void => {
@@ -103,6 +117,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
       surface.removeEventListener('pointermove', onMove);
       surface.removeEventListener('pointerup', onUp);
       surface.removeEventListener('pointercancel', onUp);
+      surface.removeEventListener('click', onClick);
       handle.removeEventListener('keydown', onKey);
     },
   };

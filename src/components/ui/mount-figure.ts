@@ -8,8 +8,10 @@
  */
 import { createAnnouncer } from './announce.ts';
 import { createViewApplier, type ViewModel } from './apply-view.ts';
+import { fmtScale } from './format.ts';
 import { bindControls } from './controls.ts';
-import { figureView, keyOf, type FigureContext, type FigureSpec, type HandlePart } from './figure.ts';
+import type * as Plot from '@observablehq/plot';
+import { figureView, keyOf, type ChartSlider, type FigureContext, type FigureSpec, type HandlePart } from './figure.ts';
 import type { HeatmapView } from './heatmap-view.ts';
 import { attachKeypointControl } from './keypoint-control.ts';
 import { mountMapPanel } from './map-panel.ts';
@@ -80,6 +82,14 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
       if (last?.values === pic.values && last.domain === domain) return;
       last = { values: pic.values, domain };
       view.draw(pic.values, pic.w, pic.h, pic.domain);
+      if (pic.domain) {
+        const [lo, hi] = [
+          root.querySelector(`[data-role="${panel}-scale-lo"]`),
+          root.querySelector(`[data-role="${panel}-scale-hi"]`),
+        ];
+        if (lo) lo.textContent = fmtScale(pic.domain[0]);
+        if (hi) hi.textContent = fmtScale(pic.domain[1]);
+      }
     };
   });
 
@@ -115,6 +125,7 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
   // Charts: redrawn when a key they read or their width changes.
   const charts = (spec.charts ?? []).map((c) => {
     const holder = part(root, `[data-role="${c.role ?? 'chart'}"]`, name);
+    if (c.slider) cleanups.push(attachChartSlider(holder, c.slider, store, current));
     let width = 0;
     let drawn = '';
     cleanups.push(
@@ -179,6 +190,68 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
   return () => {
     if (frame) cancelAnimationFrame(frame);
     for (const cleanup of cleanups.reverse()) cleanup();
+  };
+}
+
+const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
+
+/**
+ * A chart as a slider (see `ChartSlider`): arrow keys step the key; a press, or a drag along
+ * x, sets it from the chart's x scale. Vertical swipes still scroll the page.
+ */
+function attachChartSlider<S, D>(
+  holder: HTMLElement,
+  slider: ChartSlider<S, D>,
+  store: Store<S>,
+  data: () => D,
+): () => void {
+  const clamp = (v: number): number => Math.min(slider.max, Math.max(slider.min, v));
+  const onKey = (event: KeyboardEvent): void => {
+    const dir = ARROWS[event.key];
+    if (!dir) return;
+    event.preventDefault();
+    const now = store.get()[slider.key] as number;
+    const step = event.shiftKey ? slider.fine : slider.coarse;
+    store.set({ [slider.key]: clamp(Number((now + dir * step).toFixed(6))) } as Partial<S>);
+  };
+  let dragging: number | undefined;
+  const at = (event: PointerEvent): void => {
+    const svg = holder.querySelector('svg') as (SVGSVGElement & { scale?(name: 'x'): Plot.Scale }) | null;
+    const x = svg?.scale?.('x');
+    if (!svg || !x?.invert) return;
+    const box = svg.getBoundingClientRect();
+    const value = Number(x.invert((event.clientX - box.left) * (svg.viewBox.baseVal.width / box.width || 1)));
+    if (!Number.isFinite(value)) return;
+    const patch = slider.fromChart
+      ? slider.fromChart(value, store.get(), data())
+      : ({ [slider.key]: value } as Partial<S>);
+    const v = patch[slider.key];
+    if (typeof v === 'number') patch[slider.key] = clamp(Number(v.toFixed(2))) as S[keyof S & string];
+    store.set(patch);
+  };
+  const onDown = (event: PointerEvent): void => {
+    if (event.button !== 0) return;
+    dragging = event.pointerId;
+    holder.setPointerCapture(event.pointerId);
+    at(event);
+  };
+  const onMove = (event: PointerEvent): void => {
+    if (event.pointerId === dragging) at(event);
+  };
+  const onUp = (event: PointerEvent): void => {
+    if (event.pointerId === dragging) dragging = undefined;
+  };
+  holder.addEventListener('keydown', onKey);
+  holder.addEventListener('pointerdown', onDown);
+  holder.addEventListener('pointermove', onMove);
+  holder.addEventListener('pointerup', onUp);
+  holder.addEventListener('pointercancel', onUp);
+  return () => {
+    holder.removeEventListener('keydown', onKey);
+    holder.removeEventListener('pointerdown', onDown);
+    holder.removeEventListener('pointermove', onMove);
+    holder.removeEventListener('pointerup', onUp);
+    holder.removeEventListener('pointercancel', onUp);
   };
 }
 

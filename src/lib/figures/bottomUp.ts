@@ -95,6 +95,10 @@ export function buildBottomUp({ w, h, people, offsetNoise, centreNoise = 0, seed
   }
   const peakPerson = peaks.map((q) => people.findIndex((p) => Math.hypot(p.centre.x - q.x, p.centre.y - q.y) <= 1.5));
   const poses = posesFromOffsets(peaks, offsets, K, w, h, keypointMaps);
-  const kept = poseNms(poses, Math.hypot(w, h));
+  // DEKR's threshold: 5 % of each pose's own keypoint-extent diagonal, not of the map's. DEKR
+  // keeps each group's best keypoint-heatmap score; here every pixel's offsets are equally
+  // good (a trained network's are only trained near a centre), so a noise peak's copy of a
+  // person would win as often as the person's own centre: rank by centre × heat instead.
+  const kept = poseNms(poses, 'pose', { rankBy: 'score' });
   return { centreMap, keypointMaps, offsets, keypointMax, peaks, peakPerson, poses, kept };
 }

@@ -6,10 +6,13 @@
 import { argmaxMap } from '../argmax.ts';
 import { heatmapToImage, imageToHeatmap, strideOf, type Geometry } from '../coords.ts';
 import { biasedCentre, encodeTarget, type TargetKind } from '../encode.ts';
-import type { DecodedPoint, Point } from '../stack.ts';
+import { windowAround, type DecodedPoint, type Point } from '../stack.ts';
 
 /** The setting of chapters 1 and 2: a 256×192 crop (w 192, h 256) and a 64×48 heatmap. */
 export const CROP_GEOMETRY: Geometry = { inputW: 192, inputH: 256, heatmapW: 48, heatmapH: 64 };
+
+/** Cells on each side of the argmax cell in the figure's close-up of the target. */
+export const CLOSE_UP_RADIUS = 2;
 
 /** The keypoint (input pixels), its target and the geometry. */
 export interface PixelGridInput {
@@ -35,6 +38,18 @@ export interface PixelGridData {
   cell: Point;
   /** The encoded target, H×W row-major. */
   target: Float32Array;
+  /**
+   * Where the target's Gaussian is centred, heatmap pixels: the rounded cell centre for a
+   * biased target, μ itself for an unbiased one.
+   */
+  targetCentre: Point;
+  /**
+   * ‖targetCentre − μ‖ in input pixels: what even a perfect decoder of this target misses
+   * (the quantisation of encoding; 0 for an unbiased target).
+   */
+  encodingError: number;
+  /** The target's (2r+1)² cells around the argmax cell, r = CLOSE_UP_RADIUS. */
+  closeUp: { values: Float32Array; origin: Point; size: number };
   /** Argmax of the target, heatmap pixels, and mapped back to input pixels. */
   decoded: DecodedPoint;
   decodedInput: Point;
@@ -62,6 +77,7 @@ export function buildPixelGrid(
   const encoded = encodeTarget(target, heatmap, geometry.heatmapW, geometry.heatmapH, sigma, out);
   const decoded = argmaxMap(encoded);
   const decodedInput = heatmapToImage(decoded, geometry);
+  const targetCentre = target === 'biased' ? biasedCentre(heatmap) : heatmap;
   return {
     geometry,
     stride,
@@ -69,6 +85,9 @@ export function buildPixelGrid(
     heatmap,
     cell: clampToMap(biasedCentre(heatmap), geometry),
     target: encoded.data,
+    targetCentre,
+    encodingError: stride * Math.hypot(targetCentre.x - heatmap.x, targetCentre.y - heatmap.y),
+    closeUp: windowAround(encoded, decoded, CLOSE_UP_RADIUS),
     decoded,
     decodedInput,
     error: Math.hypot(decodedInput.x - keypoint.x, decodedInput.y - keypoint.y),

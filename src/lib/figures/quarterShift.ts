@@ -8,7 +8,7 @@ import { argmaxMap } from '../argmax.ts';
 import { encodeTarget, type TargetKind } from '../encode.ts';
 import { runOffsetSweep } from '../experiments.ts';
 import { quarterMap, quarterSecondMax } from '../quarter.ts';
-import type { DecodedPoint, Point } from '../stack.ts';
+import { windowAround, type DecodedPoint, type Point } from '../stack.ts';
 
 /** The map and cell the figure works on: a 48×64 heatmap at stride 4, cell (24, 32). */
 export const QUARTER_SETTING = { w: 48, h: 64, stride: 4, cell: { x: 24, y: 32 } } as const;
@@ -44,15 +44,10 @@ export function buildQuarterShift({ offset, sigma, target }: QuarterShiftInput):
   const max = argmaxMap(map);
   const { second, point: secondMax } = quarterSecondMax(map);
   const perAxis = quarterMap(map);
-  const size = 2 * WINDOW_RADIUS + 1;
-  const origin = { x: max.x - WINDOW_RADIUS, y: max.y - WINDOW_RADIUS };
-  const values = new Float32Array(size * size);
-  for (let j = 0; j < size; j++)
-    for (let i = 0; i < size; i++) values[j * size + i] = map.data[(origin.y + j) * w + origin.x + i] as number;
   const err = (p: Point): number => stride * Math.hypot(p.x - keypoint.x, p.y - keypoint.y);
   return {
     keypoint,
-    window: { values, origin, size },
+    window: windowAround(map, max, WINDOW_RADIUS),
     max,
     second,
     perAxis,

@@ -82,6 +82,9 @@ export function buildSimdrFigure({ keypoint, k, label, sigma, epsilon }: SimdrFi
   };
 }
 
+/** The split ratios the quantisation comparison measures SimDR at. */
+export const QUANTISATION_SPLITS = [1, 2, 3, 4] as const;
+
 /** One row of the quantisation comparison: a representation and its per-axis error. */
 export interface QuantisationRow {
   representation: string;
@@ -111,7 +114,7 @@ export function buildQuantisationComparison({ samples = 4000, seed = 11 } = {}):
     margin: 1,
   });
   rows.push({ representation: 'heatmap, λ = 4', bound: 2, perAxis: summarize(heatmap.errorsX.argmax as Float64Array) });
-  for (const k of [1, 2, 3, 4]) {
+  for (const k of QUANTISATION_SPLITS) {
     const errors = xs.map((x) => Math.abs(simdrDecode(simdrOneHot(x, w, k), k) - x));
     rows.push({ representation: `SimDR, k = ${k}`, bound: 1 / (2 * k), perAxis: summarize(errors) });
   }

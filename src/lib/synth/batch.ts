@@ -22,7 +22,16 @@ export function makeBatch(random: Random, size: number, n: number): Batch {
   return { size, images, keypoints };
 }
 
+/**
+ * The held-out set the shipped models are measured on, by the training script, the tests and
+ * figure 8.1: this many samples from this seed.
+ */
+export const HELD_OUT = { samples: 256, seed: 90210 } as const;
+
+/** Figure 8.2's live evaluation: this many held-out samples, every this many training steps. */
+export const LIVE_EVALUATION = { samples: 32, every: 25 } as const;
+
 /** A fixed, seeded held-out set. */
-export function heldOut(size: number, n: number, seed = 90210): Batch {
+export function heldOut(size: number, n: number, seed: number = HELD_OUT.seed): Batch {
   return makeBatch(createRandom(seed), size, n);
 }

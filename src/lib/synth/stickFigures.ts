@@ -13,6 +13,16 @@ export const SYNTH_JOINTS = [0, 1, 2, 3, 4, 5, 6, 9, 10, 11, 12] as const;
 /** Number of keypoints the models predict. */
 export const SYNTH_K = SYNTH_JOINTS.length;
 
+/**
+ * The ranges synthSample draws a person from (chapter 8 states them): height and line width
+ * as fractions of the image side, rotation in degrees either way.
+ */
+export const SYNTH_RANGES = {
+  height: [0.45, 0.85],
+  rotationDeg: 30,
+  lineWidth: [0.01, 0.025],
+} as const;
+
 /** One sample: a size × size image in [0, 1] (row-major) and its keypoints in input pixels. */
 export interface SynthSample {
   image: Float32Array;
@@ -55,7 +65,7 @@ function drawSegment(image: Float32Array, size: number, a: Point, b: Point, widt
  * clutter strokes; noise of σ 0.05.
  */
 export function synthSample(size: number, random: Random): SynthSample {
-  const height = size * random.uniform(0.45, 0.85);
+  const height = size * random.uniform(SYNTH_RANGES.height[0], SYNTH_RANGES.height[1]);
   const pose: StickPose = {
     leftArm: random.uniform(5, 150),
     rightArm: random.uniform(5, 150),
@@ -63,7 +73,7 @@ export function synthSample(size: number, random: Random): SynthSample {
     rightLeg: random.uniform(0, 45),
   };
   const person = stickPerson({ x: 0, y: 0 }, height, pose);
-  const angle = (random.uniform(-30, 30) * Math.PI) / 180;
+  const angle = (random.uniform(-SYNTH_RANGES.rotationDeg, SYNTH_RANGES.rotationDeg) * Math.PI) / 180;
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   const centred = person.joints.map((p) => ({ x: p.x - person.centre.x, y: p.y - person.centre.y }));
@@ -88,7 +98,7 @@ export function synthSample(size: number, random: Random): SynthSample {
     const b = { x: a.x + random.uniform(-0.3, 0.3) * size, y: a.y + random.uniform(-0.3, 0.3) * size };
     drawSegment(image, size, a, b, size * random.uniform(0.01, 0.025), random.uniform(0.2, 0.5));
   }
-  const width = size * random.uniform(0.01, 0.025) + 0.6;
+  const width = size * random.uniform(SYNTH_RANGES.lineWidth[0], SYNTH_RANGES.lineWidth[1]) + 0.6;
   for (const [a, b] of DRAWN_BONES) drawSegment(image, size, joints[a] as Point, joints[b] as Point, width, 1);
   const neck = {
     x: ((joints[1] as Point).x + (joints[2] as Point).x) / 2,

@@ -37,4 +37,12 @@ describe('figure links', () => {
     );
     expect(iframeSnippet('/e/', 't', 10)).toContain('height="200"');
   });
+
+  it('adds the script that makes the frame follow its figure, when given, after the iframe', () => {
+    const snippet = iframeSnippet('https://example.org/embed/fig-dark/', 't', 600, 'https://example.org/embed.js');
+    expect(snippet.startsWith('<iframe src="https://example.org/embed/fig-dark/"')).toBe(true);
+    expect(snippet).toMatch(
+      /<\/iframe>\n<!-- [^>]* -->\n<script src="https:\/\/example\.org\/embed\.js" async><\/script>$/,
+    );
+  });
 });

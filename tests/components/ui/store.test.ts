@@ -33,8 +33,9 @@ describe('chapterStore(prefix, schema)', () => {
     expect(storeState('t')).toEqual({ a: 5 });
     const second = chapterStore('t', pick(chapter, 'b'));
     expect(second.get()).toMatchObject({ a: 5, b: 2 });
-    second.set({ a: 6 });
-    expect(first.get().a).toBe(6);
+    second.set({ b: 6 });
+    first.set({ a: 6 });
+    expect(storeState('t')).toEqual({ a: 6, b: 6 });
   });
 
   it('reports refused URL values to the figures that read them, and only to those', () => {

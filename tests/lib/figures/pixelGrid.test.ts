@@ -46,3 +46,25 @@ describe('the last half cell', () => {
     expect(d.error).toBeCloseTo(3.5, 9);
   });
 });
+
+describe('buildPixelGrid: the target up close', () => {
+  const at = (target: 'biased' | 'unbiased') => buildPixelGrid({ keypoint: { x: 141.3, y: 109.6 }, sigma: 2, target });
+
+  it('centres a biased target on the rounded cell and an unbiased one on μ itself', () => {
+    expect(at('biased').targetCentre).toEqual({ x: 35, y: 27 });
+    expect(at('unbiased').targetCentre).toEqual(at('unbiased').heatmap);
+  });
+
+  it('says what encoding alone loses: the rounding, in input pixels, and nothing when unbiased', () => {
+    // μ = (35.325, 27.4); the biased centre (35, 27) is 0.325 and 0.4 cells away, × 4 px.
+    expect(at('biased').encodingError).toBeCloseTo(4 * Math.hypot(0.325, 0.4), 10);
+    expect(at('unbiased').encodingError).toBe(0);
+  });
+
+  it('keeps a 5 × 5 close-up of the target around the argmax cell, peaking at its centre', () => {
+    const { closeUp, decoded, target } = at('biased');
+    expect(closeUp.size).toBe(5);
+    expect(closeUp.origin).toEqual({ x: decoded.x - 2, y: decoded.y - 2 });
+    expect(closeUp.values[12]).toBe(target[decoded.y * 48 + decoded.x]);
+  });
+});

@@ -2,7 +2,7 @@
  * Figure 4.1: DARK decodes one noisy, two-peaked heatmap in eight steps, from argmax to
  * resolution recovery, with the Taylor formula's terms linked to the cells they read.
  */
-import { buildDarkSteps, DARK_SETTING, DARK_STEPS, TERM_STENCIL } from '../../../lib/index.ts';
+import { buildDarkSteps, DARK_SETTING, DARK_STEPS, TERM_STENCIL, windowAround } from '../../../lib/index.ts';
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { motionAllowed, onMotionChange } from '../../ui/motion.ts';
 import { pick } from '../../ui/params.ts';
@@ -10,7 +10,11 @@ import { ch4, darkStepsInput, type Ch4State } from '../../state/ch4.ts';
 import { darkAnnouncement, darkStepperView, stepMap } from './view.ts';
 
 const PLAY_INTERVAL_MS = 2200;
-const LAST = DARK_STEPS.length - 1;
+/** Steps are numbered from 1, in the URL as on screen. */
+const LAST = DARK_STEPS.length;
+/** Cells on each side of m in the close-up. */
+export const ZOOM_RADIUS = 1;
+const shownMap = (d: ReturnType<typeof buildDarkSteps>, step: number) => stepMap(d, DARK_STEPS[step - 1] ?? 'argmax');
 
 const params = pick(ch4, 'step', 'noise', 'peak', 'sigma', 'kernel', 'target', 'seed');
 type State = Pick<Ch4State, keyof typeof params>;
@@ -24,16 +28,25 @@ export default defineSpec({
   name: 'dark-stepper',
   params,
   build: stepsOf,
-  view: (d, s) => darkStepperView(d, s.step, Number(s.kernel)),
+  view: (d, s) => darkStepperView(d, s.step - 1, Number(s.kernel), ZOOM_RADIUS),
   maps: {
     heatmap: {
       draw: (d, s) => {
-        const shown = stepMap(d, DARK_STEPS[s.step] ?? 'argmax');
+        const shown = shownMap(d, s.step);
         return { values: shown.values, w: DARK_SETTING.w, h: DARK_SETTING.h, domain: shown.domain };
       },
     },
+    // The marks near m lie within a cell of each other: a close-up on the same colour scale.
+    zoom: {
+      draw: (d, s) => {
+        const shown = shownMap(d, s.step);
+        const map = { data: shown.values, w: DARK_SETTING.w, h: DARK_SETTING.h };
+        const win = windowAround(map, d.trace.argmax, ZOOM_RADIUS);
+        return { values: win.values, w: win.size, h: win.size, domain: shown.domain };
+      },
+    },
   },
-  announce: (d, s) => darkAnnouncement(d, s.step, Number(s.kernel)),
+  announce: (d, s) => darkAnnouncement(d, s.step - 1, Number(s.kernel)),
   setup({ root, store, part, listen }) {
     const play = part<HTMLButtonElement>('[data-nav="play"]');
     let timer: ReturnType<typeof setInterval> | undefined;
@@ -43,7 +56,7 @@ export default defineSpec({
       play.setAttribute('aria-pressed', 'false');
       play.textContent = 'Play';
     };
-    const goTo = (step: number): void => store.set({ step: Math.min(LAST, Math.max(0, step)) });
+    const goTo = (step: number): void => store.set({ step: Math.min(LAST, Math.max(1, step)) });
     // Playing steps through on a timer, and honours reduced motion and the global pause.
     const toggle = (): void => {
       if (timer !== undefined) return stop();
@@ -51,7 +64,7 @@ export default defineSpec({
         play.textContent = 'Play (animations paused)';
         return;
       }
-      if (store.get().step === LAST) goTo(0);
+      if (store.get().step === LAST) goTo(1);
       play.setAttribute('aria-pressed', 'true');
       play.textContent = 'Pause';
       timer = setInterval(() => {
@@ -65,7 +78,7 @@ export default defineSpec({
       const nav = button.dataset.nav;
       if (button.dataset.stepIndex !== undefined) {
         stop();
-        goTo(Number(button.dataset.stepIndex));
+        goTo(Number(button.dataset.stepIndex) + 1);
       } else if (nav === 'prev' || nav === 'next') {
         stop();
         goTo(store.get().step + (nav === 'next' ? 1 : -1));

@@ -42,13 +42,19 @@ export function stepMap(
 
 const at = (p: { x: number; y: number }) => `translate(${num(p.x, 3)} ${num(p.y, 3)})`;
 
-export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: number): ViewModel {
+/**
+ * What the stepper shows at step `stepIndex` (0-based): `zoomRadius` is the close-up's reach
+ * around m, in cells.
+ */
+export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: number, zoomRadius = 2): ViewModel {
   const step = DARK_STEPS[stepIndex] ?? 'argmax';
   const { trace } = d;
   const m = trace.argmax;
   const s = trace.step;
   const attrs: ViewModel['attrs'] = {
     root: { 'data-step': step },
+    // The close-up draws the same marks, shifted so that its window starts at cell (0, 0).
+    'zoom-frame': { transform: `translate(${zoomRadius - m.x} ${zoomRadius - m.y})` },
     'argmax-box': { x: num(m.x - 0.5, 3), y: num(m.y - 0.5, 3) },
     truth: { cx: num(d.keypoint.x, 3), cy: num(d.keypoint.y, 3) },
     result: { transform: at(trace.point) },

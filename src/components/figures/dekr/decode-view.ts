@@ -1,5 +1,5 @@
 /** From the bottom-up decoding data to what figure 7.2 shows at each stage. */
-import { buildBottomUp, stickScene, type BottomUpData } from '../../../lib/index.ts';
+import { buildBottomUp, POSE_NMS_RATIO, poseNmsMinJoints, stickScene, type BottomUpData } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { figurePath } from './routes-view.ts';
@@ -9,8 +9,6 @@ import { DECODE_GRID, STAGES, type Ch7State, type Stage } from '../../state/ch7.
 export const PEAK_SLOTS = 30;
 /** Rows of the pose table. */
 export const TABLE_ROWS = 8;
-/** Pose NMS's radius: 5 % of the map's diagonal. */
-export const NMS_RADIUS = 0.05 * Math.hypot(DECODE_GRID.w, DECODE_GRID.h);
 
 /** What figure 7.2 reads of chapter 7's state. */
 export type DecodeState = Pick<Ch7State, 'stage' | 'cnoise' | 'onoise' | 'seed'>;
@@ -67,8 +65,10 @@ function stageText(d: BottomUpData, stage: Stage, s: Readonly<DecodeState>): str
       const noise = d.poses.filter((_, i) => d.peakPerson[i] === -1).map((p) => p.score);
       return `Each joint is scored by the centre value times the keypoint heatmap under it; a pose's score is their mean. Best pose ${fmt(Math.max(...scores), 3)}; the best pose from a noise peak ${noise.length ? fmt(Math.max(...noise), 3) : '—'}.`;
     }
-    case 'posenms':
-      return `From the best score down, a pose is dropped when more than 6 of its 13 joints lie within ${fmt(NMS_RADIUS, 1)} px (5 % of the diagonal) of a kept pose's. ${d.kept.length} of ${d.poses.length} kept.`;
+    case 'posenms': {
+      const k = d.poses[0]?.joints.length ?? 0;
+      return `From the best centre down, each pose gathers the poses with more than ${poseNmsMinJoints(k)} of its ${k} joints within ${fmt(100 * POSE_NMS_RATIO, 0)} % of its own keypoint extent's diagonal, and keeps the one with the best score. ${d.kept.length} of ${d.poses.length} kept.`;
+    }
   }
 }
 
@@ -82,14 +82,19 @@ export function decodeView(d: BottomUpData, s: Readonly<DecodeState>): ViewModel
   for (let i = 0; i < PEAK_SLOTS; i++) {
     const peak = d.peaks[i];
     const pose = d.poses[i];
+    // After pose NMS a peak is drawn as what became of its pose: kept, or dropped (faint).
+    const status = !pose || at < 4 ? 'pending' : kept.has(pose) ? 'kept' : 'dropped';
     attrs[`peak-${i}`] = peak
-      ? { transform: `translate(${peak.x} ${peak.y})`, visibility: at >= 1 ? 'visible' : 'hidden' }
+      ? {
+          transform: `translate(${peak.x} ${peak.y})`,
+          visibility: at >= 1 ? 'visible' : 'hidden',
+          'data-status': status,
+        }
       : { visibility: 'hidden' };
     if (!pose) {
       attrs[`pose-${i}`] = { visibility: 'hidden' };
       continue;
     }
-    const status = at < 4 ? 'pending' : kept.has(pose) ? 'kept' : 'dropped';
     attrs[`pose-${i}`] = {
       d: figurePath(pose.joints),
       visibility: at >= 2 && status !== 'dropped' ? 'visible' : 'hidden',

@@ -9,6 +9,8 @@ import type { Ch7State } from '../../state/ch7.ts';
 
 export const LOSS_CHART_HEIGHT = 220;
 const MARGIN = 12;
+/** A drawn head's radius, as a share of the person's height (the joints end at the nose). */
+const HEAD = 0.06;
 
 /** The figure's data for a state. */
 export function lossData(s: Readonly<Pick<Ch7State, 'small' | 'large' | 'err'>>): OffsetLossData {
@@ -20,7 +22,7 @@ export function lossView(d: OffsetLossData, error: number): ViewModel {
   const attrs: ViewModel['attrs'] = {};
   const text: ViewModel['text'] = {};
   const widthOf = (p: LossPerson) => Math.max(...p.joints.map((j) => j.x)) - Math.min(...p.joints.map((j) => j.x));
-  const height = d.large.height + 2 * MARGIN;
+  const height = d.large.height * (1 + HEAD) + 2 * MARGIN;
   let left = MARGIN;
   const place = (key: 'small' | 'large', p: LossPerson) => {
     const minX = Math.min(...p.joints.map((j) => j.x));
@@ -29,6 +31,8 @@ export function lossView(d: OffsetLossData, error: number): ViewModel {
     const joints = p.joints.map((j) => ({ x: j.x + dx, y: j.y + dy }));
     const wrist = joints[LOSS_JOINT]!;
     attrs[`${key}-figure`] = { d: figurePath(joints) };
+    const nose = joints[0]!;
+    attrs[`${key}-head`] = { cx: num(nose.x, 2), cy: num(nose.y, 2), r: num(HEAD * p.height, 2) };
     attrs[`${key}-error`] = { cx: num(wrist.x, 2), cy: num(wrist.y, 2), r: num(Math.max(error, 0.01), 2) };
     attrs[`${key}-pred`] = { d: `M${num(wrist.x, 2)} ${num(wrist.y, 2)}h${num(error, 2)}` };
     left += widthOf(p) + 3 * MARGIN + error;
@@ -64,7 +68,9 @@ export function lossChart(d: OffsetLossData, { width, document }: { width: numbe
       ariaLabel: 'Size-normalised offset loss against the person’s height, for the same joint error',
       ariaDescription: `The loss falls as one over the height: ${fmt(d.small.loss, 4)} at ${d.small.height} px, ${fmt(d.large.loss, 4)} at ${d.large.height} px.`,
       x: { type: 'log', label: 'Person height (px) →' },
-      y: { label: '↑ Offset loss', grid: true, zero: true },
+      marginRight: 24,
+      // Headroom for the small person's label above its dot.
+      y: { label: '↑ Offset loss', grid: true, domain: [0, 1.2 * Math.max(d.small.loss, d.large.loss)] },
       marks: [
         Plot.line(d.curve, { x: 'height', y: 'loss', className: 'loss-curve', strokeWidth: 2, ariaHidden: 'true' }),
         ...dots.map((p) =>
@@ -82,9 +88,11 @@ export function lossChart(d: OffsetLossData, { width, document }: { width: numbe
             x: 'height',
             y: 'loss',
             text: () => `${p.who} ${fmt(p.loss, 4)}`,
-            dx: 8,
-            dy: -10,
-            textAnchor: 'start',
+            // The small person's dot sits top left, the large one's bottom right: each label
+            // goes toward the middle, clear of the axes.
+            dx: p.who === 'small' ? 8 : -8,
+            dy: p.who === 'small' ? 4 : -10,
+            textAnchor: p.who === 'small' ? 'start' : 'end',
             className: `${p.className} decoder-label`,
             ariaHidden: 'true',
           }),

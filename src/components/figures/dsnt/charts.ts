@@ -68,7 +68,13 @@ export function biasChart(
       ariaLabel: 'Soft-argmax bias against the bump position',
       ariaDescription: `Error of the plain expectation and of the debiased one, in cells, as one bump moves along the middle row. Largest: plain ${fmt(Math.max(...rows.map((r) => r.plain)))}, debiased ${fmt(Math.max(...rows.map((r) => r.debiased)))} cells.`,
       x: { domain: [0, 15], label: 'Bump position x (cells) →' },
-      y: { label: '↑ Error of the expectation (cells)', grid: true, zero: true },
+      // Headroom above the largest error, so the curve never meets the chart's top edge.
+      y: {
+        label: '↑ Error of the expectation (cells)',
+        grid: true,
+        domain: [0, 1.1 * Math.max(1e-6, ...rows.map((r) => Math.max(r.plain, r.debiased)))],
+        nice: true,
+      },
       marks: [
         Plot.line(
           long.filter((r) => r.which === 'plain'),

@@ -23,6 +23,8 @@ import {
   endSession,
   evaluateModel,
   heldOut,
+  HELD_OUT,
+  LIVE_EVALUATION,
   predictOutputs,
   sessionStep,
   snapshot,
@@ -85,11 +87,11 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
 };
 
-/** Held-out samples for the live evaluation and the gallery. */
-const EVAL_SAMPLES = 32;
+/** Held-out samples for the live evaluation, and how often it runs (chapter 8 states both). */
+const EVAL_SAMPLES = LIVE_EVALUATION.samples;
+const EVAL_EVERY = LIVE_EVALUATION.every;
 /** Held-out samples the shipped models are measured on (as by the training script). */
-const SHIPPED_SAMPLES = 256;
-const EVAL_EVERY = 25;
+const SHIPPED_SAMPLES = HELD_OUT.samples;
 const SNAPSHOT_EVERY = 10;
 
 let ladder: BackendName[] = [...TRAINING_LADDER];

@@ -11,7 +11,10 @@ export default defineSpec({
   params: keypointSchema,
   build: (s) => buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target }),
   view: pixelGridView,
-  maps: { heatmap: { draw: (d) => ({ values: d.target, w: heatmapW, h: heatmapH, domain: [0, 1] }) } },
+  maps: {
+    heatmap: { draw: (d) => ({ values: d.target, w: heatmapW, h: heatmapH, domain: [0, 1] }) },
+    closeup: { draw: (d) => ({ values: d.closeUp.values, w: d.closeUp.size, h: d.closeUp.size, domain: [0, 1] }) },
+  },
   handles: [
     {
       role: 'handle',

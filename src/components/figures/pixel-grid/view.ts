@@ -19,6 +19,9 @@ export function pixelGridView(d: PixelGridData): ViewModel {
       'hm-cell': { x: num(cell.x - 0.5, 3), y: num(cell.y - 0.5, 3) },
       'hm-truth': { cx: num(d.heatmap.x, 3), cy: num(d.heatmap.y, 3) },
       'hm-decoded': { transform: `translate(${num(d.decoded.x, 3)} ${num(d.decoded.y, 3)})` },
+      'hm-centre': { cx: num(d.targetCentre.x, 3), cy: num(d.targetCentre.y, 3) },
+      // The close-up's marks are the heatmap's own, shifted so that its window starts at (0, 0).
+      'closeup-frame': { transform: `translate(${-d.closeUp.origin.x} ${-d.closeUp.origin.y})` },
     },
     text: {
       'stat-input': `(${fmt(k.x)}, ${fmt(k.y)})`,
@@ -27,6 +30,8 @@ export function pixelGridView(d: PixelGridData): ViewModel {
       'stat-back': `(${fmt(back.x)}, ${fmt(back.y)})`,
       'stat-error': `${fmt(d.error)} px`,
       'stat-bound': `${fmt(d.errorBound)} px`,
+      'stat-centre': `(${fmt(d.targetCentre.x)}, ${fmt(d.targetCentre.y)}), peak ${fmt(d.decoded.score, 3)}`,
+      'stat-encoding': `${fmt(d.encodingError)} px`,
     },
   };
 }

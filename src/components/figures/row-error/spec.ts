@@ -1,6 +1,7 @@
 /**
  * Figure 1.2: argmax's error along the keypoint's row, the sawtooth of quantisation, with the
- * keypoint marked. The chart is also a slider: arrow keys move the keypoint along its row.
+ * keypoint marked. The chart is also a slider: arrow keys, a press or a drag move the
+ * keypoint along its row.
  */
 import { buildPixelGrid, buildRowError, CROP_GEOMETRY } from '../../../lib/index.ts';
 import { defineSpec, memoOn } from '../../ui/figure.ts';
@@ -12,37 +13,26 @@ import { rowErrorChart } from './chart.ts';
 const sawtooth = memoOn(['y', 'sigma', 'target'], (s: KeypointState) =>
   buildRowError({ y: s.y, sigma: s.sigma, target: s.target, step: 0.5 }),
 );
-const ARROWS: Record<string, number> = { ArrowRight: 1, ArrowUp: 1, ArrowLeft: -1, ArrowDown: -1 };
 
 export default defineSpec({
   name: 'row-error',
   params: keypointSchema,
   // The keypoint's own error, for the marker and the announcement.
   build: (s) => buildPixelGrid({ keypoint: { x: s.x, y: s.y }, sigma: s.sigma, target: s.target }).error,
-  view: (_error, s) => ({
-    attrs: {
-      chart: {
-        'aria-valuemin': '0',
-        'aria-valuemax': String(CROP_GEOMETRY.inputW - 0.1),
-        'aria-valuenow': s.x.toFixed(1),
-        'aria-valuetext': `x ${fmt(s.x, 1)} input pixels`,
-      },
-    },
-    text: {},
-  }),
   charts: [
     {
       keys: ['x', 'y', 'sigma', 'target'],
       draw: (s, frame, error) => rowErrorChart(sawtooth(s), { ...frame, current: { x: s.x, error } }),
       announce: (s, error) => `At x ${fmt(s.x, 1)} on row ${fmt(s.y, 1)}, argmax errs by ${fmt(error)} pixels.`,
+      slider: {
+        label: 'Keypoint x along its row',
+        key: 'x',
+        min: 0,
+        max: CROP_GEOMETRY.inputW - 0.1,
+        fine: 0.1,
+        coarse: 1,
+        describe: (s) => `x ${fmt(s.x, 1)} input pixels`,
+      },
     },
   ],
-  setup({ part, store, listen }) {
-    listen(part('[data-role="chart"]'), 'keydown', (event) => {
-      const dir = ARROWS[event.key];
-      if (!dir) return;
-      event.preventDefault();
-      store.set({ x: Number((store.get().x + dir * (event.shiftKey ? 0.1 : 1)).toFixed(1)) });
-    });
-  },
 });

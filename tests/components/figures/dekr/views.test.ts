@@ -6,7 +6,7 @@ import {
   branchesView,
   branchPatterns,
 } from '../../../../src/components/figures/dekr/branches-view.ts';
-import { decodeData, decodeView, NMS_RADIUS, PEAK_SLOTS } from '../../../../src/components/figures/dekr/decode-view.ts';
+import { decodeData, decodeView, PEAK_SLOTS } from '../../../../src/components/figures/dekr/decode-view.ts';
 import { lossChart, lossData, lossView } from '../../../../src/components/figures/dekr/loss-view.ts';
 import { routesAnnouncement, routesView } from '../../../../src/components/figures/dekr/routes-view.ts';
 import { defaultsOf } from '../../../../src/components/ui/params.ts';
@@ -81,7 +81,7 @@ describe('decodeView(data, state)', () => {
     );
     expect(shown).toHaveLength(d.kept.length);
     expect(v.text['stage-text']).toContain(`${d.kept.length} of ${d.poses.length} kept`);
-    expect(v.text['stage-text']).toContain(`${NMS_RADIUS.toFixed(1)} px`);
+    expect(v.text['stage-text']).toContain("5 % of its own keypoint extent's diagonal");
     expect(v.text['row-0-status']).toBe(d.kept.includes(d.poses[0]!) ? 'kept' : 'dropped');
   });
 
@@ -102,8 +102,12 @@ describe('lossView(data, error)', () => {
     const v = lossView(d, 5);
     expect(v.attrs['small-error']?.r).toBe('5.00');
     expect(v.attrs['large-error']?.r).toBe('5.00');
+    // The box holds the large person (256 px to the nose, a head of 6 % of that above it) and
+    // 12 px of margin above and below.
     const [, , , h] = numbersOf(v.attrs.people!.viewBox!);
-    expect(h).toBe(256 + 24);
+    expect(h).toBeCloseTo(256 * 1.06 + 24, 1);
+    expect(Number(v.attrs['large-head']?.r)).toBeCloseTo(0.06 * 256, 2);
+    expect(Number(v.attrs['large-head']?.cy) - Number(v.attrs['large-head']?.r)).toBeGreaterThanOrEqual(12 - 1e-9);
     expect(v.text.ratio).toBe("The same wrist error on both: the small person's loss is 8.0 times the large one's.");
   });
 
