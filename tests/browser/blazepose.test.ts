@@ -161,6 +161,33 @@ describe('chapter 9: BlazePose in the browser', () => {
     await page.waitForFunction(() => location.search.includes('ch9.shift=3.25'));
     assert.match(await text(page, 'fig-shift', 'shift-read'), /^At 3\.25 px the nose should have moved 0\.81 cells/);
 
+    // The exercises check what the model gave: a shift where the argmax has just jumped, and a
+    // joint the model does not see, shown as logits.
+    await page.locator('#ex-9-1 [data-action="check"]').click();
+    const verdict1 = page.locator('#ex-9-1 [data-role="verdict"]');
+    await verdict1.filter({ hasText: /^(Not yet|Done)\./ }).waitFor();
+    let jumped = '';
+    // The verdict follows the store at once: each slider move is read straight after.
+    for (let i = 1; i <= 32 && !jumped; i++) {
+      await page.locator('#fig-shift-shift').evaluate((el: HTMLInputElement, v) => {
+        el.value = String(v);
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+      }, i / 4);
+      const t = (await verdict1.textContent()) ?? '';
+      if (t.startsWith('Done.')) jumped = t;
+    }
+    note(`exercise 9.1: ${jumped}`);
+    assert.match(jumped, /^Done\. At \d+(\.\d+)? px the argmax is in column \d+; at .* px it was in column \d+\.$/);
+    const unseen = await page.locator('#fig-maps [data-joint][data-seen="false"]').first().getAttribute('data-joint');
+    assert.ok(unseen, 'the model does not see every joint of the bundled photo');
+    await page.locator('#ex-9-2 [data-action="check"]').click();
+    await page.locator('#fig-maps-joint').selectOption(unseen);
+    await page.locator('#fig-maps fieldset[data-param-group="scale"] input[value="logit"]').check();
+    await page
+      .locator('#ex-9-2 [data-role="verdict"]')
+      .filter({ hasText: /^Done\./ })
+      .waitFor();
+
     note('heatmap versus regression (joints the model sees), input px:');
     const gaps: Record<string, Record<string, string>> = {};
     for (const id of MARK_IDS.filter((m) => m !== 'regressed'))
@@ -302,6 +329,46 @@ describe('chapter 9: BlazePose in the browser', () => {
     await page.waitForFunction(() => location.search.includes('ch9.cx=0.51'));
     assert.deepEqual(requests.filter(runtimeOrModel), []);
     await page.close();
+  });
+});
+
+describe('chapter 9 on a phone', () => {
+  /** A one-finger drag from (x, y0) to (x1, y1) in page coordinates, as touch events. */
+  async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (let i = 1; i <= 8; i++)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  test('a swipe across the photo scrolls the page; a drag from the crop’s corner resizes it', async () => {
+    const phone = await launch({ viewport: { width: 360, height: 780 }, hasTouch: true });
+    try {
+      const page = await phone.newPage();
+      await openChapter(page);
+      const surface = page.locator('#fig-photo [data-role="photo-surface"]');
+      await surface.scrollIntoViewIfNeeded();
+      const box = await surface.boundingBox();
+      assert.ok(box);
+      const scrolled = await page.evaluate(() => scrollY);
+      // Up the photo's left edge, away from both handles.
+      await touchDrag(page, { x: box.x + 20, y: box.y + box.height - 20 }, { x: box.x + 20, y: box.y + 30 });
+      await page.waitForFunction((y) => scrollY > y + 50, scrolled);
+      assert.equal(await page.evaluate(() => location.search), '');
+
+      await page.locator('#fig-photo [data-role="crop-corner"]').scrollIntoViewIfNeeded();
+      const corner = await page.locator('#fig-photo [data-role="crop-corner"] .hit').boundingBox();
+      assert.ok(corner);
+      const c = { x: corner.x + corner.width / 2, y: corner.y + corner.height / 2 };
+      await touchDrag(page, c, { x: c.x - 40, y: c.y - 40 });
+      await page.waitForFunction(() => /ch9\.side=0\.[6-9]/.test(location.search));
+      await page.close();
+    } finally {
+      await phone.close();
+    }
   });
 });
 
