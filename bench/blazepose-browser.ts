@@ -44,7 +44,6 @@ async function measure(origin: string, setup: string, extraArgs: string[]): Prom
       .waitFor({ state: 'attached', timeout: 300_000 });
     const gate = page.locator('#fig-shift [data-role="gate"]');
     const attr = async (name: string) => (await gate.getAttribute(name)) ?? '—';
-    const status = (await page.locator('#fig-shift [data-role="gate-text"]').textContent()) ?? '';
     return {
       setup,
       ran: await attr('data-accelerator'),
@@ -52,7 +51,11 @@ async function measure(origin: string, setup: string, extraArgs: string[]): Prom
       'median run': `${await attr('data-median-ms')} ms`,
       'first run': `${await attr('data-first-ms')} ms`,
       load: `${await attr('data-load-ms')} ms`,
-      note: /\(([^)]*)\)/.exec(status)?.[1] ?? '',
+      note:
+        (await gate.getAttribute('data-fallback')) ??
+        ((await attr('data-accelerator')) === 'webgpu' && (await attr('data-fully-accelerated')) === 'false'
+          ? 'not fully accelerated'
+          : ''),
     };
   } finally {
     await context.close();

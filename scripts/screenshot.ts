@@ -31,6 +31,9 @@ page.on('console', (m) => console.log(`[console.${m.type()}]`, m.text()));
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 await page.goto(origin + path, { waitUntil: 'networkidle' });
 if (click) {
+  // Figures hydrate as they near the viewport: bring the target there and let it start first.
+  await page.locator(click).first().scrollIntoViewIfNeeded();
+  await page.waitForTimeout(1000);
   await page.locator(click).first().click();
   await page.waitForTimeout(1500);
 }

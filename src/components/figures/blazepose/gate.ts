@@ -63,6 +63,8 @@ export function gateView(s: Ch9Session): ViewModel {
         'data-first-ms': s.times.firstMs === null ? null : fmt(s.times.firstMs, 1),
         'data-runs': String(s.times.runs),
         'data-load-ms': ready ? fmt(m.loadMs, 0) : null,
+        'data-fallback': ready && m.fallback ? m.fallback : null,
+        'data-fully-accelerated': ready ? String(m.fullyAccelerated) : null,
       },
       'gate-button': { hidden: ready ? '' : null, disabled: m.status === 'loading' ? '' : null },
     },

@@ -83,6 +83,7 @@ function mapsView(d: MapsFigureData, s: Readonly<State>): ViewModel {
     attrs[`zoom-${id}`] = markAttrs(
       cell && v ? { x: cell.x - v.zoom.x0, y: cell.y - v.zoom.y0 } : undefined,
       id === 'argmax' ? 0.5 : ZOOM_R,
+      v?.zoom,
     );
     const row = v?.rows.find((r) => r.id === id);
     const p = id === 'regressed' ? v?.regressed : row;

@@ -58,8 +58,13 @@ export const MARK_DASH: Record<MarkId, string> = {
   regressed: '10 4',
 };
 
-/** The `transform` and `visibility` of a mark at `p` (map cells), `r` cells across its radius. */
-export function markAttrs(p: Point | undefined, r: number): Record<string, string> {
+/**
+ * The `transform` and `visibility` of a mark at `p` (map cells), `r` cells across its radius; hidden
+ * when it falls outside a `within.w` × `within.h` window of cells (a close-up shows only its own cells).
+ */
+export function markAttrs(p: Point | undefined, r: number, within?: { w: number; h: number }): Record<string, string> {
   if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) return { visibility: 'hidden' };
+  if (within && (p.x < -0.5 || p.y < -0.5 || p.x > within.w - 0.5 || p.y > within.h - 0.5))
+    return { visibility: 'hidden' };
   return { transform: `translate(${num(p.x)} ${num(p.y)}) scale(${num(r)})`, visibility: 'visible' };
 }

@@ -105,6 +105,7 @@ function shiftView(d: ShiftFigureViewData, s: Readonly<State>): ViewModel {
     attrs[`shift-${id}`] = markAttrs(
       p && f.zoom ? { x: p.x - f.zoom.x0, y: p.y - f.zoom.y0 } : undefined,
       id === 'argmax' ? 0.5 : ZOOM_R,
+      f.zoom ?? undefined,
     );
   }
   for (const id of IDS_WITH_STATS) {
