@@ -158,4 +158,6 @@ async function benchCodec(): Promise<void> {
 if (wanted('browser')) await (await import('./browser.ts')).benchBrowser();
 // Chapter 8: a training step on each TF.js backend in Chromium.
 if (wanted('tf')) await (await import('./tf-browser.ts')).benchTfBackends();
+// Chapter 9: BlazePose lite's inference in Chromium (LiteRT.js, WASM and WebGPU).
+if (wanted('blazepose')) await (await import('./blazepose-browser.ts')).benchBlazePose();
 if (wanted('lighthouse')) await (await import('./lighthouse.ts')).benchLighthouse();

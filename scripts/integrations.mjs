@@ -119,6 +119,7 @@ export const RUNTIME_ONLY = [
   // WebAssembly, weights and arrays wherever they are, workers that carry TF.js or LiteRT.
   'models/**',
   'litert/**',
+  'blazepose/**',
   '**/*.{wasm,tflite,bin,npy,onnx}',
   '_astro/model/**',
   // One-figure pages for other sites' iframes, the search index, the Lab's sample data.
@@ -183,6 +184,12 @@ export async function writeServiceWorker(root) {
       {
         // Hashed names: a cached copy is the right one for as long as a page asks for it.
         urlPattern: ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_astro/'),
+        handler: 'CacheFirst',
+        options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 200 } },
+      },
+      {
+        // Chapter 9's runtime and model: their paths carry the package versions.
+        urlPattern: ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/blazepose/'),
         handler: 'CacheFirst',
         options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 200 } },
       },

@@ -10,8 +10,8 @@
  *   (src/fonts/subset.json; `npm run fonts` cuts them again).
  *   node scripts/size-report.ts [dist]
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from '../tests/browser/pages.ts';
 import { precacheManifest } from './integrations.mjs';
@@ -20,13 +20,18 @@ import { builtCharacters } from './font-characters.ts';
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_KB = 150;
 const PRECACHE_BUDGET_MB = 2;
-/** Chapter 8 runs the TensorFlow.js model, and so do the embed pages of its figures. */
-const MODEL_CHAPTER = /^08-/;
+/**
+ * Chapter 8 runs the TensorFlow.js model and chapter 9 BlazePose (its LiteRT.js loader is
+ * shipped, fetched only when the reader asks), and so do the embed pages of their figures.
+ */
+const MODEL_CHAPTER = /^0[89]-/;
 const modelFigures = (JSON.parse(readFileSync('src/data/figures.json', 'utf8')) as { id: string; chapter: string }[])
   .filter((f) => MODEL_CHAPTER.test(f.chapter))
   .map((f) => f.id);
 /** Pages that run the model have their own, separately reported budget. */
-const MODEL_PAGES = [/^\/chapters\/08-/, ...modelFigures.map((id) => new RegExp(`^/embed/${id}/`))];
+const MODEL_PAGES = [/^\/chapters\/0[89]-/, ...modelFigures.map((id) => new RegExp(`^/embed/${id}/`))];
+/** What one reader's "load the model" in chapter 9 downloads, gzipped: one runtime build and the model. */
+const BLAZEPOSE_BUDGET_MB = 6;
 
 const gz = new Map<string, number>();
 const gzipped = (file: string): number => {
@@ -118,6 +123,25 @@ console.log(
 );
 if (precacheMb > PRECACHE_BUDGET_MB) {
   console.error(`The precache exceeds ${PRECACHE_BUDGET_MB} MB: see RUNTIME_ONLY in scripts/integrations.mjs.`);
+  failed = true;
+}
+
+// Chapter 9's download on request: the larger of LiteRT's two WebAssembly builds (a browser
+// fetches one) with its glue, and the model; never precached (RUNTIME_ONLY).
+const blazepose = readdirSync(join(dist, 'blazepose'), { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => posix.join('blazepose', relative(join(dist, 'blazepose'), join(e.parentPath, e.name))));
+const builds = ['litert_wasm_internal', 'litert_wasm_compat_internal'].map((b) =>
+  blazepose.filter((f) => f.includes(`/${b}.`)).reduce((sum, f) => sum + gzipped(f), 0),
+);
+const modelBytes = blazepose.filter((f) => f.endsWith('.tflite')).reduce((sum, f) => sum + gzipped(f), 0);
+const onRequestMb = (Math.max(...builds) + modelBytes) / 1024 / 1024;
+console.log(
+  `Chapter 9's model on request: ${onRequestMb.toFixed(2)} MB gzipped (runtime and model); ` +
+    `budget ${BLAZEPOSE_BUDGET_MB} MB ${onRequestMb <= BLAZEPOSE_BUDGET_MB ? 'ok' : 'EXCEEDED'}.`,
+);
+if (!(onRequestMb > 0) || onRequestMb > BLAZEPOSE_BUDGET_MB) {
+  console.error(`Chapter 9's runtime and model are missing or exceed ${BLAZEPOSE_BUDGET_MB} MB.`);
   failed = true;
 }
 

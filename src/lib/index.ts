@@ -44,3 +44,8 @@ export * from './figures/offsetLossFigure.ts';
 export * from './lab/index.ts';
 export * from './synth/stickFigures.ts';
 export * from './synth/batch.ts';
+export * from './blazepose/index.ts';
+export * from './figures/realHeatmaps.ts';
+export * from './figures/shiftTestFigure.ts';
+export * from './figures/regressionGapsFigure.ts';
+export * from './figures/personCrop.ts';

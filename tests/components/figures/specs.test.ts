@@ -25,10 +25,15 @@ import decode from '../../../src/components/figures/dekr/decode-spec.ts';
 import adaptive from '../../../src/components/figures/dekr/adaptive-spec.ts';
 import branches from '../../../src/components/figures/dekr/branches-spec.ts';
 import loss from '../../../src/components/figures/dekr/loss-spec.ts';
+import blazePhoto from '../../../src/components/figures/blazepose/photo-spec.ts';
+import blazeMaps from '../../../src/components/figures/blazepose/maps-spec.ts';
+import blazeShift from '../../../src/components/figures/blazepose/shift-spec.ts';
+import blazeGaps from '../../../src/components/figures/blazepose/gaps-spec.ts';
+import { afterRun } from './blazepose-session.ts';
 
 // Each spec with a state that moves what it shows (keys the figure reads, values in range).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
+const FIGURES: [FigureSpec<any, any, any, any>, Record<string, unknown>][] = [
   [pixelGrid, { x: 150.2, y: 90.7, target: 'biased' }],
   [rowError, { x: 60, y: 120.5 }],
   [offsetCurve, { x: 101.3, y: 100, sigma: 1.5 }],
@@ -47,6 +52,15 @@ const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
   [adaptive, { rotation: 45, tx: -1, shear: 0.3 }],
   [branches, { branch: 'knee', kx: 5, ky: 24 }],
   [loss, { err: 12, small: 30 }],
+  // Chapter 9 before the model is asked for (as built), and after a made-up run and shift test.
+  [blazePhoto, { cx: 0.45, cy: 0.55, side: 0.8 }],
+  [blazeMaps, { joint: 5, scale: 'logit' }],
+  [blazeShift, { shift: 3.25, joint: 2 }],
+  [blazeGaps, { gaps: 'all', joint: 3 }],
+  [afterRun(blazePhoto), { cx: 0.45, cy: 0.55, side: 0.8 }],
+  [afterRun(blazeMaps), { joint: 30, scale: 'logit', kernel: '7' }],
+  [afterRun(blazeShift), { shift: 3.25, joint: 2 }],
+  [afterRun(blazeGaps), { gaps: 'all', joint: 3 }],
 ];
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
