@@ -2,7 +2,7 @@
 export * from './model.ts';
 export * from './train.ts';
 export type { Batch } from '../synth/batch.ts';
-export { heldOut, makeBatch } from '../synth/batch.ts';
+export { HELD_OUT_SEED, heldOut, makeBatch } from '../synth/batch.ts';
 export * from './predict.ts';
 export * from './weights.ts';
 export * from './session.ts';

@@ -3,7 +3,8 @@ import * as Plot from '@observablehq/plot';
 import { plotChart } from '../../ui/plot.ts';
 import { meanErrors } from '../../../lib/index.ts';
 import { fmt } from '../../ui/format.ts';
-import { HEAD_METHODS, METHOD_LABELS, type HeadName } from './names.ts';
+import { METHODS as HEAD_METHODS, type Head as HeadName } from '../../../lib/tf/names.ts';
+import { METHOD_LABELS } from './labels.ts';
 
 /** Steps excluded from the step time while the backend warms up (shader compilation, etc.). */
 export const WARM_UP_STEPS = 3;
@@ -113,7 +114,7 @@ export function latestErrors(errors: readonly ErrorPoint[]): string {
   const step = errors.at(-1)?.step;
   return errors
     .filter((e) => e.step === step)
-    .map((e) => `${METHOD_LABELS[e.method] ?? e.method} ${fmt(e.error, 2)} px`)
+    .map((e) => `${METHOD_LABELS[e.method as keyof typeof METHOD_LABELS] ?? e.method} ${fmt(e.error, 2)} px`)
     .join(', ');
 }
 
