@@ -92,13 +92,17 @@ export interface ChartPart<S, D> {
 }
 
 /** What `setup` gets: the mounted figure, for behaviour beyond the declared parts. */
-export interface FigureContext<S, D> {
+export interface FigureContext<S, D, F = undefined> {
   root: HTMLElement;
   store: Store<S>;
   /** The element `selector` names; throws (naming the figure) when it is missing. */
   part<T extends Element = HTMLElement>(selector: string): T;
   /** The data of the latest render. */
   data(): D;
+  /** The data last fed from outside the store (see `FigureSpec.build`). */
+  fed(): F;
+  /** Replaces the fed data: the figure rebuilds and redraws everything on the next frame. */
+  feed(next: F): void;
   /** Adds a listener that is removed when the figure unmounts. */
   listen<K extends keyof HTMLElementEventMap>(
     target: EventTarget,
@@ -110,9 +114,9 @@ export interface FigureContext<S, D> {
 /**
  * Everything that varies between figures. `S` is the state the figure reads (the keys of
  * `params`, and only those: it is inferred from `params` alone), `D` what `build` returns,
- * `P` what `precompute` returns.
+ * `P` what `precompute` returns, `F` the data fed from outside the store (see `build`).
  */
-export interface FigureSpec<S, D, P = undefined> {
+export interface FigureSpec<S, D, P = undefined, F = undefined> {
   /** Names the figure in errors. */
   name: string;
   /** The chapter parameters the figure reads: pick them from the chapter's state module. */
@@ -125,8 +129,14 @@ export interface FigureSpec<S, D, P = undefined> {
   /**
    * The numbers to draw, from `src/lib`'s builders; runs when a key of `params` changes. A
    * figure that is only charts may leave it out (its charts build their own data).
+   *
+   * `fed` is data that does not come from the state but is pushed from outside it, such as a
+   * worker's results: the page renders with the value it is given (`renderFigure(spec, { fed })`)
+   * and embeds it (`<FigureData role="figure-fed" value={fed} />`, so it must be plain JSON);
+   * the client starts from that value, and `setup` replaces it (`figure.feed(next)`), which
+   * rebuilds and redraws the figure as a change of state does.
    */
-  build?(state: Readonly<NoInfer<S>>, pre: P): D;
+  build?(state: Readonly<NoInfer<S>>, pre: P, fed: F): D;
   /** Attributes and texts keyed by `data-role`. */
   view?(data: D, state: Readonly<NoInfer<S>>): ViewModel;
   maps?: Record<string, MapPart<NoInfer<S>, D>>;
@@ -135,11 +145,11 @@ export interface FigureSpec<S, D, P = undefined> {
   /** What a screen reader hears once the reader pauses. */
   announce?(data: D, state: Readonly<NoInfer<S>>): string;
   /** Behaviour beyond the parts (stepper buttons, play, linked highlights); returns its clean-up. */
-  setup?(figure: FigureContext<NoInfer<S>, D>): (() => void) | void;
+  setup?(figure: FigureContext<NoInfer<S>, D, F>): (() => void) | void;
 }
 
 /** Types a figure spec where it is written (the identity at run time). */
-export function defineSpec<S, D, P = undefined>(spec: FigureSpec<S, D, P>): FigureSpec<S, D, P> {
+export function defineSpec<S, D, P = undefined, F = undefined>(spec: FigureSpec<S, D, P, F>): FigureSpec<S, D, P, F> {
   return spec;
 }
 
@@ -176,7 +186,7 @@ export function handleAria<S>(handle: HandlePart<S>, state: Readonly<S>): Record
 }
 
 /** The figure's whole view in a state: its own view plus its handles' ARIA values. */
-export function figureView<S, D>(spec: FigureSpec<S, D, unknown>, data: D, state: Readonly<S>): ViewModel {
+export function figureView<S, D>(spec: FigureSpec<S, D, unknown, unknown>, data: D, state: Readonly<S>): ViewModel {
   const view = spec.view?.(data, state) ?? { attrs: {}, text: {} };
   if (!spec.handles?.length) return view;
   const attrs = { ...view.attrs };
@@ -186,33 +196,38 @@ export function figureView<S, D>(spec: FigureSpec<S, D, unknown>, data: D, state
 
 // A chapter and each of its embed pages render the same figure: its precomputation runs once.
 const precomputedBySpec = new WeakMap<object, unknown>();
-function precomputed<S, D, P>(spec: FigureSpec<S, D, P>): P {
+function precomputed<S, D, P, F>(spec: FigureSpec<S, D, P, F>): P {
   if (!spec.precompute) return undefined as P;
   if (!precomputedBySpec.has(spec)) precomputedBySpec.set(spec, spec.precompute());
   return precomputedBySpec.get(spec) as P;
 }
 
-/** How `renderFigure` renders: charts into `document` at `width`, in `state` (default: the defaults). */
-export interface RenderOptions<S> {
+/**
+ * How `renderFigure` renders: charts into `document` at `width`, in `state` (default: the
+ * defaults), with `fed` as the data fed from outside the store.
+ */
+export interface RenderOptions<S, F = undefined> {
   document?: Document;
   width?: number;
   state?: Partial<S>;
+  fed?: F;
 }
 
 /**
  * A figure's state (its defaults unless `options.state` patches them) and everything drawn from
- * it: data, view, map pictures, precomputed data, and each chart's SVG by role (drawn when a
+ * it: data, view, map pictures, precomputed and fed data, and each chart's SVG by role (drawn when a
  * server-side `document` is given). The build renders the default state this way, and the
  * tests every figure's default and one moved state.
  */
-export function renderFigure<S, D, P>(spec: FigureSpec<S, D, P>, options: RenderOptions<S> = {}) {
+export function renderFigure<S, D, P, F>(spec: FigureSpec<S, D, P, F>, options: RenderOptions<S, F> = {}) {
   const state: S = { ...defaultsOf(spec.params), ...options.state };
   const pre = precomputed(spec);
-  const data = spec.build?.(state, pre) as D;
+  const fed = options.fed as F;
+  const data = spec.build?.(state, pre, fed) as D;
   const maps = Object.fromEntries(Object.entries(spec.maps ?? {}).map(([name, m]) => [name, m.draw(data, state)]));
   const charts: Record<string, string> = {};
   const { document, width = 640 } = options;
   if (document)
     for (const c of spec.charts ?? []) charts[c.role ?? 'chart'] = c.draw(state, { width, document }, data).outerHTML;
-  return { state, pre, data, view: figureView(spec, data, state), maps, charts };
+  return { state, pre, fed, data, view: figureView(spec, data, state), maps, charts };
 }

@@ -4,7 +4,8 @@
  * figure catalogue through `data-store`), one render per animation frame and only when a key
  * the figure reads changed, the map panels' canvases, the keypoint handles with their
  * nearest-handle pick, the charts at the width of their box, sliders and segmented controls,
- * the note about refused URL values, the announcement, and clean-up.
+ * the note about refused URL values, the announcement, data fed from outside the store (a
+ * worker's results), and clean-up.
  */
 import { createAnnouncer } from './announce.ts';
 import { createViewApplier, type ViewModel } from './apply-view.ts';
@@ -35,7 +36,7 @@ export function missingRoles(root: ParentNode, view: ViewModel): string[] {
 }
 
 /** Mounts `spec` on `root` (the figure's custom element); returns the clean-up. */
-export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P>): () => void {
+export function mountFigure<S, D, P, F>(root: HTMLElement, spec: FigureSpec<S, D, P, F>): () => void {
   const name = spec.name;
   const storeName = root.dataset.store;
   if (!storeName) throw new Error(`${name}: no data-store (is the figure in src/data/figures.json?)`);
@@ -47,6 +48,12 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   const pre = (
     spec.precompute ? JSON.parse(part(root, '[data-role="figure-data"]', name).textContent ?? '') : undefined
   ) as P;
+  // Data fed from outside the store: the page's value first, then what `setup` feeds. Its
+  // version joins the state's key, so a feed rebuilds and redraws as a change of state does.
+  const fedElement = root.querySelector('[data-role="figure-fed"]');
+  let fed = (fedElement ? JSON.parse(fedElement.textContent ?? '') : undefined) as F;
+  let fedVersion = 0;
+  const keyNow = (s: Readonly<S>): string => `${keyOf(s, keys)}#${fedVersion}`;
 
   const apply = createViewApplier(root);
   const speaks = spec.announce || spec.charts?.some((c) => c.announce);
@@ -55,9 +62,9 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   let builtFor: string | undefined;
   const current = (): D => {
     const state = store.get();
-    const key = keyOf(state, keys);
+    const key = keyNow(state);
     if (builtFor !== key) {
-      data = spec.build?.(state, pre);
+      data = spec.build?.(state, pre, fed);
       builtFor = key;
     }
     return data as D;
@@ -121,7 +128,7 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
       }),
     );
     return (d: D, s: Readonly<S>): void => {
-      const key = `${keyOf(s, c.keys)}|${width}`;
+      const key = `${keyOf(s, c.keys)}|${width}|${fedVersion}`;
       if (!width || key === drawn) return;
       drawn = key;
       holder.replaceChildren(c.draw(s, { width }, d));
@@ -133,7 +140,7 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   const render = (force = false): void => {
     frame = 0;
     const s = store.get();
-    const key = keyOf(s, keys);
+    const key = keyNow(s);
     const d = current();
     if (force || key !== rendered) {
       const view = figureView(spec, d, s);
@@ -152,11 +159,17 @@ export function mountFigure<S, D, P>(root: HTMLElement, spec: FigureSpec<S, D, P
   cleanups.push(bindControls(root, store as unknown as Store<Record<string, unknown>>));
   showRejected(root, store);
 
-  const context: FigureContext<S, D> = {
+  const context: FigureContext<S, D, F> = {
     root,
     store,
     part: (selector) => part(root, selector, name),
     data: current,
+    fed: () => fed,
+    feed(next) {
+      fed = next;
+      fedVersion += 1;
+      schedule();
+    },
     listen(target, type, listener) {
       target.addEventListener(type, listener as EventListener);
       cleanups.push(() => target.removeEventListener(type, listener as EventListener));
