@@ -11,6 +11,9 @@ export const HEAD_LABELS: Readonly<Record<Head, string>> = {
   simdr: 'SimDR (1-D vectors)',
 };
 
+/** A head's name in a sentence ("the DSNT head"). */
+export const HEAD_NAMES: Readonly<Record<Head, string>> = { heatmap: 'heatmap', dsnt: 'DSNT', simdr: 'SimDR' };
+
 export const METHOD_LABELS: Readonly<Record<Method, string>> = {
   argmax: 'argmax',
   quarter: 'quarter shift',
