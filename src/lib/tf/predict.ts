@@ -132,18 +132,18 @@ export interface SlicedEvaluation {
   /** Samples measured so far, of `n`. */
   readonly done: number;
   readonly n: number;
-  /** Predicts and decodes the next slice of samples. */
-  next(): Promise<void>;
+  /** Predicts and decodes the next `count` samples (fewer at the end). */
+  next(count: number): Promise<void>;
   /** Each method's mean error over the `n` samples, input pixels; throws before they are all measured. */
   errors(): Record<string, number>;
 }
 
 /**
- * `evaluateModel(model, heldOut(size, n, seed))` in slices of `slice` samples: the samples are
- * drawn from the same seeded stream as they are needed, so the result is the same, and no
- * slice holds more than `slice` images.
+ * `evaluateModel(model, heldOut(size, n, seed))` a slice of samples at a time: the samples are
+ * drawn from the same seeded stream as they are needed, so the result is the same whatever
+ * the slices, and no slice holds more images than it measures.
  */
-export function evaluateInSlices(model: PoseModel, n: number, slice: number, seed = HELD_OUT_SEED): SlicedEvaluation {
+export function evaluateInSlices(model: PoseModel, n: number, seed = HELD_OUT_SEED): SlicedEvaluation {
   const random = createRandom(seed);
   const decoded: Record<string, Point[][]> = {};
   const truth: Point[][] = [];
@@ -153,10 +153,10 @@ export function evaluateInSlices(model: PoseModel, n: number, slice: number, see
       return truth.length;
     },
     n,
-    async next() {
-      const count = Math.min(slice, n - truth.length);
-      if (count <= 0) return;
-      const batch = makeBatch(random, size, count);
+    async next(count) {
+      const take = Math.min(count, n - truth.length);
+      if (take <= 0) return;
+      const batch = makeBatch(random, size, take);
       const points = decodeOutputs(head, await predictOutputs(model, batch), split);
       for (const [m, ps] of Object.entries(points)) (decoded[m] ??= []).push(...ps);
       truth.push(...batch.keypoints);

@@ -63,8 +63,8 @@ export interface SchedulerOptions {
   onError?(error: unknown, kind: JobKind): void;
   /**
    * The share of a yielding job's own running time that `evaluating` jobs run between its
-   * steps may take (default 1/4: a training run slows by at most a fifth). Backend jobs run at
-   * the next yield whatever the share.
+   * steps may take (default 1/4: a training run slows by at most a fifth), counted from the
+   * first yield at which one was waiting. Backend jobs run at the next yield whatever the share.
    */
   share?: number;
   /** Milliseconds, for the share (default `performance.now`). */
@@ -151,6 +151,8 @@ export function createScheduler(options: SchedulerOptions = {}): Scheduler {
             await execute(take(next));
             if (next.kind === 'evaluating') between += now() - t;
           }
+          // Steps taken while no evaluation was waiting earn none a longer turn later.
+          if (!pick((e) => Boolean(e.options.between))) own = between = 0;
         }
       } else {
         await work;

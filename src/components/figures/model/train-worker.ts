@@ -95,12 +95,26 @@ const post = (m: ModelResponse): void => scope.postMessage(m);
 const EVAL_SAMPLES = 32;
 /** Held-out samples the shipped models are measured on (as by the training script). */
 const SHIPPED_SAMPLES = 256;
-/** Samples per slice of a shipped model's measurement at 64 px (a quarter as many at 128 px). */
-const SLICE_AT_64 = 32;
+/**
+ * Samples per slice of a shipped model's measurement at 64 px (a quarter as many at 128 px):
+ * smaller between training steps, larger when nothing trains (a slice of fewer samples costs
+ * more per sample), but never so large that a reader's Train waits long for one.
+ */
+const SLICE_AT_64 = { training: 32, idle: 128 };
 const EVAL_EVERY = 25;
 const SNAPSHOT_EVERY = 10;
 
-const jobs = createScheduler({ onError: (error) => post({ type: 'error', message: (error as Error).message }) });
+/**
+ * Between training steps, the shipped models' measurement may take as long as the steps
+ * themselves: training runs at least half as fast until the six are measured (a minute or two
+ * on a software GPU), then at full speed. The recorded numbers are on the page meanwhile.
+ */
+const MEASURING_SHARE = 1;
+
+const jobs = createScheduler({
+  share: MEASURING_SHARE,
+  onError: (error) => post({ type: 'error', message: (error as Error).message }),
+});
 
 let ladder: BackendName[] = [...TRAINING_LADDER];
 let chosen: BackendChoice | undefined;
@@ -266,7 +280,7 @@ function startTraining(start?: { config: SessionConfig; weights?: Promise<Weight
  */
 function measureShipped(head: Head, size: number, gallery: number, weights: Promise<Weights>, again = false): void {
   let loaded: { model: PoseModel; on: string; sliced: SlicedEvaluation } | undefined;
-  const slice = Math.max(1, Math.round(SLICE_AT_64 * (64 / size) ** 2));
+  const slice = (): number => Math.max(1, Math.round(SLICE_AT_64[training ? 'training' : 'idle'] * (64 / size) ** 2));
   const unload = (): void => {
     if (loaded) release(() => disposeModel((loaded as { model: PoseModel }).model));
     loaded = undefined;
@@ -281,11 +295,11 @@ function measureShipped(head: Head, size: number, gallery: number, weights: Prom
     if (!loaded) {
       const w = await weights;
       const model = deserializeModel(w.manifest, w.data);
-      loaded = { model, on: currentBackend(), sliced: evaluateInSlices(model, SHIPPED_SAMPLES, slice) };
+      loaded = { model, on: currentBackend(), sliced: evaluateInSlices(model, SHIPPED_SAMPLES) };
       heldByMeasurement = Object.keys(model.weights).length;
     }
     const { model, sliced } = loaded;
-    await sliced.next();
+    await sliced.next(slice());
     if (sliced.done < sliced.n) return queue(false);
     const errors = sliced.errors();
     const shown = gallery ? await predictGallery(model, samples(size, gallery, GALLERY_SEED)) : [];

@@ -117,6 +117,22 @@ describe('createScheduler', () => {
     expect(log.indexOf('c')).toBe(log.indexOf('s8') + 1);
   });
 
+  it('gives no credit for the steps taken while no evaluation was waiting', async () => {
+    const { scheduler, log, steps, work } = harness({ share: 0.25 });
+    let release = () => {};
+    const files = new Promise<void>((r) => (release = r));
+    scheduler.add({ kind: 'training', run: steps('s', 14, 10) });
+    // Its files arrive after step 4: 40 ms of training, which must not pay for the evaluations.
+    for (const name of ['a', 'b'])
+      scheduler.add({ kind: 'evaluating', run: work(name, 10), between: true, ready: files });
+    while (!log.includes('s4')) await new Promise((r) => setTimeout(r, 0));
+    release();
+    await scheduler.idle();
+    const after = (name: string) => log[log.indexOf(name) - 1];
+    expect(log.indexOf('b') - log.indexOf('a')).toBeGreaterThan(3);
+    expect(after('a')).toMatch(/^s[45]$/);
+  });
+
   it('runs a backend job at the next yield whatever the share, and evaluations only if marked between', async () => {
     const { scheduler, log, steps, work } = harness({ share: 0 });
     scheduler.add({ kind: 'training', run: steps('s', 3) });
