@@ -229,14 +229,18 @@ async function trainingStep(s: Session): Promise<void> {
  * A training run: starts a session (when `start` is given) or goes on with the current one,
  * and steps until cancelled, yielding after each step so that queued jobs run between steps.
  */
-async function* trainingRun(start?: { config: SessionConfig; weights?: Promise<Weights> }): AsyncGenerator<void> {
+async function* trainingRun(
+  signal: AbortSignal,
+  start?: { config: SessionConfig; weights?: Promise<Weights> },
+): AsyncGenerator<void> {
   await ensureBackend();
   if (start) {
     if (session) endSession(session);
     session = startSession(start.config, start.weights ? await start.weights : undefined);
     saved = await snapshot(session);
   }
-  if (!session) return;
+  // Paused before its first step: the pause has said so already.
+  if (!session || signal.aborted) return;
   post({ type: 'state', running: true, step: session.step });
   if (start) await evaluateSession(session);
   while (session) {
@@ -264,7 +268,7 @@ function startTraining(start?: { config: SessionConfig; weights?: Promise<Weight
   stopTraining();
   const job = jobs.add({
     kind: 'training',
-    run: () => trainingRun(start),
+    run: ({ signal }) => trainingRun(signal, start),
     ...(start?.weights ? { ready: start.weights } : {}),
   });
   training = job;
