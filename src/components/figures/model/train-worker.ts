@@ -106,8 +106,8 @@ const SNAPSHOT_EVERY = 10;
 
 /**
  * Between training steps, the shipped models' measurement may take as long as the steps
- * themselves: training runs at least half as fast until the six are measured (a minute or two
- * on a software GPU), then at full speed. The recorded numbers are on the page meanwhile.
+ * themselves: training runs about half as fast until the six are measured (a few minutes on
+ * a software GPU; the old worker's training made 4 % of its speed meanwhile), then at full speed. The recorded numbers are on the page meanwhile.
  */
 const MEASURING_SHARE = 1;
 
