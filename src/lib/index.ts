@@ -41,6 +41,7 @@ export * from './figures/stickPeople.ts';
 export * from './figures/routes.ts';
 export * from './figures/multiBranch.ts';
 export * from './figures/offsetLossFigure.ts';
+export * from './figures/modelGallery.ts';
 export * from './lab/index.ts';
 export * from './synth/stickFigures.ts';
 export * from './synth/batch.ts';

@@ -88,7 +88,7 @@ export function mergeViews(...views: ViewModel[]): ViewModel {
  * figure has a gate, but only the one whose button was pressed speaks: the others' live regions stay
  * off, so a screen reader hears the model's news once.
  */
-export function bindGate<S, D>(figure: FigureContext<S, D>, options: { sweep?: boolean } = {}): () => void {
+export function bindGate<S, D, X>(figure: FigureContext<S, D, X>, options: { sweep?: boolean } = {}): () => void {
   const disconnect = connectSession(options);
   const live = figure.part('[data-role="gate-live"]');
   figure.listen(figure.part('[data-role="gate-button"]'), 'click', () => {

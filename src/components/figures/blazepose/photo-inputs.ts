@@ -26,8 +26,8 @@ function drawInput(canvas: HTMLCanvasElement, input: Float32Array, side: number)
 }
 
 /** Wires the inputs; `defaultCrop` gives the crop "Reset the crop" returns to. Returns the clean-up. */
-export function setupPhotoInputs<S extends CropFraction, D>(
-  figure: FigureContext<S, D>,
+export function setupPhotoInputs<S extends CropFraction, D, X>(
+  figure: FigureContext<S, D, X>,
   defaultCrop: () => CropFraction,
 ): () => void {
   const { part, listen, store } = figure;
