@@ -24,7 +24,9 @@ import {
   buildScoreFigure,
   buildScoreSamples,
   buildUdpGrid,
+  packScoreSamples,
   scoreThresholdRows,
+  unpackScoreSamples,
   type FlipShift,
 } from '../../src/lib/index.ts';
 
@@ -69,10 +71,10 @@ async function waitForText(page: Page, figure: string, role: string, expected: s
 const udpTexts = (s: Ch10State) =>
   udpView(buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) })).text;
 const flipTexts = (s: Ch10State) =>
-  flipView(
-    buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: Number(s.shift) as FlipShift }),
-  ).text;
-const samples = buildScoreSamples();
+  flipView(buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: Number(s.shift) as FlipShift }))
+    .text;
+// Figure 10.3's samples as the page embeds them (packed to six significant digits).
+const samples = unpackScoreSamples(packScoreSamples(buildScoreSamples()));
 const scoreFigure = buildScoreFigure(samples);
 const scoreTexts = (s: Ch10State) =>
   scoreView({ figure: scoreFigure, rows: scoreThresholdRows(samples, s.threshold) }, s).text;
@@ -110,7 +112,9 @@ describe('figure 10.1, where is a pixel', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Shift+ArrowDown');
-    await page.waitForFunction(() => location.search.includes('ch10.x=11.3') && location.search.includes('ch10.y=13.7'));
+    await page.waitForFunction(
+      () => location.search.includes('ch10.x=11.3') && location.search.includes('ch10.y=13.7'),
+    );
     const s = stateOf(page);
     const want = udpTexts(s);
     for (const role of ['stat-s2u', 'stat-u2s', 'stride-heatmap', 'udp-heatmap', 'stride-offset'])
@@ -207,7 +211,10 @@ describe('figure 10.4, border rules', () => {
     assert.equal(want['refines-y-mmposeQuarter'], 'yes');
     // Its exercise checks the same state.
     await page.locator('#ex-10-4 [data-action="check"]').click();
-    await page.locator('#ex-10-4 [data-role="verdict"]').filter({ hasText: /^Done\./ }).waitFor();
+    await page
+      .locator('#ex-10-4 [data-role="verdict"]')
+      .filter({ hasText: /^Done\./ })
+      .waitFor();
     await page.close();
   });
 });
@@ -229,7 +236,10 @@ describe('links', () => {
     // The exercises read the same state: 10.1 to 10.4 are all solved by this link.
     for (const id of ['ex-10-1', 'ex-10-2', 'ex-10-3', 'ex-10-4']) {
       await page.locator(`#${id} [data-action="check"]`).click();
-      await page.locator(`#${id} [data-role="verdict"]`).filter({ hasText: /^Done\./ }).waitFor();
+      await page
+        .locator(`#${id} [data-role="verdict"]`)
+        .filter({ hasText: /^Done\./ })
+        .waitFor();
     }
     await page.close();
   });

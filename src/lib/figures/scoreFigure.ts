@@ -192,3 +192,51 @@ export function scoreThresholdRows(
   }
   return out;
 }
+
+/**
+ * Samples as a page embeds them: one array per field (the keys once, not once per sample), each
+ * value to `digits` significant digits (scores and errors are read to two decimals; six digits
+ * keep every threshold decision of `SCORE_SETTING.thresholds` but those within 10⁻⁶ of a score).
+ */
+export interface PackedScoreSamples {
+  scores: Record<ScoreConvention, number[]>;
+  errors: Record<ScoreConvention, number[]>;
+  simccMaxima: { x: number[]; y: number[] };
+  /** 1 where DARK kept argmax's score, else 0. */
+  darkKeepsScore: (0 | 1)[];
+}
+
+/**
+ * Packs samples for embedding in a page (`PackedScoreSamples`); `unpackScoreSamples` reads them
+ * back. `digits`: significant digits kept, 1–17 (default 6).
+ */
+export function packScoreSamples(samples: readonly ScoreSampleCore[], digits = 6): PackedScoreSamples {
+  const round = (v: number) => Number(v.toPrecision(digits));
+  const column = (get: (s: ScoreSampleCore) => number) => samples.map((s) => round(get(s)));
+  const byConvention = (field: 'scores' | 'errors') =>
+    Object.fromEntries(SCORE_CONVENTIONS.map((c) => [c, column((s) => s[field][c])])) as Record<
+      ScoreConvention,
+      number[]
+    >;
+  return {
+    scores: byConvention('scores'),
+    errors: byConvention('errors'),
+    simccMaxima: { x: column((s) => s.simccMaxima.x), y: column((s) => s.simccMaxima.y) },
+    darkKeepsScore: samples.map((s) => (s.darkKeepsScore ? 1 : 0)),
+  };
+}
+
+/** The samples `packScoreSamples` packed, one per index. */
+export function unpackScoreSamples(packed: PackedScoreSamples): ScoreSampleCore[] {
+  const at = (field: 'scores' | 'errors', i: number) =>
+    Object.fromEntries(SCORE_CONVENTIONS.map((c) => [c, packed[field][c][i] as number])) as Record<
+      ScoreConvention,
+      number
+    >;
+  return packed.darkKeepsScore.map((keeps, i) => ({
+    scores: at('scores', i),
+    errors: at('errors', i),
+    simccMaxima: { x: packed.simccMaxima.x[i] as number, y: packed.simccMaxima.y[i] as number },
+    darkKeepsScore: keeps === 1,
+  }));
+}

@@ -8,12 +8,15 @@ import {
   buildScoreFigure,
   buildScoreSamples,
   megviiScore,
+  packScoreSamples,
   SCORE_CONVENTIONS,
   SCORE_SETTING,
   scoreThresholdRows,
   scoreUnder,
   thresholdSweep,
+  unpackScoreSamples,
 } from '../../../src/lib/index.ts';
+import fc from 'fast-check';
 
 const samples = buildScoreSamples({ samples: 60, seed: 7 });
 
@@ -95,5 +98,77 @@ describe('buildScoreFigure(samples) and scoreThresholdRows(samples, threshold)',
       samples.reduce((a, s) => a + Math.abs(s.simccMaxima.x - s.simccMaxima.y) / 2, 0) / samples.length,
       12,
     );
+  });
+});
+
+describe('packScoreSamples(samples, digits) and unpackScoreSamples(packed)', () => {
+  it('gives the samples back, in order, exactly at 17 digits', () => {
+    const core = samples.map(({ scores, errors, simccMaxima, darkKeepsScore }) => ({
+      scores,
+      errors,
+      simccMaxima,
+      darkKeepsScore,
+    }));
+    expect(unpackScoreSamples(packScoreSamples(samples, 17))).toEqual(core);
+  });
+
+  it('keeps each value to its significant digits (property)', () => {
+    const value = fc.double({ min: -1e3, max: 1e3, noNaN: true });
+    const sample = fc.record({
+      scores: fc.record({ heatmapMax: value, megvii: value, simccMin: value }),
+      errors: fc.record({ heatmapMax: value, megvii: value, simccMin: value }),
+      simccMaxima: fc.record({ x: value, y: value }),
+      darkKeepsScore: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(sample, { maxLength: 20 }), fc.integer({ min: 1, max: 17 }), (list, digits) => {
+        const back = unpackScoreSamples(packScoreSamples(list, digits));
+        expect(back).toHaveLength(list.length);
+        back.forEach((b, i) => {
+          const a = list[i]!;
+          expect(b.darkKeepsScore).toBe(a.darkKeepsScore);
+          const pairs: [number, number][] = [
+            ...SCORE_CONVENTIONS.map((c): [number, number] => [a.scores[c], b.scores[c]]),
+            ...SCORE_CONVENTIONS.map((c): [number, number] => [a.errors[c], b.errors[c]]),
+            [a.simccMaxima.x, b.simccMaxima.x],
+            [a.simccMaxima.y, b.simccMaxima.y],
+          ];
+          // Rounding to d significant digits moves x by at most half a unit of its d-th digit,
+          // 0.5·10^(⌊log10|x|⌋ − d + 1) ≤ 5·10^−d·|x|, and the nearest double to the rounded
+          // decimal by a relative Number.EPSILON more (which shows at 16 and 17 digits).
+          for (const [x, y] of pairs)
+            expect(Math.abs(y - x)).toBeLessThanOrEqual((5 * 10 ** -digits + Number.EPSILON) * Math.abs(x));
+        });
+      }),
+    );
+  });
+
+  it('at 6 digits, figure 10.3’s samples keep every threshold decision, and the means to 5 significant digits', () => {
+    const full = buildScoreSamples();
+    const packed = unpackScoreSamples(packScoreSamples(full));
+    const a = buildScoreFigure(full);
+    const b = buildScoreFigure(packed);
+    for (const c of SCORE_CONVENTIONS) {
+      expect(b.conventions[c].curve.map((r) => r.kept)).toEqual(a.conventions[c].curve.map((r) => r.kept));
+      b.conventions[c].curve.forEach((r, i) => {
+        const was = a.conventions[c].curve[i]!;
+        // NaN where nothing is kept (or dropped): the same thresholds on both sides.
+        expect(Number.isNaN(r.meanKept)).toBe(Number.isNaN(was.meanKept));
+        expect(Number.isNaN(r.meanDropped)).toBe(Number.isNaN(was.meanDropped));
+        for (const [x, y] of [
+          [was.meanKept, r.meanKept],
+          [was.meanDropped, r.meanDropped],
+        ] as const)
+          if (!Number.isNaN(x)) expect(Math.abs(y - x)).toBeLessThanOrEqual(1e-5 * Math.abs(x));
+      });
+    }
+    // The slider's finer steps too (0.01 from 0 to 2).
+    const steps = Array.from({ length: 201 }, (_, i) => i / 100);
+    for (const t of steps) {
+      const [was, now] = [scoreThresholdRows(full, t), scoreThresholdRows(packed, t)];
+      for (const c of SCORE_CONVENTIONS) expect(now[c].kept).toBe(was[c].kept);
+    }
+    expect(b.aboveOne).toBe(a.aboveOne);
+    expect(Math.abs(b.simccMeanMinusMin - a.simccMeanMinusMin)).toBeLessThanOrEqual(1e-5 * a.simccMeanMinusMin);
   });
 });
