@@ -103,7 +103,8 @@ export function flipProfileChart(
             ariaHidden: 'true',
           }),
         ),
-        Plot.ruleX([marks.truth], { className: 'current-rule', strokeWidth: 2, ariaHidden: 'true' }),
+        // Wider than the decoders' rules and under them, so that it shows beside one that meets it.
+        Plot.ruleX([marks.truth], { className: 'current-rule', strokeWidth: 6, ariaHidden: 'true' }),
         ...lines.map((l) =>
           Plot.tickX([marks[l.key]], {
             className: l.className,
@@ -147,7 +148,8 @@ export function flipSweepChart(
         tickFormat: 'd',
         domain: [-0.2, 2.2],
       },
-      y: { label: '↑ Mean x error, px', grid: true },
+      // Room for the markers at the ends of the range (they sat on the axes).
+      y: { label: '↑ Mean x error, px', grid: true, inset: 8 },
       marks: [
         Plot.ruleY([0], { className: 'bound', ariaHidden: 'true' }),
         ...(['stride', 'udp'] as const).map((m) =>
