@@ -104,6 +104,60 @@ describe('the chapter', () => {
   });
 });
 
+describe('on a phone', () => {
+  /** A one-finger drag from one point to another, in page coordinates, as touch events. */
+  async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    const cdp = await page.context().newCDPSession(page);
+    const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (let i = 1; i <= 8; i++)
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await cdp.detach();
+  }
+
+  test('a finger drags figure 10.1’s keypoint to the right, and the mismatch errors are the library’s', async () => {
+    const page = await open(CHAPTER, phone);
+    const handle = page.getByRole('slider', { name: 'Keypoint on the crop, Stride grid' });
+    await handle.scrollIntoViewIfNeeded();
+    const box = await handle.boundingBox();
+    assert.ok(box, 'the handle is laid out');
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    const before = stateOf(page).x;
+    await touchDrag(page, from, { x: from.x + 60, y: from.y });
+    // Sixty CSS pixels on a crop about 290 px wide for its 32 input pixels and margins: several pixels.
+    await page.waitForFunction((x0) => {
+      const x = Number(new URLSearchParams(location.search).get('ch10.x'));
+      return x > x0 + 4;
+    }, before);
+    // The handle followed the finger the whole way (a pan taken over by the page would cancel
+    // the drag after a few pixels and leave it behind).
+    const after = await handle.boundingBox();
+    assert.ok(after, 'the handle is laid out');
+    assert.ok(Math.abs(after.x + after.width / 2 - (from.x + 60)) < 2, `handle at ${after.x + after.width / 2}`);
+    assert.equal(await page.evaluate(() => scrollX), 0);
+    const want = udpTexts(stateOf(page));
+    for (const role of ['stat-s2u', 'stat-u2s', 'stride-heatmap'])
+      await waitForText(page, 'fig-udp', role, want[role] as string);
+    await page.close();
+  });
+
+  test('a tap on figure 10.3’s kept-share chart sets the threshold there, and the table is the library’s', async () => {
+    const page = await open(CHAPTER, phone);
+    const chart = page.getByRole('slider', { name: 'Score threshold' });
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    assert.ok(box, 'the chart is laid out');
+    // Three quarters across the chart: a threshold well above the default 0.3 (the axis runs 0 to 2).
+    await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height / 2);
+    await page.waitForFunction(() => Number(new URLSearchParams(location.search).get('ch10.threshold')) > 1);
+    const want = scoreTexts(stateOf(page));
+    for (const role of ['kept-heatmapMax', 'kept-megvii', 'kept-simccMin', 'stat-threshold'])
+      await waitForText(page, 'fig-scores', role, want[role] as string);
+    await page.close();
+  });
+});
+
 describe('figure 10.1, where is a pixel', () => {
   test('arrow keys move the keypoint on either crop; the mismatch errors are the library’s', async () => {
     const page = await open(CHAPTER);

@@ -97,6 +97,14 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     set(clamp({ x: move[0] ? tidy(p.x + move[0] * step) : p.x, y: move[1] ? tidy(p.y + move[1] * step) : p.y }));
   };
 
+  // Chromium ignores touch-action on SVG shapes, so a finger that starts on the handle would
+  // pan the page once it had moved a few pixels, and the browser would cancel the drag
+  // (pointercancel): a touch that starts on a handle is the figure's.
+  const onTouchStart = (event: TouchEvent): void => {
+    if (event.cancelable) event.preventDefault();
+  };
+
+  handle.addEventListener('touchstart', onTouchStart, { passive: false });
   surface.addEventListener('pointerdown', onDown);
   surface.addEventListener('pointermove', onMove);
   surface.addEventListener('pointerup', onUp);
@@ -113,6 +121,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   return {
     refresh,
     detach() {
+      handle.removeEventListener('touchstart', onTouchStart);
       surface.removeEventListener('pointerdown', onDown);
       surface.removeEventListener('pointermove', onMove);
       surface.removeEventListener('pointerup', onUp);
