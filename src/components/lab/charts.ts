@@ -17,7 +17,7 @@ export const SCORE_HEIGHT = 280;
 /** Keypoints drawn in the score chart at most (the exports hold every one). */
 export const SCORE_CHART_LIMIT = 4000;
 
-/** Each decoder's mark in the score chart, so that decoders differ by more than colour. */
+/** Each decoder's mark in the charts, the shape of its glyph on the map, so that decoders differ by more than colour. */
 const SYMBOL: Record<LabDecoderId, Plot.SymbolType> = {
   argmax: 'square',
   quarter: 'diamond',

@@ -134,7 +134,7 @@ export function mountInputs(
     if (role === 'input') events.input(answer.summary);
     else {
       flippedLoaded = Boolean(answer.summary);
-      flippedName.textContent = answer.summary ? `Flipped maps: ${answer.summary.source}` : '';
+      flippedName.textContent = answer.summary ? `Chosen: ${answer.summary.source}` : '';
       clearFlipped.hidden = !answer.summary;
       events.flipped(answer.summary);
     }
@@ -182,23 +182,34 @@ export function mountInputs(
       );
     });
 
-  const loadTruth = (files: LabFile[] | File[]): Promise<void> =>
-    guarded('truth', async () => {
-      if (!files.length) return;
-      say.clear('truth');
+  const forgetTruth = (): void => {
+    truthName.textContent = '';
+    clearTruth.hidden = true;
+  };
+
+  /** The ground truth is the last file chosen: a refused one leaves none (the worker forgets the old). */
+  const loadTruth = async (files: LabFile[] | File[]): Promise<void> => {
+    if (!files.length) return;
+    say.clear('truth');
+    try {
       const read =
         files[0] instanceof File ? await bytesOf(files as File[], checkGroundTruthSize) : (files as LabFile[]);
       const answer = await client.send({ type: 'truth', files: read });
       if (answer.type === 'error') {
         say.problems('truth', [answer.message]);
-        truthName.textContent = '';
-        clearTruth.hidden = true;
+        forgetTruth();
       } else {
-        truthName.textContent = `Ground truth: ${read.map((f) => f.name).join(', ')}`;
+        truthName.textContent = `Chosen: ${read.map((f) => f.name).join(', ')}`;
         clearTruth.hidden = false;
       }
-      events.changed();
-    });
+    } catch (error) {
+      if (!(error instanceof LabInputError)) throw error;
+      say.problems('truth', [error.message]);
+      forgetTruth();
+      await client.send({ type: 'clear', role: 'truth' });
+    }
+    events.changed();
+  };
 
   const loadSample = async (id: string): Promise<void> => {
     const sample = LAB_SAMPLES.find((s) => s.id === id);
@@ -244,8 +255,7 @@ export function mountInputs(
       });
     } else if (action === 'clear-truth') {
       say.clear('truth');
-      truthName.textContent = '';
-      clearTruth.hidden = true;
+      forgetTruth();
       void client.send({ type: 'clear', role: 'truth' }).then(() => events.changed());
     } else if (action === 'clear-flipped') {
       say.clear('flipped');

@@ -11,7 +11,16 @@ import { scoreChart, SCORE_CHART_LIMIT } from './charts.ts';
 import { createMapView } from './map-view.ts';
 import type { LabResult } from './session.ts';
 import type { LabState } from './state.ts';
-import { renderAll, renderFlip, renderKeypoints, renderMetrics, renderPoints, renderSummary } from './tables.ts';
+import { decoderStyle } from '../ui/decoder-style.ts';
+import {
+  renderAll,
+  renderFlip,
+  renderKeypoints,
+  renderLegend,
+  renderMetrics,
+  renderPoints,
+  renderSummary,
+} from './tables.ts';
 import {
   flipLines,
   keypointLines,
@@ -108,7 +117,16 @@ export function mountResults(root: HTMLElement, store: Store<LabState>, client: 
     q('keypoints-block').hidden = !truth;
     q('scores-block').hidden = !truth;
     if (truth) {
-      renderKeypoints(q('keypoints-head'), q('keypoints-rows'), result.decoders.map(labelOf), keypointLines(result));
+      renderKeypoints(
+        q('keypoints-head'),
+        q('keypoints-rows'),
+        result.decoders.map((id) => decoderStyle(id).short),
+        keypointLines(result),
+      );
+      renderLegend(
+        q('score-legend'),
+        result.decoders.map((id) => ({ id, label: labelOf(id) })),
+      );
       q('scores-note').textContent =
         result.rows.length > SCORE_CHART_LIMIT
           ? `The first ${SCORE_CHART_LIMIT} of ${result.rows.length} keypoints; the exports hold all of them.`

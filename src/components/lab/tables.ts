@@ -24,9 +24,8 @@ function row(header: string | HTMLElement, cells: readonly string[], className =
 
 const SVG = 'http://www.w3.org/2000/svg';
 
-/** A row header naming a decoder, with its glyph (the map view's marker) before the name. */
-export function decoderHeader(id: string, label: string): HTMLTableCellElement {
-  const th = cell('th', '');
+/** A decoder's glyph, the map view's marker, as an inline SVG. */
+function glyph(id: string): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'glyph');
   svg.setAttribute('viewBox', '-1 -1 2 2');
@@ -35,8 +34,25 @@ export function decoderHeader(id: string, label: string): HTMLTableCellElement {
   use.setAttribute('href', `#lab-glyph-${id}`);
   use.setAttribute('class', `marker decoder-${id}`);
   svg.append(use);
-  th.append(svg, document.createTextNode(` ${label}`));
+  return svg;
+}
+
+/** A row header naming a decoder, with its glyph before the name. */
+export function decoderHeader(id: string, label: string): HTMLTableCellElement {
+  const th = cell('th', '');
+  th.append(glyph(id), document.createTextNode(` ${label}`));
   return th;
+}
+
+/** A legend of decoders: each glyph (the charts' symbol) and name. */
+export function renderLegend(into: HTMLElement, items: readonly { id: string; label: string }[]): void {
+  into.replaceChildren(
+    ...items.map(({ id, label }) => {
+      const span = document.createElement('span');
+      span.append(glyph(id), document.createTextNode(` ${label}`));
+      return span;
+    }),
+  );
 }
 
 /** A header row of column headers. */
@@ -58,11 +74,15 @@ export function renderSummary(body: HTMLElement, lines: readonly SummaryLine[]):
 }
 
 export function renderMetrics(body: HTMLElement, lines: readonly MetricsLine[]): void {
-  body.replaceChildren(...lines.map((l) => row(l.label, [l.pck05, l.pck10, l.oks, l.ap, l.ap50, l.ap75])));
+  body.replaceChildren(
+    ...lines.map((l) =>
+      row(l.id === 'results' ? l.label : decoderHeader(l.id, l.label), [l.pck05, l.pck10, l.oks, l.ap, l.ap50, l.ap75]),
+    ),
+  );
 }
 
-export function renderFlip(body: HTMLElement, lines: readonly { label: string; cells: string[] }[]): void {
-  body.replaceChildren(...lines.map((l) => row(l.label, l.cells)));
+export function renderFlip(body: HTMLElement, lines: readonly { id: string; label: string; cells: string[] }[]): void {
+  body.replaceChildren(...lines.map((l) => row(decoderHeader(l.id, l.label), l.cells)));
 }
 
 /** Keypoints by name down, decoders across. */
