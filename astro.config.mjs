@@ -8,7 +8,13 @@ import rehypeCitation from 'rehype-citation';
 import rehypeLinkReferences from './scripts/rehype-link-references.mjs';
 import { SITE } from './src/data/site.ts';
 import { fileURLToPath } from 'node:url';
-import { offline, searchIndex } from './scripts/integrations.mjs';
+import {
+  dropKatexFontFaces,
+  inlineStyleHashes,
+  modelWorkerFileNames,
+  offline,
+  searchIndex,
+} from './scripts/integrations.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,11 +42,14 @@ export default defineConfig({
     // No code highlighting: Shiki's inline styles would need a weaker CSP.
     syntaxHighlight: false,
   },
-  // The search index, then the service worker (which precaches the index too).
-  integrations: [mdx(), searchIndex(), offline()],
+  // The pages' inline style hashes, the search index, then the service worker (which caches the
+  // index when search first uses it).
+  integrations: [mdx(), inlineStyleHashes(), searchIndex(), offline()],
   build: {
-    // Every script and stylesheet is a file the CSP can allow by origin.
-    inlineStylesheets: 'never',
+    // The stylesheet every page shares stays a file (cached once, by the browser and the service
+    // worker); a page's own small ones go inline (assetsInlineLimit below), so a page waits for
+    // one stylesheet before it renders. Astro hashes inline styles into the CSP.
+    inlineStylesheets: 'auto',
   },
   security: {
     csp: {
@@ -61,6 +70,14 @@ export default defineConfig({
     },
   },
   vite: {
-    build: { assetsInlineLimit: 0 },
+    build: {
+      // Stylesheets under 8 KB inline; no other asset (fonts, images, wasm stay files).
+      assetsInlineLimit: (file, content) => (file.endsWith('.css') ? content.length < 8192 : false),
+    },
+    css: { postcss: { plugins: [dropKatexFontFaces()] } },
+    // A worker that carries a model runtime goes to _astro/model/, which is not precached.
+    worker: {
+      rollupOptions: { output: { entryFileNames: modelWorkerFileNames, chunkFileNames: modelWorkerFileNames } },
+    },
   },
 });

@@ -5,6 +5,9 @@ import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
+/** The one module of the site's own code that loads src/lib/tf (and with it TensorFlow.js). */
+const TF_WORKER = 'src/components/figures/model/train-worker.ts';
+
 /**
  * The one-way flow of imports (docs/style.md): src/lib → src/components → chapters.
  * @type {import('eslint').Linter.Config}
@@ -29,6 +32,20 @@ const libBoundaries = {
         ],
       },
     ],
+    // Types are erased: the prose may name the shape of a measurement without loading TensorFlow.js.
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/tf/*', '!**/tf/names.ts'],
+            allowTypeImports: true,
+            message:
+              'src/lib/tf loads TensorFlow.js; the rest of src/lib reads only its names (src/lib/tf/names.ts) and its types.',
+          },
+        ],
+      },
+    ],
     'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'location', 'localStorage', 'HTMLElement'],
     'no-restricted-properties': [
       'error',
@@ -37,15 +54,39 @@ const libBoundaries = {
   },
 };
 
-/** @type {import('eslint').Linter.Config} */
+const noTensorflow = { group: ['@tensorflow/*'], message: 'Only src/lib/tf/ imports TensorFlow.js.' };
+
+/**
+ * TensorFlow.js is loaded by chapter 8's worker alone: the page's code reads src/lib/tf's
+ * names (src/lib/tf/names.ts) and its types, never its values.
+ * @type {import('eslint').Linter.Config}
+ */
 const noTfOutsideLibTf = {
   files: ['src/components/**/*.{ts,astro}', 'src/pages/**/*.astro', 'src/layouts/**/*.astro'],
+  ignores: [TF_WORKER],
   rules: {
-    'no-restricted-imports': [
+    'no-restricted-imports': 'off',
+    '@typescript-eslint/no-restricted-imports': [
       'error',
-      { patterns: [{ group: ['@tensorflow/*'], message: 'Only src/lib/tf/ imports TensorFlow.js.' }] },
+      {
+        patterns: [
+          noTensorflow,
+          {
+            group: ['**/lib/tf/*', '!**/lib/tf/names.ts'],
+            allowTypeImports: true,
+            message:
+              "Only chapter 8's worker (figures/model/train-worker.ts) loads src/lib/tf; import its names from src/lib/tf/names.ts.",
+          },
+        ],
+      },
     ],
   },
+};
+
+/** @type {import('eslint').Linter.Config} */
+const tfWorker = {
+  files: [TF_WORKER],
+  rules: { 'no-restricted-imports': ['error', { patterns: [noTensorflow] }] },
 };
 
 export default defineConfig(
@@ -66,4 +107,5 @@ export default defineConfig(
   },
   libBoundaries,
   noTfOutsideLibTf,
+  tfWorker,
 );

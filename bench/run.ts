@@ -93,8 +93,6 @@ bench
   )
   .add('error sweep, 10,000 samples, as above with noise 0.05', () => runErrorSweep({ ...sweep, noise: 0.05 }));
 
-await bench.run();
-
 /** 5,000 noisy maps of 64 × 48 (250 samples × 20 keypoints), as the Decoder Lab receives them. */
 function labStack(seed: number): LabStack {
   const random = createRandom(seed);
@@ -117,37 +115,49 @@ const everyDecoder = `decode 5,000 maps of 64 × 48 with every decoder (${HEATMA
 labBench.add(everyDecoder, () =>
   decodeLabStack(lab, { decoders: [...HEATMAP_DECODER_IDS], kernel: 11, beta: 20, stride: 4, convention: 'mmpose' }),
 );
-await labBench.run();
 
-// Targets from issue 3; the reference DARK (NumPy + OpenCV) takes about 0.7 ms here.
-const targetsMs: Record<string, number> = {
-  'DARK, fast path, [17, 64, 48], k = 11': 0.07,
-  'per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48': 0.5,
-  'chapter 2 drag: pixel grid + offset curve (48 positions × 3 decoders)': 1,
-  'error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK': 500,
-  [everyDecoder]: 2000,
-};
+const parts = process.argv.slice(2);
+const wanted = (part: string): boolean => parts.length === 0 || parts.includes(part);
 
-const rows = [...bench.tasks, ...labBench.tasks].map((task) => {
-  const result = task.result;
-  const latency = result && 'latency' in result ? result.latency : undefined;
-  const median = latency ? latency.p50 : Number.NaN;
-  const target = targetsMs[task.name];
-  return {
-    task: task.name,
-    'median (ms)': Number(median?.toPrecision(3)),
-    'p99 (ms)': Number(latency?.p99?.toPrecision(3)),
-    samples: latency?.samplesCount ?? 0,
-    target: target === undefined ? '' : `≤ ${target} ms ${median <= target ? 'met' : 'MISSED'}`,
+if (wanted('codec')) await benchCodec();
+
+async function benchCodec(): Promise<void> {
+  await bench.run();
+  await labBench.run();
+
+  // Targets from issue 3; the reference DARK (NumPy + OpenCV) takes about 0.7 ms here.
+  const targetsMs: Record<string, number> = {
+    'DARK, fast path, [17, 64, 48], k = 11': 0.07,
+    'per-drag pipeline (encode, argmax, quarter, DARK, DSNT, SimDR), 64×48': 0.5,
+    'chapter 2 drag: pixel grid + offset curve (48 positions × 3 decoders)': 1,
+    'error sweep, 10,000 samples, 64×48, σ = 2, argmax + quarter + DARK': 500,
+    [everyDecoder]: 2000,
   };
-});
-console.table(rows);
-const fast = rows[0]?.['median (ms)'] ?? Number.NaN;
-const full = rows[1]?.['median (ms)'] ?? Number.NaN;
-console.log(
-  `DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`,
-);
 
+  const rows = [...bench.tasks, ...labBench.tasks].map((task) => {
+    const result = task.result;
+    const latency = result && 'latency' in result ? result.latency : undefined;
+    const median = latency ? latency.p50 : Number.NaN;
+    const target = targetsMs[task.name];
+    return {
+      task: task.name,
+      'median (ms)': Number(median?.toPrecision(3)),
+      'p99 (ms)': Number(latency?.p99?.toPrecision(3)),
+      samples: latency?.samplesCount ?? 0,
+      target: target === undefined ? '' : `≤ ${target} ms ${median <= target ? 'met' : 'MISSED'}`,
+    };
+  });
+  console.table(rows);
+  const fast = rows[0]?.['median (ms)'] ?? Number.NaN;
+  const full = rows[1]?.['median (ms)'] ?? Number.NaN;
+  console.log(
+    `DARK fast path: ${(0.7 / fast).toFixed(1)}× faster than the reference's 0.7 ms, ${(full / fast).toFixed(1)}× faster than the full-map path.`,
+  );
+}
+
+if (wanted('browser')) await (await import('./browser.ts')).benchBrowser();
 // Chapter 8: a training step on each TF.js backend in Chromium.
-const { benchTfBackends } = await import('./tf-browser.ts');
-await benchTfBackends();
+if (wanted('tf')) await (await import('./tf-browser.ts')).benchTfBackends();
+// Chapter 9: BlazePose lite's inference in Chromium (LiteRT.js, WASM and WebGPU).
+if (wanted('blazepose')) await (await import('./blazepose-browser.ts')).benchBlazePose();
+if (wanted('lighthouse')) await (await import('./lighthouse.ts')).benchLighthouse();

@@ -1,15 +1,87 @@
 // @ts-check
 /**
- * Two build steps that run on the finished site, in this order:
+ * Three build steps that run on the finished site, in this order:
  *
+ * - inline style hashes: every inline <style> gets its hash in the page's CSP;
  * - search: Pagefind indexes the chapters (the elements marked data-pagefind-body) into
  *   dist/pagefind/, a static index the search page queries in the browser, with no server;
- * - offline: Workbox writes dist/sw.js, a service worker that precaches every page, font,
- *   model, wasm and KaTeX file, each with its content hash as revision. A new build changes the
- *   revisions, the new worker installs beside the old one, takes over, and deletes the stale
- *   entries, so an update replaces the old cache.
+ * - offline: Workbox writes dist/sw.js, a service worker that precaches the site's pages,
+ *   styles, scripts and fonts, each with its content hash as revision (models, their runtimes,
+ *   embed pages and the search index are cached when first used: RUNTIME_ONLY). A new build
+ *   changes the revisions, the new worker installs beside the old one, takes over, and deletes
+ *   the stale entries, so an update replaces the old cache.
  */
 import { fileURLToPath } from 'node:url';
+
+/**
+ * A PostCSS plugin that drops KaTeX's own @font-face rules from its stylesheet: they list
+ * every font in three formats with `font-display: block`, which hides a formula's text while
+ * its font loads. The site declares KaTeX's faces itself (src/fonts/fonts.css, written by
+ * scripts/subset-fonts.ts), cut to the characters the site uses, with `font-display: swap`.
+ * @type {import('postcss').PluginCreator<void>}
+ */
+export const dropKatexFontFaces = () => ({
+  postcssPlugin: 'subpixel:drop-katex-font-faces',
+  Once(root) {
+    if (!/[\\/]katex[\\/]dist[\\/]/.test(root.source?.input.file ?? '')) return;
+    root.walkAtRules('font-face', (rule) => {
+      rule.remove();
+    });
+  },
+});
+dropKatexFontFaces.postcss = true;
+
+/**
+ * Adds the hash of every inline <style> of every built page to its CSP's style-src. Astro
+ * inlines a page's small stylesheets (astro.config.mjs) and hashes most of them, but not
+ * those a chapter's MDX brings in, which the browser would then refuse.
+ * @param {string} root
+ * @returns {Promise<number>} how many hashes were added
+ */
+export async function hashInlineStyles(root) {
+  const { createHash } = await import('node:crypto');
+  const { readFileSync, readdirSync, statSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  let added = 0;
+  const walk = (/** @type {string} */ dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.html')) {
+        const html = readFileSync(path, 'utf8');
+        const policy = /(<meta http-equiv="content-security-policy" content="[^"]*?style-src 'self')([^;"]*)/.exec(
+          html,
+        );
+        if (!policy) continue;
+        const missing = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)]
+          .map(
+            (m) =>
+              `'sha256-${createHash('sha256')
+                .update(m[1] ?? '')
+                .digest('base64')}'`,
+          )
+          .filter((hash, i, all) => !policy[2]?.includes(hash) && all.indexOf(hash) === i);
+        if (missing.length === 0) continue;
+        added += missing.length;
+        writeFileSync(path, html.replace(policy[0], `${policy[1]} ${missing.join(' ')}${policy[2]}`));
+      }
+    }
+  };
+  walk(root);
+  return added;
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export function inlineStyleHashes() {
+  return {
+    name: 'subpixel:inline-style-hashes',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        logger.info(`added ${await hashInlineStyles(fileURLToPath(dir))} inline style hashes to pages' CSP`);
+      },
+    },
+  };
+}
 
 /** @returns {import('astro').AstroIntegration} */
 export function searchIndex() {
@@ -31,29 +103,116 @@ export function searchIndex() {
   };
 }
 
-/** The files the service worker precaches: the whole site, except the worker itself. */
-export const PRECACHE_PATTERNS = [
-  '**/*.{html,js,css,json,woff2,svg,png,wasm,bin,npy,pf_meta,pf_fragment,pf_index,pagefind}',
-];
+/** The files the service worker may precache: pages, styles, scripts, fonts, images. */
+export const PRECACHE_PATTERNS = ['**/*.{html,js,css,json,woff2,svg,png,webmanifest}'];
 
 /**
- * Writes `root`/sw.js, precaching every file of the built site under `root`.
+ * Files (globs from the site root) that are never precached, so that a first visit stays
+ * small: each is cached when a page first fetches it (runtime caching), or by the "make the
+ * whole site available offline" button. A model, its runtime and their data match by path:
+ * put a model's files under public/models/ or public/litert/ (or give them one of the
+ * extensions below), and a worker that imports a model runtime is bundled into _astro/model/
+ * (`modelWorkerFileNames` below, in astro.config.mjs).
+ */
+export const RUNTIME_ONLY = [
+  // Models and model runtimes: chapter 8's weights, a LiteRT runtime and its models,
+  // WebAssembly, weights and arrays wherever they are, workers that carry TF.js or LiteRT.
+  'models/**',
+  'litert/**',
+  'blazepose/**',
+  '**/*.{wasm,tflite,bin,npy,onnx}',
+  '_astro/model/**',
+  // One-figure pages for other sites' iframes, the search index, the Lab's sample data.
+  'embed/**',
+  'pagefind/**',
+  'lab/sample*',
+  // The worker itself, and the list the button reads.
+  'sw.js',
+  'workbox-*.js',
+  'offline-files.json',
+];
+
+/** Modules that make a bundled worker a model runtime: TF.js, LiteRT, the site's TF.js code. */
+const MODEL_RUNTIME_MODULES = /node_modules[\\/]@(tensorflow|litertjs)[\\/]|[\\/]src[\\/]lib[\\/]tf[\\/]/;
+
+/**
+ * Names of the files Vite writes for workers: a worker (or a chunk of one) that carries a
+ * model runtime goes to _astro/model/, which the service worker does not precache.
+ * @param {{ moduleIds: readonly string[] }} chunk
+ */
+export function modelWorkerFileNames(chunk) {
+  return chunk.moduleIds.some((id) => MODEL_RUNTIME_MODULES.test(id))
+    ? '_astro/model/[name]-[hash].js'
+    : '_astro/[name]-[hash].js';
+}
+
+/**
+ * The precache manifest of the built site under `root`: what a first visit downloads.
+ * @param {string} root
+ */
+export async function precacheManifest(root) {
+  const { getManifest } = await import('workbox-build');
+  return getManifest({
+    globDirectory: root,
+    globPatterns: PRECACHE_PATTERNS,
+    globIgnores: RUNTIME_ONLY,
+    maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
+  });
+}
+
+/**
+ * Writes `root`/sw.js, which precaches the pages, styles, scripts and fonts of the built site
+ * under `root` (each with its content hash as revision) and caches everything else at run time,
+ * and `root`/offline-files.json, the list of those other files for the offline button.
  * @param {string} root
  */
 export async function writeServiceWorker(root) {
   const { generateSW } = await import('workbox-build');
-  return generateSW({
+  const { ASSETS_CACHE, DATA_CACHE, OFFLINE_LIST } = await import('../src/components/chrome/offline-caches.ts');
+  const result = await generateSW({
     globDirectory: root,
     globPatterns: PRECACHE_PATTERNS,
-    globIgnores: ['sw.js', 'workbox-*.js'],
+    globIgnores: RUNTIME_ONLY,
     swDest: `${root}/sw.js`,
     cacheId: 'subpixel',
-    // The largest file is TF.js's wasm binary, a few megabytes.
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
     // Pages are addressed as /chapters/x/ and served from /chapters/x/index.html.
     directoryIndex: 'index.html',
     // Figure state lives in the query: any query serves the same cached page.
     ignoreURLParametersMatching: [/.*/],
+    runtimeCaching: [
+      {
+        // Hashed names: a cached copy is the right one for as long as a page asks for it.
+        urlPattern: ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/_astro/'),
+        handler: 'CacheFirst',
+        options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 200 } },
+      },
+      {
+        // Chapter 9's runtime and model: their paths carry the package versions.
+        urlPattern: ({ url }) => url.origin === self.location.origin && url.pathname.startsWith('/blazepose/'),
+        handler: 'CacheFirst',
+        options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 200 } },
+      },
+      {
+        // Same address across builds: the network's copy when there is one.
+        urlPattern: ({ url }) => url.origin === self.location.origin && url.pathname !== '/sw.js',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: DATA_CACHE,
+          networkTimeoutSeconds: 10,
+          plugins: [
+            {
+              // An embed page's query is figure state: one cached copy serves every state.
+              cacheKeyWillBeUsed: async ({ request }) => {
+                const url = new URL(request.url);
+                url.search = '';
+                return url.href;
+              },
+            },
+          ],
+        },
+      },
+    ],
     cleanupOutdatedCaches: true,
     clientsClaim: true,
     skipWaiting: true,
@@ -61,6 +220,28 @@ export async function writeServiceWorker(root) {
     sourcemap: false,
     mode: 'production',
   });
+  const { manifestEntries } = await precacheManifest(root);
+  const precached = new Set(manifestEntries.map((e) => '/' + e.url));
+  const { readdirSync, statSync, writeFileSync } = await import('node:fs');
+  const { join, relative, sep } = await import('node:path');
+  /** @type {{ path: string; bytes: number }[]} */
+  const files = [];
+  const walk = (/** @type {string} */ dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else {
+        const site = '/' + relative(root, path).split(sep).join('/');
+        if (!precached.has(site) && !/^\/(sw\.js|workbox-.*\.js|offline-files\.json)$/.test(site)) {
+          files.push({ path: site.replace(/\/index\.html$/, '/'), bytes: statSync(path).size });
+        }
+      }
+    }
+  };
+  walk(root);
+  files.sort((a, b) => a.path.localeCompare(b.path));
+  writeFileSync(join(root, OFFLINE_LIST), JSON.stringify({ files }));
+  return result;
 }
 
 /** @returns {import('astro').AstroIntegration} */
@@ -71,7 +252,9 @@ export function offline() {
       'astro:build:done': async ({ dir, logger }) => {
         const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir));
         for (const warning of warnings) logger.warn(warning);
-        logger.info(`service worker precaches ${count} files, ${(size / 1024 / 1024).toFixed(1)} MB`);
+        logger.info(
+          `service worker precaches ${count} files, ${(size / 1024 / 1024).toFixed(2)} MB; the rest is cached as pages use it`,
+        );
       },
     },
   };

@@ -1,24 +1,37 @@
 /**
- * JavaScript shipped per page, gzipped: every script a built page loads, and every module
- * those import, statically or dynamically (a figure's code loads when it nears the
- * viewport, but it is still shipped), workers included. Fails when a page that does not run
- * the model ships more than the budget, or ships TensorFlow.js at all.
+ * What a reader downloads, from the build:
+ * - JavaScript shipped per page, gzipped: every script a built page loads, and every module
+ *   those import, statically or dynamically (a figure's code loads when it nears the
+ *   viewport, but it is still shipped), workers included. Fails when a page that does not run
+ *   the model ships more than the budget, or ships TensorFlow.js at all.
+ * - The service worker's precache, which a first visit of any page downloads in the
+ *   background: fails above 2 MB (models and their runtimes are cached only when used).
+ * - The fonts: fails when a built page shows a character that the font subsets lack
+ *   (src/fonts/subset.json; `npm run fonts` cuts them again).
  *   node scripts/size-report.ts [dist]
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtPages } from '../tests/browser/pages.ts';
+import { precacheManifest } from './integrations.mjs';
+import { builtCharacters } from './font-characters.ts';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_KB = 150;
-/** Chapter 8 runs the TensorFlow.js model, and so do the embed pages of its figures. */
-const MODEL_CHAPTER = /^08-/;
+const PRECACHE_BUDGET_MB = 2;
+/**
+ * Chapter 8 runs the TensorFlow.js model and chapter 9 BlazePose (its LiteRT.js loader is
+ * shipped, fetched only when the reader asks), and so do the embed pages of their figures.
+ */
+const MODEL_CHAPTER = /^0[89]-/;
 const modelFigures = (JSON.parse(readFileSync('src/data/figures.json', 'utf8')) as { id: string; chapter: string }[])
   .filter((f) => MODEL_CHAPTER.test(f.chapter))
   .map((f) => f.id);
 /** Pages that run the model have their own, separately reported budget. */
-const MODEL_PAGES = [/^\/chapters\/08-/, ...modelFigures.map((id) => new RegExp(`^/embed/${id}/`))];
+const MODEL_PAGES = [/^\/chapters\/0[89]-/, ...modelFigures.map((id) => new RegExp(`^/embed/${id}/`))];
+/** What one reader's "load the model" in chapter 9 downloads, gzipped: one runtime build and the model. */
+const BLAZEPOSE_BUDGET_MB = 6;
 
 const gz = new Map<string, number>();
 const gzipped = (file: string): number => {
@@ -98,5 +111,48 @@ console.log(`JavaScript shipped per page (${dirname(join(dist, 'x'))}), gzipped:
 console.table(rows);
 if (failed) {
   console.error(`A page that does not run the model ships more than ${BUDGET_KB} KB of gzipped JavaScript.`);
-  process.exit(1);
 }
+
+// The precache, in bytes as stored (what a first visit fetches from a host that does not compress).
+const manifest = await precacheManifest(dist);
+const precacheMb = manifest.size / 1024 / 1024;
+const precacheGz = manifest.manifestEntries.reduce((sum, e) => sum + gzipped(e.url), 0) / 1024 / 1024;
+console.log(
+  `Service worker precache: ${manifest.count} files, ${precacheMb.toFixed(2)} MB (${precacheGz.toFixed(2)} MB gzipped); ` +
+    `budget ${PRECACHE_BUDGET_MB} MB ${precacheMb <= PRECACHE_BUDGET_MB ? 'ok' : 'EXCEEDED'}.`,
+);
+if (precacheMb > PRECACHE_BUDGET_MB) {
+  console.error(`The precache exceeds ${PRECACHE_BUDGET_MB} MB: see RUNTIME_ONLY in scripts/integrations.mjs.`);
+  failed = true;
+}
+
+// Chapter 9's download on request: the larger of LiteRT's two WebAssembly builds (a browser
+// fetches one) with its glue, and the model; never precached (RUNTIME_ONLY).
+const blazepose = readdirSync(join(dist, 'blazepose'), { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => posix.join('blazepose', relative(join(dist, 'blazepose'), join(e.parentPath, e.name))));
+const builds = ['litert_wasm_internal', 'litert_wasm_compat_internal'].map((b) =>
+  blazepose.filter((f) => f.includes(`/${b}.`)).reduce((sum, f) => sum + gzipped(f), 0),
+);
+const modelBytes = blazepose.filter((f) => f.endsWith('.tflite')).reduce((sum, f) => sum + gzipped(f), 0);
+const onRequestMb = (Math.max(...builds) + modelBytes) / 1024 / 1024;
+console.log(
+  `Chapter 9's model on request: ${onRequestMb.toFixed(2)} MB gzipped (runtime and model); ` +
+    `budget ${BLAZEPOSE_BUDGET_MB} MB ${onRequestMb <= BLAZEPOSE_BUDGET_MB ? 'ok' : 'EXCEEDED'}.`,
+);
+if (!(onRequestMb > 0) || onRequestMb > BLAZEPOSE_BUDGET_MB) {
+  console.error(`Chapter 9's runtime and model are missing or exceed ${BLAZEPOSE_BUDGET_MB} MB.`);
+  failed = true;
+}
+
+// Every character a page shows is in the font subsets (others fall back to a system font).
+const subset = new Set(JSON.parse(readFileSync('src/fonts/subset.json', 'utf8')).characters as string);
+const uncovered = [...builtCharacters(dist)].filter((c) => !subset.has(c));
+if (uncovered.length) {
+  const list = uncovered.map((c) => `${c} (U+${(c.codePointAt(0) as number).toString(16).toUpperCase()})`).join(', ');
+  console.error(`The built site shows characters the font subsets lack: ${list}. Run npm run fonts.`);
+  failed = true;
+} else {
+  console.log(`Fonts: the subsets cover all ${subset.size} characters the site uses.`);
+}
+if (failed) process.exit(1);

@@ -16,6 +16,8 @@ export const PAPERS = [
   'tompson2014joint',
   'toshev2014deeppose',
   'smilkov2019tfjs',
+  'bazarevsky2020blazepose',
+  'lugaresi2019mediapipe',
 ] as const;
 
 const chapters = defineCollection({

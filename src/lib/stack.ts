@@ -84,3 +84,29 @@ export function windowAround(
 export function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
+
+/** A `w × h` window of a map: its values (a copy, row-major) and where its top-left cell sits in the map. */
+export interface MapWindow extends Heatmap {
+  /** Column and row, in the map, of the window's cell (0, 0). */
+  x0: number;
+  y0: number;
+}
+
+/**
+ * The `size × size` window of `map` whose centre cell is nearest `centre` (heatmap cells), moved
+ * inside the map where it would cross its edge (a map smaller than `size` is taken whole). A point
+ * (x, y) of the map is (x − x0, y − y0) in the window. Unlike {@link windowAround}, which pads with
+ * zeros, every cell is the map's own: a window of logits, where 0 is no floor, shows no made-up cells.
+ */
+export function mapWindow(map: Heatmap, centre: Point, size: number): MapWindow {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`window size ${size} is not a positive integer`);
+  const w = Math.min(size, map.w);
+  const h = Math.min(size, map.h);
+  const place = (c: number, n: number, span: number): number =>
+    Math.min(n - span, Math.max(0, Math.round(Number.isFinite(c) ? c : (n - 1) / 2) - Math.floor(span / 2)));
+  const x0 = place(centre.x, map.w, w);
+  const y0 = place(centre.y, map.h, h);
+  const data = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) data.set(map.data.subarray((y0 + y) * map.w + x0, (y0 + y) * map.w + x0 + w), y * w);
+  return { data, w, h, x0, y0 };
+}

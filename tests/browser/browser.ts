@@ -1,6 +1,8 @@
 /**
- * Launches the system Chromium through playwright-core: CHROMIUM_PATH, else
- * /usr/bin/chromium. No test tool downloads a browser here.
+ * Launches the system Chromium through playwright-core: CHROMIUM_PATH, else Debian's
+ * chromium-headless-shell (the old headless mode, which stopped producing frames for a page
+ * less often than the new one here: see README), else /usr/bin/chromium. No test tool
+ * downloads a browser here.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,13 +10,16 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-    Boolean,
-  ) as string[];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium-headless-shell',
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
   if (!found) {
     throw new Error(
-      `No Chromium found (looked at ${candidates.join(', ')}). Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+      `No Chromium found (looked at ${candidates.join(', ')}). Install Debian's chromium-headless-shell (apt-get install -y chromium-headless-shell) or set CHROMIUM_PATH.`,
     );
   }
   return found;

@@ -60,19 +60,21 @@ async function waitForStep(page: Page, step: number, timeout = 120_000): Promise
 }
 
 describe('chapter 8', () => {
-  test('trains 20 steps on WebGL: the loss falls and the tensor count stays flat', async () => {
+  // Training is seeded (the same initial weights and batches every time): from 11.0 at the first
+  // step, the loss is below 4 by the fifth and below 3 by the tenth, so a few steps show it falls.
+  test('trains 10 steps on WebGL: the loss falls and the tensor count stays flat', async () => {
     const page = await openTraining(light);
     await page.locator('#fig-train button[data-action="scratch"]').click();
     await waitForStep(page, 1);
     const first = Number(await read(page, 'loss'));
     await waitForStep(page, 5);
     const tensorsAt5 = /tensors in memory: (\d+)/.exec(await read(page, 'status'))?.[1];
-    await waitForStep(page, 20);
+    await waitForStep(page, 10);
     const later = Number(await read(page, 'loss'));
     const status = await read(page, 'status');
     assert.match(status, /^Backend: webgl/);
     assert.equal(/tensors in memory: (\d+)/.exec(status)?.[1], tensorsAt5);
-    assert.ok(later < first, `loss ${later} after 20 steps is not below ${first} at the first`);
+    assert.ok(later < first, `loss ${later} after 10 steps is not below ${first} at the first`);
     assert.match(status, /step: \d+ ms \(median\)/);
     // Pause stops the steps.
     await page.locator('#fig-train button[data-action="pause"]').click();
@@ -158,6 +160,12 @@ describe('chapter 8', () => {
         { timeout: 240_000 },
       );
       assert.match(await read(page, 'status'), /^Backend: cpu/);
+      // The whole table is filled in: no model was dropped when the backend changed.
+      for (const size of SIZES) {
+        for (const cell of ['heatmap-argmax', 'dsnt-dsnt', 'simdr-simdr']) {
+          assert.match((await page.locator(`[data-role="err-${size}-${cell}"]`).textContent()) ?? '', /^\d+\.\d\d$/);
+        }
+      }
       assert.equal(await page.locator('#fig-shipped [data-role="shipped-status"]').textContent(), '');
       await page.close();
     } finally {
@@ -173,7 +181,8 @@ describe('chapter 8', () => {
       await page.locator('#fig-train button[data-action="scratch"]').click();
       await waitForStep(page, 1);
       const first = Number(await read(page, 'loss'));
-      await waitForStep(page, 30);
+      // Software WebGPU takes about a second a step (npm run bench): five steps show the loss fall.
+      await waitForStep(page, 5);
       assert.match(await read(page, 'status'), /^Backend: webgpu/);
       // It learns, too: the loss falls as on WebGL.
       assert.ok(Number(await read(page, 'loss')) < first);
@@ -187,7 +196,6 @@ describe('chapter 8', () => {
     // The first shipped model's weights are held back: every evaluation waits behind it (they run
     // in order), and the worker is waiting on a download when training is asked for.
     const [first] = SIZES;
-    const last = SIZES.at(-1);
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
     const page = await light.newPage();
@@ -201,10 +209,12 @@ describe('chapter 8', () => {
       await hydrateAll(page);
       await page.locator('#fig-train button[data-action="scratch"]').click();
       await waitForStep(page, 3);
-      const cell = page.locator(`[data-role="err-${last}-simdr-simdr"]`);
+      const cell = page.locator(`[data-role="err-${first}-simdr-simdr"]`);
       assert.doesNotMatch((await cell.textContent()) ?? '', /\d/, 'no model has run yet');
       release();
-      // Training goes on while the six models are evaluated between its steps.
+      // Training goes on while the models are evaluated between its steps: the three at the
+      // first size show it (each is one evaluation between two steps, as the three at 128 px
+      // that follow are, four times slower, and this test does not wait for).
       await page.waitForFunction((el) => /^\d+\.\d\d$/.test(el?.textContent ?? ''), await cell.elementHandle(), {
         timeout: 240_000,
       });

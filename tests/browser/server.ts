@@ -1,8 +1,10 @@
 /**
  * A static file server for the built site (dist/), for browser tests: correct MIME types
- * (WebAssembly included), /path → /path/index.html, 404 page, loopback only.
+ * (WebAssembly included), /path → /path/index.html, 404 page, loopback only. With `gzip`, text
+ * goes gzipped to a client that accepts it, as a static host sends it (`npm run bench`).
  */
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -13,6 +15,9 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.txt': 'text/plain; charset=utf-8',
+  '.tflite': 'application/octet-stream',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
@@ -23,7 +28,13 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serveDist(root: string, port = 0): Promise<{ server: Server; origin: string }> {
+const COMPRESSIBLE = /^(text\/|application\/(json|manifest\+json|wasm)|image\/svg)/;
+
+export async function serveDist(
+  root: string,
+  port = 0,
+  options: { gzip?: boolean } = {},
+): Promise<{ server: Server; origin: string }> {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -39,7 +50,13 @@ export async function serveDist(root: string, port = 0): Promise<{ server: Serve
     }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      if (options.gzip && COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        res.end(gzipSync(body));
+        return;
+      }
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       const body = await readFile(join(base, '404.html')).catch(() => Buffer.from('Not found'));

@@ -73,27 +73,25 @@ describe('every page', () => {
   }
 
   for (const path of pages.filter((p) => !p.startsWith('/embed/'))) {
-    test(`${path} loads with no console error, failed request, CSP violation or request to another host`, async () => {
+    // One visit in light mode for both: the load's problems, then axe on the same page.
+    test(`${path} loads with no console error, failed request, CSP violation or request to another host, and has no serious or critical axe violation in light mode`, async () => {
       const { page, problems } = await openWatched(light, origin);
       await page.goto(origin + path, { waitUntil: 'networkidle' });
       await hydrateAll(page);
       await page.waitForLoadState('networkidle');
       assert.deepEqual(problems, []);
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(problems, [], 'problems while axe ran');
       await page.close();
     });
 
-    for (const [scheme, context] of [
-      ['light', () => light],
-      ['dark', () => dark],
-    ] as const) {
-      test(`${path} has no serious or critical axe violation in ${scheme} mode`, async () => {
-        const page = await context().newPage();
-        await page.goto(origin + path, { waitUntil: 'networkidle' });
-        await hydrateAll(page);
-        assert.deepEqual(await seriousViolations(page), []);
-        await page.close();
-      });
-    }
+    test(`${path} has no serious or critical axe violation in dark mode`, async () => {
+      const page = await dark.newPage();
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.close();
+    });
 
     test(`${path} fits a 360 px phone without sideways scrolling`, async () => {
       const page = await openHydrated(phone, path);
@@ -214,12 +212,20 @@ describe('state in the URL', () => {
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
     const page = await openHydrated(light, CHAPTER_1);
+    // The figure draws its first state on the frame after it mounts, and the heatmap has no
+    // cells to read out before that: let two frames pass (the headless shell once read it empty).
+    await page.evaluate(
+      () =>
+        new Promise((r) => {
+          requestAnimationFrame(() => requestAnimationFrame(r));
+          setTimeout(r, 1000);
+        }),
+    );
     await page.locator('#fig-grid [data-panel="heatmap"] canvas').focus();
     await page.keyboard.press('ArrowRight');
-    assert.match(
-      (await page.locator('#fig-grid [data-role="heatmap-readout"]').textContent()) ?? '',
-      /cell \(25, 32\) = 0\.\d{4}/,
-    );
+    const readout = page.locator('#fig-grid [data-role="heatmap-readout"]');
+    await readout.filter({ hasText: /\S/ }).waitFor();
+    assert.match((await readout.textContent()) ?? '', /cell \(25, 32\) = 0\.\d{4}/);
     await page.close();
   });
 
@@ -407,48 +413,6 @@ describe('chapter 4', () => {
       .evaluateAll((els) => els.map((e) => (e as SVGElement).dataset.key).sort());
     assert.deepEqual(lit, ['mm', 'mp', 'pm', 'pp']);
     assert.equal(await page.locator('#fig-dark .formula [data-term="dxy"].lit').count(), 2);
-    await page.close();
-  });
-});
-
-describe('drag performance', () => {
-  test('a drag updates every figure of chapter 2 within one animation frame (median and 95th percentile reported)', async (t) => {
-    const page = await openHydrated(light, '/chapters/02-encoding-and-quantisation/');
-    const surface = page.locator('#fig-hero [data-role="surface"]');
-    await surface.scrollIntoViewIfNeeded();
-    const box = await surface.boundingBox();
-    assert.ok(box);
-    const work = await page.evaluate(async ({ x, y, width: w, height: h }) => {
-      const target = document.querySelector('#fig-hero [data-role="surface"]') as Element;
-      const frame = () => new Promise<number>((r) => requestAnimationFrame((ts) => r(performance.now() - ts)));
-      const fire = (type: string, px: number, py: number) =>
-        target.dispatchEvent(
-          new PointerEvent(type, {
-            bubbles: true,
-            pointerId: 1,
-            button: 0,
-            buttons: 1,
-            clientX: px,
-            clientY: py,
-            pointerType: 'mouse',
-          }),
-        );
-      fire('pointerdown', x + w / 2, y + h / 2);
-      await frame();
-      const times: number[] = [];
-      for (let i = 0; i < 60; i++) {
-        fire('pointermove', x + w * (0.2 + 0.6 * (i / 60)), y + h * (0.3 + 0.3 * Math.sin(i / 5)));
-        // Our callback is queued after the figures' own: it measures the frame's work on them.
-        times.push(await frame());
-      }
-      fire('pointerup', x + w / 2, y + h / 2);
-      return times.sort((a, b) => a - b);
-    }, box);
-    const median = work[Math.floor(work.length / 2)] ?? Number.NaN;
-    const p95 = work[Math.floor(work.length * 0.95)] ?? Number.NaN;
-    t.diagnostic(`per-frame work while dragging (3 figures): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
-    console.log(`drag: per-frame work median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (one frame = 16.7 ms)`);
-    assert.ok(p95 < 16.7, `p95 ${p95} ms exceeds one frame`);
     await page.close();
   });
 });

@@ -365,6 +365,90 @@ describe('corrections', () => {
 });
 
 describe('offline', () => {
+  /** A page of a fresh browser with the service worker in control. */
+  async function controlled(browser: BrowserContext, url: string): Promise<Page> {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+    await page.goto(url, { waitUntil: 'networkidle' });
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+    return page;
+  }
+
+  /** Every cached URL and its size in bytes, over all the site's caches. */
+  const cached = (page: Page) =>
+    page.evaluate(async () => {
+      const out: { cache: string; url: string; bytes: number }[] = [];
+      for (const key of await caches.keys()) {
+        const cache = await caches.open(key);
+        for (const request of await cache.keys()) {
+          const body = await (await cache.match(request))?.arrayBuffer();
+          out.push({ cache: key, url: new URL(request.url).pathname, bytes: body?.byteLength ?? 0 });
+        }
+      }
+      return out;
+    });
+
+  test('a first visit precaches at most 2 MB: every page, style, script and font, no model or runtime', async () => {
+    const browser = await launch({ serviceWorkers: 'allow' });
+    try {
+      const page = await controlled(browser, `${origin}${CHAPTER_2}`);
+      const precached = (await cached(page)).filter((e) => e.cache.includes('precache'));
+      const bytes = precached.reduce((sum, e) => sum + e.bytes, 0);
+      assert.ok(bytes <= 2 * 1024 * 1024, `${(bytes / 1024 / 1024).toFixed(2)} MB precached`);
+      const urls = precached.map((e) => e.url);
+      for (const path of ['/index.html', '/chapters/08-train-in-the-browser/index.html', '/lab/index.html']) {
+        assert.ok(urls.includes(path), `${path} is precached`);
+      }
+      assert.ok(urls.some((u) => u.endsWith('.woff2')) && urls.some((u) => u.endsWith('.css')));
+      assert.deepEqual(
+        urls.filter((u) => /^\/(models|litert|embed|pagefind|_astro\/model)\/|\.(wasm|bin|npy|tflite)$/.test(u)),
+        [],
+      );
+    } finally {
+      await browser.close();
+    }
+  });
+
+  test('"Make the whole site available offline" saves the rest, with progress and a result', async () => {
+    const browser = await launch({ serviceWorkers: 'allow' });
+    try {
+      const page = await controlled(browser, `${origin}/offline/`);
+      const list = (await (await fetch(`${origin}/offline-files.json`)).json()) as { files: { path: string }[] };
+      const button = page.getByRole('button', { name: 'Make the whole site available offline' });
+      await button.click();
+      const status = page.getByRole('status');
+      await status
+        .filter({ hasText: /^Done: the whole site is available offline \(\d+ more files, [\d.]+ MB\)\.$/ })
+        .waitFor({
+          timeout: 120_000,
+        });
+      assert.equal(await button.isEnabled(), true);
+      await browser.setOffline(true);
+      // Everything the list names is there: a model, TF.js's worker and wasm, the search index.
+      const missing = await page.evaluate(
+        async (paths) => {
+          const out: string[] = [];
+          for (const path of paths) if (!(await fetch(path).catch(() => null))?.ok) out.push(path);
+          return out;
+        },
+        list.files.map((f) => f.path),
+      );
+      assert.deepEqual(missing, []);
+      assert.ok(
+        list.files.some((f) => f.path.startsWith('/_astro/model/')) && list.files.some((f) => f.path.endsWith('.wasm')),
+      );
+      await page.goto(`${origin}/embed/fig-quarter/?ch3.x=24.1`, { waitUntil: 'load' });
+      assert.equal(await page.locator('figure').count(), 1);
+    } finally {
+      await browser.close();
+    }
+  });
+
   test('after one visit the site works with no network, and a new build replaces the old cache', async () => {
     // A copy of the build, so that the test can publish an update of it.
     const root = mkdtempSync(join(tmpdir(), 'subpixel-offline-'));
@@ -381,16 +465,20 @@ describe('offline', () => {
         }
       });
       await browser.setOffline(true);
-      // A chapter never visited, with its figures, fonts and KaTeX; then a model file.
+      // A chapter never visited, with its figures, fonts and KaTeX.
       await page.goto(`${site.origin}${CHAPTER_2}?ch2.x=70.3`, { waitUntil: 'load' });
       await hydrateAll(page);
       assert.match(await text(page, 'h1'), /Encoding and quantisation error/);
       assert.match(await text(page, '#fig-hero [data-role="stat-input"]'), /70\.30/);
       assert.ok(await page.locator('.katex').first().isVisible());
       assert.ok(await page.evaluate(() => document.fonts.check('16px "Source Serif 4 Variable"')));
-      assert.ok(await page.evaluate(async () => (await fetch('/models/heatmap-64.json')).ok));
-      await page.goto(`${site.origin}/embed/fig-quarter/`, { waitUntil: 'load' });
-      assert.equal(await page.locator('figure').count(), 1);
+      // A model is not part of the first visit; once a page has fetched it, it is there offline.
+      const model = () => page.evaluate(async () => (await fetch('/models/heatmap-64.json').catch(() => null))?.ok);
+      assert.notEqual(await model(), true, 'a model file was precached');
+      await browser.setOffline(false);
+      assert.equal(await model(), true);
+      await browser.setOffline(true);
+      assert.equal(await model(), true, 'a model file fetched once is cached');
 
       // An update: a changed page and a new worker. Online again, one visit installs it.
       await browser.setOffline(false);

@@ -10,6 +10,7 @@ export const EXERCISE_SETS: Record<string, () => Promise<{ default: ExerciseSet<
   ch6: () => import('./ch6.ts'),
   ch7: () => import('./ch7.ts'),
   ch8: () => import('./ch8.ts'),
+  ch9: () => import('./ch9.ts'),
 };
 
 /** The set an exercise id belongs to: ex-3-2 → ch3. */

@@ -1,9 +1,9 @@
 /** The URL-mirrored state of chapter 8's figures. */
-import { HEADS_LIST, type HeadName } from '../figures/model/names.ts';
+import { HEADS, type Head } from '../../lib/tf/names.ts';
 import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
 
 export interface Ch8State {
-  head: HeadName;
+  head: Head;
   /** Input size of the reader's training (shipped models exist at both). */
   size: '64' | '128';
   target: 'unbiased' | 'biased';
@@ -12,7 +12,7 @@ export interface Ch8State {
 }
 
 export const ch8: Schema<Ch8State> = {
-  head: choiceParam(HEADS_LIST, 'heatmap'),
+  head: choiceParam(HEADS, 'heatmap'),
   size: choiceParam(['64', '128'] as const, '64'),
   target: choiceParam(['unbiased', 'biased'] as const, 'unbiased'),
   sample: numberParam({ default: 0, min: 0, max: 7, integer: true }),

@@ -26,9 +26,12 @@ export const VIRIDIS: Uint8Array = lookupTable(interpolateViridis);
  */
 export const DIVERGING: Uint8Array = lookupTable(interpolateRdBu);
 
-export type Palette = 'viridis' | 'diverging';
+/** Grey levels from black to white, for input images (chapter 8's samples) beside their maps. */
+export const GRAY: Uint8Array = Uint8Array.from({ length: 256 * 3 }, (_, i) => Math.floor(i / 3));
 
-const PALETTES: Record<Palette, Uint8Array> = { viridis: VIRIDIS, diverging: DIVERGING };
+export type Palette = 'viridis' | 'diverging' | 'gray';
+
+const PALETTES: Record<Palette, Uint8Array> = { viridis: VIRIDIS, diverging: DIVERGING, gray: GRAY };
 
 /** A symmetric domain [-m, m] around zero for signed values. */
 export function symmetricDomain(values: ArrayLike<number>): [number, number] {

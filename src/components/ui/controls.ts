@@ -1,6 +1,7 @@
 /**
- * Binds a figure's sliders and segmented controls (rendered by Slider.astro and
- * Segmented.astro) to its store, both ways: input → store, store → input.
+ * Binds a figure's sliders, segmented controls and selects (rendered by Slider.astro,
+ * Segmented.astro and Select.astro) to its store, both ways: input → store, store → input.
+ * A select's option values are strings; for a numeric parameter they are read as numbers.
  */
 import type { Store } from './store.ts';
 
@@ -33,6 +34,21 @@ export function bindControls<S extends Record<string, unknown>>(root: HTMLElemen
       store.subscribe((state) => {
         for (const radio of group.querySelectorAll<HTMLInputElement>('input[type="radio"]'))
           radio.checked = radio.value === state[key];
+      }),
+    );
+  }
+  for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-param]')) {
+    const key = select.dataset.param as keyof S & string;
+    const onChange = (): void => {
+      const numeric = typeof store.get()[key] === 'number';
+      store.set({ [key]: numeric ? Number(select.value) : select.value } as Partial<S>);
+    };
+    select.addEventListener('change', onChange);
+    cleanups.push(() => select.removeEventListener('change', onChange));
+    cleanups.push(
+      store.subscribe((state) => {
+        const value = String(state[key]);
+        if (select.value !== value) select.value = value;
       }),
     );
   }

@@ -162,13 +162,17 @@ export function sliderAria<S, D>(slider: ChartSlider<S, D>, state: Readonly<S>):
 }
 
 /** What `setup` gets: the mounted figure, for behaviour beyond the declared parts. */
-export interface FigureContext<S, D> {
+export interface FigureContext<S, D, F = undefined> {
   root: HTMLElement;
   store: Store<S>;
   /** The element `selector` names; throws (naming the figure) when it is missing. */
   part<T extends Element = HTMLElement>(selector: string): T;
   /** The data of the latest render. */
   data(): D;
+  /** The data last fed from outside the store (see `FigureSpec.build`). */
+  fed(): F;
+  /** Replaces the fed data: the figure rebuilds and redraws everything on the next frame. */
+  feed(next: F): void;
   /** Adds a listener that is removed when the figure unmounts. */
   listen<K extends keyof HTMLElementEventMap>(
     target: EventTarget,
@@ -180,7 +184,8 @@ export interface FigureContext<S, D> {
 /**
  * Everything that varies between figures. `S` is the state the figure reads (the keys of
  * `params`, and only those: it is inferred from `params` alone), `D` what `build` returns,
- * `P` what `precompute` returns, `X` what `source` holds.
+ * `P` what `precompute` returns, `X` the data from outside the URL state that `build` reads
+ * (see `build`).
  */
 export interface FigureSpec<S, D, P = undefined, X = undefined> {
   /** Names the figure in errors. */
@@ -195,9 +200,21 @@ export interface FigureSpec<S, D, P = undefined, X = undefined> {
   /**
    * The numbers to draw, from `src/lib`'s builders; runs when a key of `params` changes. A
    * figure that is only charts may leave it out (its charts build their own data).
+   *
+   * `external` is data that does not come from the state. It reaches the figure one of two
+   * ways: from the spec's `source`, shared by the page (a model session), or fed to this figure
+   * alone, such as a worker's results: the page renders with the value it is given
+   * (`renderFigure(spec, { fed })`) and embeds it (`<FigureData role="figure-fed" value={fed} />`,
+   * so it must be plain JSON); the client starts from that value, and `setup` replaces it
+   * (`figure.feed(next)`). Either way a new value rebuilds and redraws the figure as a change
+   * of state does.
    */
-  build?(state: Readonly<NoInfer<S>>, pre: P, source: X): D;
-  /** Data from outside the URL state that `build` reads (see `Source`). */
+  build?(state: Readonly<NoInfer<S>>, pre: P, external: X): D;
+  /**
+   * Data from outside the URL state shared by the page's figures (a model session): `build`
+   * reads its value, and the figure redraws when it changes. A figure without a source is fed
+   * instead (see `build`).
+   */
   source?: Source<X>;
   /** Attributes and texts keyed by `data-role`. */
   view?(data: D, state: Readonly<NoInfer<S>>): ViewModel;
@@ -207,7 +224,7 @@ export interface FigureSpec<S, D, P = undefined, X = undefined> {
   /** What a screen reader hears once the reader pauses. */
   announce?(data: D, state: Readonly<NoInfer<S>>): string;
   /** Behaviour beyond the parts (stepper buttons, play, linked highlights); returns its clean-up. */
-  setup?(figure: FigureContext<NoInfer<S>, D>): (() => void) | void;
+  setup?(figure: FigureContext<NoInfer<S>, D, X>): (() => void) | void;
 }
 
 /** Types a figure spec where it is written (the identity at run time). */
@@ -269,27 +286,32 @@ function precomputed<S, D, P, X>(spec: FigureSpec<S, D, P, X>): P {
   return precomputedBySpec.get(spec) as P;
 }
 
-/** How `renderFigure` renders: charts into `document` at `width`, in `state` (default: the defaults). */
-export interface RenderOptions<S> {
+/**
+ * How `renderFigure` renders: charts into `document` at `width`, in `state` (default: the
+ * defaults), with `fed` as the data fed from outside the store.
+ */
+export interface RenderOptions<S, F = undefined> {
   document?: Document;
   width?: number;
   state?: Partial<S>;
+  fed?: F;
 }
 
 /**
  * A figure's state (its defaults unless `options.state` patches them) and everything drawn from
- * it: data, view, map pictures, precomputed data, and each chart's SVG by role (drawn when a
+ * it: data, view, map pictures, precomputed and fed data, and each chart's SVG by role (drawn when a
  * server-side `document` is given). The build renders the default state this way, and the
  * tests every figure's default and one moved state.
  */
-export function renderFigure<S, D, P, X>(spec: FigureSpec<S, D, P, X>, options: RenderOptions<S> = {}) {
+export function renderFigure<S, D, P, X>(spec: FigureSpec<S, D, P, X>, options: RenderOptions<S, X> = {}) {
   const state: S = { ...defaultsOf(spec.params), ...options.state };
   const pre = precomputed(spec);
-  const data = spec.build?.(state, pre, spec.source?.get() as X) as D;
+  const fed = (options.fed !== undefined ? options.fed : spec.source?.get()) as X;
+  const data = spec.build?.(state, pre, fed) as D;
   const maps = Object.fromEntries(Object.entries(spec.maps ?? {}).map(([name, m]) => [name, m.draw(data, state)]));
   const charts: Record<string, string> = {};
   const { document, width = 640 } = options;
   if (document)
     for (const c of spec.charts ?? []) charts[c.role ?? 'chart'] = c.draw(state, { width, document }, data).outerHTML;
-  return { state, pre, data, view: figureView(spec, data, state), maps, charts };
+  return { state, pre, fed, data, view: figureView(spec, data, state), maps, charts };
 }

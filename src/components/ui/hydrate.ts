@@ -13,7 +13,7 @@ export type Mount = (root: HTMLElement) => void | (() => void);
  */
 // The spec's state and data types are the module's own business here.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type FigureModule = { default: FigureSpec<any, any, any> } | { mount: Mount };
+export type FigureModule = { default: FigureSpec<any, any, any, any> } | { mount: Mount };
 
 /** How far outside the viewport a figure starts to load. */
 const NEAR_VIEWPORT = '400px 0px';

@@ -4,7 +4,8 @@
  * figure catalogue through `data-store`), one render per animation frame and only when a key
  * the figure reads changed, the map panels' canvases, the keypoint handles with their
  * nearest-handle pick, the charts at the width of their box, sliders and segmented controls,
- * the note about refused URL values, the announcement, and clean-up.
+ * the note about refused URL values, the announcement, data fed from outside the store (a
+ * worker's results), and clean-up.
  */
 import { createAnnouncer } from './announce.ts';
 import { createViewApplier, type ViewModel } from './apply-view.ts';
@@ -49,20 +50,25 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
   const pre = (
     spec.precompute ? JSON.parse(part(root, '[data-role="figure-data"]', name).textContent ?? '') : undefined
   ) as P;
+  // Data from outside the store: the spec's shared source, or what this figure is fed (the
+  // page's value first, then what `setup` feeds). Its version joins every cache key, so a new
+  // value rebuilds and redraws as a change of state does.
+  const fedElement = root.querySelector('[data-role="figure-fed"]');
+  let fed = (fedElement ? JSON.parse(fedElement.textContent ?? '') : undefined) as X;
+  const external = (): X => (spec.source ? spec.source.get() : fed);
+  let version = 0;
+  const stateKey = (s: Readonly<S>, of: readonly (keyof S & string)[]): string => `${version}|${keyOf(s, of)}`;
 
   const apply = createViewApplier(root);
   const speaks = spec.announce || spec.charts?.some((c) => c.announce);
   const announce = speaks ? createAnnouncer(part(root, '[data-role="announce"]', name)) : undefined;
   let data: D | undefined;
   let builtFor: string | undefined;
-  // Bumped when the spec's source changes, so that everything drawn from it is drawn again.
-  let version = 0;
-  const stateKey = (s: Readonly<S>, of: readonly (keyof S & string)[]): string => `${version}|${keyOf(s, of)}`;
   const current = (): D => {
     const state = store.get();
     const key = stateKey(state, keys);
     if (builtFor !== key) {
-      data = spec.build?.(state, pre, spec.source?.get() as X);
+      data = spec.build?.(state, pre, external());
       builtFor = key;
     }
     return data as D;
@@ -173,11 +179,17 @@ export function mountFigure<S, D, P, X>(root: HTMLElement, spec: FigureSpec<S, D
   cleanups.push(bindControls(root, store as unknown as Store<Record<string, unknown>>));
   showRejected(root, store);
 
-  const context: FigureContext<S, D> = {
+  const context: FigureContext<S, D, X> = {
     root,
     store,
     part: (selector) => part(root, selector, name),
     data: current,
+    fed: external,
+    feed(next) {
+      fed = next;
+      version += 1;
+      schedule();
+    },
     listen(target, type, listener) {
       target.addEventListener(type, listener as EventListener);
       cleanups.push(() => target.removeEventListener(type, listener as EventListener));

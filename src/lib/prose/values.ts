@@ -35,6 +35,17 @@ import { SYNTH_K, SYNTH_RANGES } from '../synth/stickFigures.ts';
 import shippedJson from '../../data/shipped-models.json' with { type: 'json' };
 import type { ModelMeasurement, ShippedMeasurements } from '../tf/measure.ts';
 import type { ProseUnit, ProseValue } from './format.ts';
+import {
+  BLAZEPOSE_HEATMAP_SIZE,
+  BLAZEPOSE_INPUT_SIZE,
+  BLAZEPOSE_KEYPOINT_COUNT,
+  BLAZEPOSE_POSE_LANDMARK_COUNT,
+  BLAZEPOSE_STRIDE,
+} from '../blazepose/model.ts';
+import { MEDIAPIPE_MIN_CONFIDENCE, MEDIAPIPE_REFINE_KERNEL } from '../blazepose/refine.ts';
+import { SHIFT_TEST_IDEAL_SLOPE, SHIFT_TEST_MAX, SHIFT_TEST_STEP, shiftSchedule } from '../blazepose/shiftTest.ts';
+import { SOFT_WINDOW_RADIUS } from '../blazepose/softWindow.ts';
+import { JOINT_ZOOM_SIZE } from '../figures/realHeatmaps.ts';
 
 /** One named prose value: what it is and where it comes from, how to print it, and how to compute it. */
 export interface ProseEntry {
@@ -619,6 +630,80 @@ export const PROSE_VALUES = {
     () => 100 * targetMean(model('heatmap', LARGE).mapSide),
   ),
   ...CH8_MEASURED,
+  // ---- Chapter 9: BlazePose's model file (blazepose/model.ts), MediaPipe's refinement (refine.ts),
+  // the windowed soft-argmax (softWindow.ts), the shift test (shiftTest.ts) and figure 9.2's window.
+  // The model's own outputs are only computed in the reader's browser: the figures state them.
+  'ch9.input': entry('BlazePose’s input, height × width (BLAZEPOSE_INPUT_SIZE)', '', 0, () =>
+    size(BLAZEPOSE_INPUT_SIZE, BLAZEPOSE_INPUT_SIZE),
+  ),
+  'ch9.inputSide': entry(
+    'the side of BlazePose’s square input, pixels (BLAZEPOSE_INPUT_SIZE)',
+    '',
+    0,
+    () => BLAZEPOSE_INPUT_SIZE,
+  ),
+  'ch9.heatmap': entry('BlazePose’s heatmaps, height × width (BLAZEPOSE_HEATMAP_SIZE)', '', 0, () =>
+    size(BLAZEPOSE_HEATMAP_SIZE, BLAZEPOSE_HEATMAP_SIZE),
+  ),
+  'ch9.stride': entry(
+    'BlazePose’s stride, input pixels per heatmap cell (BLAZEPOSE_STRIDE)',
+    '',
+    0,
+    () => BLAZEPOSE_STRIDE,
+  ),
+  'ch9.keypoints': entry(
+    'landmarks and heatmaps BlazePose outputs (BLAZEPOSE_KEYPOINT_COUNT)',
+    '',
+    0,
+    () => BLAZEPOSE_KEYPOINT_COUNT,
+  ),
+  'ch9.poseLandmarks': entry(
+    'pose landmarks among them (BLAZEPOSE_POSE_LANDMARK_COUNT)',
+    '',
+    0,
+    () => BLAZEPOSE_POSE_LANDMARK_COUNT,
+  ),
+  'ch9.auxiliary': entry(
+    'auxiliary points among them',
+    '',
+    0,
+    () => BLAZEPOSE_KEYPOINT_COUNT - BLAZEPOSE_POSE_LANDMARK_COUNT,
+  ),
+  'ch9.refineWindow': entry('the window of MediaPipe’s refinement, cells (MEDIAPIPE_REFINE_KERNEL)', '', 0, () =>
+    size(MEDIAPIPE_REFINE_KERNEL, MEDIAPIPE_REFINE_KERNEL),
+  ),
+  'ch9.softWindow': entry('the window of the windowed soft-argmax, cells (SOFT_WINDOW_RADIUS)', '', 0, () =>
+    size(2 * SOFT_WINDOW_RADIUS + 1, 2 * SOFT_WINDOW_RADIUS + 1),
+  ),
+  'ch9.minConfidence': entry(
+    'MediaPipe’s threshold: the sigmoid a joint’s peak (and its visibility) must reach (MEDIAPIPE_MIN_CONFIDENCE)',
+    '',
+    1,
+    () => MEDIAPIPE_MIN_CONFIDENCE,
+  ),
+  'ch9.zoom': entry('figure 9.2’s window around the peak, cells (JOINT_ZOOM_SIZE)', '', 0, () =>
+    size(JOINT_ZOOM_SIZE, JOINT_ZOOM_SIZE),
+  ),
+  'ch9.shiftMax': entry('the shift test’s largest shift (SHIFT_TEST_MAX)', 'px', 0, () => SHIFT_TEST_MAX),
+  'ch9.shiftStep': entry('the shift test’s step (SHIFT_TEST_STEP)', 'px', 2, () => SHIFT_TEST_STEP),
+  'ch9.crops': entry(
+    'crops of the shift test, one model run each (shiftSchedule)',
+    '',
+    0,
+    () => shiftSchedule().length,
+  ),
+  'ch9.idealSlope': entry(
+    'the ideal slope of the shift test, cells per input pixel (1 / stride)',
+    'cells',
+    2,
+    () => SHIFT_TEST_IDEAL_SLOPE,
+  ),
+  'ch9.idealTravel': entry(
+    'how far a keypoint moves over the whole shift test, cells (SHIFT_TEST_MAX / stride)',
+    'cells',
+    0,
+    () => SHIFT_TEST_MAX * SHIFT_TEST_IDEAL_SLOPE,
+  ),
 } satisfies Record<string, ProseEntry>;
 
 /** The name of a computed prose value. */

@@ -31,7 +31,7 @@ export const HELD_OUT = { samples: 256, seed: 90210 } as const;
 /** Figure 8.2's live evaluation: this many held-out samples, every this many training steps. */
 export const LIVE_EVALUATION = { samples: 32, every: 25 } as const;
 
-/** A fixed, seeded held-out set. */
+/** A fixed, seeded held-out set: the first `n` samples of the stream seeded with `seed`. */
 export function heldOut(size: number, n: number, seed: number = HELD_OUT.seed): Batch {
   return makeBatch(createRandom(seed), size, n);
 }

@@ -15,11 +15,9 @@
  * makes tensors is meant to run inside tf.tidy.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Head } from './names.ts';
 
-/** The three heads. */
-export const HEADS = ['heatmap', 'dsnt', 'simdr'] as const;
-/** One head. */
-export type Head = (typeof HEADS)[number];
+export { HEADS, type Head } from './names.ts';
 
 /** A model's shape. */
 export interface PoseModelConfig {

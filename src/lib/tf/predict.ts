@@ -9,15 +9,13 @@ import { simdrDecode } from '../simdr.ts';
 import { meanErrors } from '../stats.ts';
 import type { Point } from '../stack.ts';
 import { outputMaps, simdrLogits, type Head, type PoseModel } from './model.ts';
-import type { Batch } from '../synth/batch.ts';
+import { gallerySample, type GallerySample, type SampleOutputs } from '../figures/modelGallery.ts';
+import { createRandom } from '../random.ts';
+import { HELD_OUT, makeBatch, type Batch } from '../synth/batch.ts';
+import { METHODS } from './names.ts';
 import { imagesTensor } from './train.ts';
 
-/** The decoding methods of each head. */
-export const METHODS: Record<Head, readonly string[]> = {
-  heatmap: ['argmax', 'quarter', 'dark'],
-  dsnt: ['dsnt'],
-  simdr: ['simdr'],
-};
+export { METHODS, METHOD_NAMES, type Method } from './names.ts';
 
 /** DARK's kernel for the σ = 1.5 heatmaps. */
 export const DARK_KERNEL_TF = 7;
@@ -62,6 +60,27 @@ export function outputMap(o: Outputs, b: number, j: number): Float32Array {
   return o.maps.subarray((b * o.k + j) * size, (b * o.k + j + 1) * size);
 }
 
+/** Sample `b`'s outputs (views into `o`, not copies). */
+export function sampleOutputs(o: Outputs, b: number): SampleOutputs {
+  const size = o.k * o.h * o.w;
+  const row = o.simdr ? o.k * o.simdr.bins : 0;
+  return {
+    k: o.k,
+    h: o.h,
+    w: o.w,
+    maps: o.maps.subarray(b * size, (b + 1) * size),
+    ...(o.simdr
+      ? {
+          simdr: {
+            x: o.simdr.x.subarray(b * row, (b + 1) * row),
+            y: o.simdr.y.subarray(b * row, (b + 1) * row),
+            bins: o.simdr.bins,
+          },
+        }
+      : {}),
+  };
+}
+
 /** Each method's points for every sample and keypoint, input pixels (x_in = 4 · x_hm). */
 export function decodeOutputs(head: Head, o: Outputs, split: number): Record<string, Point[][]> {
   const result: Record<string, Point[][]> = Object.fromEntries(METHODS[head].map((m) => [m, [] as Point[][]]));
@@ -88,4 +107,63 @@ export function decodeOutputs(head: Head, o: Outputs, split: number): Record<str
 export async function evaluateModel(model: PoseModel, batch: Batch): Promise<Record<string, number>> {
   const o = await predictOutputs(model, batch);
   return meanErrors(decodeOutputs(model.config.head, o, model.config.split), batch.keypoints);
+}
+
+/**
+ * The gallery of figures 8.1 and 8.2: the model's outputs for each sample of `batch` drawn as
+ * one picture, with each decoder's points and errors (src/lib/figures/modelGallery.ts).
+ */
+export async function predictGallery(model: PoseModel, batch: Batch): Promise<GallerySample[]> {
+  const { head, split } = model.config;
+  const o = await predictOutputs(model, batch);
+  const decoded = decodeOutputs(head, o, split);
+  return batch.keypoints.map((truth, b) =>
+    gallerySample(
+      head,
+      sampleOutputs(o, b),
+      Object.fromEntries(Object.entries(decoded).map(([m, points]) => [m, points[b] as Point[]])),
+      truth,
+    ),
+  );
+}
+
+/** A model's evaluation run a slice at a time (so that each slice is short). */
+export interface SlicedEvaluation {
+  /** Samples measured so far, of `n`. */
+  readonly done: number;
+  readonly n: number;
+  /** Predicts and decodes the next `count` samples (fewer at the end). */
+  next(count: number): Promise<void>;
+  /** Each method's mean error over the `n` samples, input pixels; throws before they are all measured. */
+  errors(): Record<string, number>;
+}
+
+/**
+ * `evaluateModel(model, heldOut(size, n, seed))` a slice of samples at a time: the samples are
+ * drawn from the same seeded stream as they are needed, so the result is the same whatever
+ * the slices, and no slice holds more images than it measures.
+ */
+export function evaluateInSlices(model: PoseModel, n: number, seed: number = HELD_OUT.seed): SlicedEvaluation {
+  const random = createRandom(seed);
+  const decoded: Record<string, Point[][]> = {};
+  const truth: Point[][] = [];
+  const { head, size, split } = model.config;
+  return {
+    get done() {
+      return truth.length;
+    },
+    n,
+    async next(count) {
+      const take = Math.min(count, n - truth.length);
+      if (take <= 0) return;
+      const batch = makeBatch(random, size, take);
+      const points = decodeOutputs(head, await predictOutputs(model, batch), split);
+      for (const [m, ps] of Object.entries(points)) (decoded[m] ??= []).push(...ps);
+      truth.push(...batch.keypoints);
+    },
+    errors() {
+      if (truth.length < n) throw new Error(`evaluateInSlices: ${truth.length} of ${n} samples measured`);
+      return meanErrors(decoded, truth);
+    },
+  };
 }

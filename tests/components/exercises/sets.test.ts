@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXERCISE_SETS } from '../../../src/components/exercises/sets.ts';
 import { GALLERY_ERRORS } from '../../../src/components/figures/model/view.ts';
+import { CH9_ARGMAX, CH9_PEAKS } from '../../../src/components/figures/blazepose/published.ts';
 import { defaultsOf } from '../../../src/components/ui/params.ts';
 import { buildPixelGrid } from '../../../src/lib/index.ts';
 
@@ -30,6 +31,26 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
     published: {
       [GALLERY_ERRORS]: {
         heatmap: Array.from({ length: 8 }, (_, i) => ({ argmax: 3, quarter: 2, dark: i === 3 ? 2.5 : 1 })),
+      },
+    },
+  },
+  'ex-9-1': {
+    state: { joint: 2, shift: 2.25 },
+    published: {
+      // Joint 2's argmax moves from column 30 to 31 between 2 and 2.25 px.
+      [CH9_ARGMAX]: {
+        shifts: Array.from({ length: 33 }, (_, i) => i / 4),
+        columns: [[], [], Array.from({ length: 33 }, (_, i) => (i < 9 ? 30 : 31))],
+      },
+    },
+  },
+  'ex-9-2': {
+    state: { joint: 27, scale: 'logit' },
+    published: {
+      [CH9_PEAKS]: {
+        peaks: Array.from({ length: 39 }, (_, k) => (k === 27 ? 0.27 : 0.8)),
+        seen: [],
+        names: Array.from({ length: 39 }, (_, k) => `joint ${k}`),
       },
     },
   },
@@ -64,6 +85,20 @@ describe('the exercises', () => {
     const state = { ...defaultsOf<object>(set.schema), x: 150.7, y: 33.3 } as Record<string, unknown>;
     const error = buildPixelGrid({ keypoint: { x: 150.7, y: 33.3 }, sigma: 2, target: 'unbiased' }).error;
     expect(set.exercises[0]!.check(state, () => undefined).detail).toContain(error.toFixed(2));
+  });
+
+  it('chapter 9: not done before the model has run, nor at 0 px, nor on a joint the model sees', async () => {
+    const set = (await EXERCISE_SETS.ch9!()).default;
+    const defaults = defaultsOf<object>(set.schema) as Record<string, unknown>;
+    for (const exercise of set.exercises) expect(exercise.check(defaults, () => undefined).done).toBe(false);
+    const [shift, peaks] = set.exercises;
+    const argmax = SOLUTIONS['ex-9-1']!.published!;
+    // At 2.5 px the column is the same as at 2.25 px: not a jump.
+    expect(shift!.check({ ...defaults, joint: 2, shift: 2.5 }, (k) => argmax[k]).done).toBe(false);
+    expect(shift!.check({ ...defaults, joint: 2, shift: 2.25 }, (k) => argmax[k]).detail).toContain('column 31');
+    const peak = SOLUTIONS['ex-9-2']!.published!;
+    expect(peaks!.check({ ...defaults, joint: 3, scale: 'logit' }, (k) => peak[k]).done).toBe(false);
+    expect(peaks!.check({ ...defaults, joint: 27, scale: 'sigmoid' }, (k) => peak[k]).detail).toContain('now show it');
   });
 
   it('says "not yet" for chapter 8 until the shipped models have published their errors', async () => {

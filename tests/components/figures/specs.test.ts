@@ -4,6 +4,7 @@
  * each chart's SVG are pinned in files under __snapshots__/figures/. A change to what a
  * figure shows appears here as a diff to review (`npx vitest run -u` accepts it).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { renderFigure, type FigureSpec, type MapDraw } from '../../../src/components/ui/figure.ts';
@@ -25,10 +26,76 @@ import decode from '../../../src/components/figures/dekr/decode-spec.ts';
 import adaptive from '../../../src/components/figures/dekr/adaptive-spec.ts';
 import branches from '../../../src/components/figures/dekr/branches-spec.ts';
 import loss from '../../../src/components/figures/dekr/loss-spec.ts';
+import blazePhoto from '../../../src/components/figures/blazepose/photo-spec.ts';
+import blazeMaps from '../../../src/components/figures/blazepose/maps-spec.ts';
+import blazeShift from '../../../src/components/figures/blazepose/shift-spec.ts';
+import blazeGaps from '../../../src/components/figures/blazepose/gaps-spec.ts';
+import { afterRun } from './blazepose-session.ts';
 
-// Each spec with a state that moves what it shows (keys the figure reads, values in range).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
+import shipped from '../../../src/components/figures/model/shipped-spec.ts';
+import trainLive from '../../../src/components/figures/model/train-spec.ts';
+import { recordedFed, type RecordedManifest } from '../../../src/components/figures/model/results.ts';
+import { INITIAL_TRAIN, onTrainMessage, startRun } from '../../../src/components/figures/model/progress.ts';
+import type { ModelResponse } from '../../../src/components/figures/model/train-worker.ts';
+import { gallerySample, heldOut } from '../../../src/lib/index.ts';
+import { GALLERY, GALLERY_SEED } from '../../../src/components/state/ch8.ts';
+
+/** Chapter 8's figure 8.1 as the page renders it: fed what the shipped models' manifests recorded. */
+const recorded = recordedFed(
+  readdirSync('public/models')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(`public/models/${f}`, 'utf8')) as RecordedManifest),
+);
+
+/** Figure 8.2 after a short run of the heatmap head at 128 px, as the worker's messages tell it. */
+function trainedFed() {
+  const truth = heldOut(128, GALLERY, GALLERY_SEED).keypoints;
+  // A made-up model whose maps peak at one cell and whose decoders miss by whole and half pixels.
+  const map = Float32Array.from({ length: 11 * 32 * 32 }, (_, i) => (i % 1024 === 300 ? 1 : 0));
+  const gallery = truth.map((t) =>
+    gallerySample(
+      'heatmap',
+      { k: 11, h: 32, w: 32, maps: map },
+      {
+        argmax: t.map((p) => ({ x: p.x + 2, y: p.y })),
+        quarter: t.map((p) => ({ x: p.x + 1, y: p.y })),
+        dark: t.map((p) => ({ x: p.x + 0.5, y: p.y })),
+      },
+      t,
+    ),
+  );
+  const messages: ModelResponse[] = [
+    {
+      type: 'backend',
+      choice: { name: 'webgl', skipped: [{ name: 'webgpu', reason: 'no WebGPU adapter' }], float16: false },
+    },
+    { type: 'state', running: true, step: 0 },
+  ];
+  for (let step = 1; step <= 200; step++) {
+    messages.push({
+      type: 'step',
+      step,
+      loss: 10 / Math.sqrt(step),
+      ms: 100 + (step % 7),
+      tensors: 44,
+      backend: 'webgl',
+    });
+    if (step % 25 === 0) {
+      const errors = { argmax: 4 + 30 / step, quarter: 3.6 + 30 / step, dark: 3.5 + 30 / step };
+      messages.push({ type: 'eval', step, head: 'heatmap', size: 128, errors, gallery });
+    }
+  }
+  return messages.reduce(onTrainMessage, startRun(INITIAL_TRAIN, 'heatmap', 128));
+}
+
+// Each spec with a state that moves what it shows (keys the figure reads, values in range), and
+// for a figure fed from outside its store, what it is fed in its default and moved states.
+const FIGURES: [
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  FigureSpec<any, any, any, any>,
+  Record<string, unknown>,
+  { default: unknown; moved: unknown }?,
+][] = [
   [pixelGrid, { x: 150.2, y: 90.7, target: 'biased' }],
   [rowError, { x: 60, y: 120.5 }],
   [offsetCurve, { x: 101.3, y: 100, sigma: 1.5 }],
@@ -47,6 +114,17 @@ const FIGURES: [FigureSpec<any, any, any>, Record<string, unknown>][] = [
   [adaptive, { rotation: 45, tx: -1, shear: 0.3 }],
   [branches, { branch: 'knee', kx: 5, ky: 24 }],
   [loss, { err: 12, small: 30 }],
+  // Chapter 9 before the model is asked for (as built), and after a made-up run and shift test.
+  [blazePhoto, { cx: 0.45, cy: 0.55, side: 0.8 }],
+  [blazeMaps, { joint: 5, scale: 'logit' }],
+  [blazeShift, { shift: 3.25, joint: 2 }],
+  [blazeGaps, { gaps: 'all', joint: 3 }],
+  [afterRun(blazePhoto), { cx: 0.45, cy: 0.55, side: 0.8 }],
+  [afterRun(blazeMaps), { joint: 30, scale: 'logit', kernel: '7' }],
+  [afterRun(blazeShift), { shift: 3.25, joint: 2 }],
+  [afterRun(blazeGaps), { gaps: 'all', joint: 3 }],
+  [shipped, { head: 'simdr', sample: 5 }, { default: recorded, moved: recorded }],
+  [trainLive, { size: '128', sample: 3 }, { default: INITIAL_TRAIN, moved: trainedFed() }],
 ];
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -66,28 +144,32 @@ function summary(m: MapDraw) {
   return { w: m.w, h: m.h, domain: m.domain?.map(round), sum: round(sum), min: round(min), max: round(max) };
 }
 
-describe.each(FIGURES.map(([spec, moved]) => [spec.name, spec, moved] as const))('figure %s', (name, spec, moved) => {
-  const states: [string, Record<string, unknown>][] = [
-    ['default', {}],
-    ['moved', moved],
-  ];
-  for (const [label, state] of states) {
-    // Two figures run build-time sweeps (thousands of samples) the first time they draw.
-    it(`draws its ${label} state as pinned`, { timeout: 60_000 }, async () => {
-      const r = renderFigure(spec, { document: doc(), width: 560, state });
-      for (const key of Object.keys(state)) expect(r.state[key], `'${key}' is a key the figure reads`).toBe(state[key]);
-      const maps = Object.fromEntries(Object.entries(r.maps).map(([k, m]) => [k, summary(m as MapDraw)]));
-      await expect(JSON.stringify({ view: r.view, maps }, null, 1)).toMatchFileSnapshot(
-        `./__snapshots__/${name}.${label}.json`,
-      );
-      for (const [role, svg] of Object.entries(r.charts))
-        await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.${label}.${role}.svg`);
-    });
-  }
+describe.each(FIGURES.map(([spec, moved, fed]) => [spec.name, spec, moved, fed] as const))(
+  'figure %s',
+  (name, spec, moved, fed) => {
+    const states: [string, Record<string, unknown>, unknown][] = [
+      ['default', {}, fed?.default],
+      ['moved', moved, fed?.moved],
+    ];
+    for (const [label, state, fedAs] of states) {
+      // Two figures run build-time sweeps (thousands of samples) the first time they draw.
+      it(`draws its ${label} state as pinned`, { timeout: 60_000 }, async () => {
+        const r = renderFigure(spec, { document: doc(), width: 560, state, fed: fedAs });
+        for (const key of Object.keys(state))
+          expect(r.state[key], `'${key}' is a key the figure reads`).toBe(state[key]);
+        const maps = Object.fromEntries(Object.entries(r.maps).map(([k, m]) => [k, summary(m as MapDraw)]));
+        await expect(JSON.stringify({ view: r.view, maps }, null, 1)).toMatchFileSnapshot(
+          `./__snapshots__/${name}.${label}.json`,
+        );
+        for (const [role, svg] of Object.entries(r.charts))
+          await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.${label}.${role}.svg`);
+      });
+    }
 
-  it('moves: the moved state draws something else', { timeout: 60_000 }, () => {
-    const a = renderFigure(spec, { document: doc(), width: 560 });
-    const b = renderFigure(spec, { document: doc(), width: 560, state: moved });
-    expect(JSON.stringify([b.view, b.charts])).not.toBe(JSON.stringify([a.view, a.charts]));
-  });
-});
+    it('moves: the moved state draws something else', { timeout: 60_000 }, () => {
+      const a = renderFigure(spec, { document: doc(), width: 560, fed: fed?.default });
+      const b = renderFigure(spec, { document: doc(), width: 560, state: moved, fed: fed?.moved });
+      expect(JSON.stringify([b.view, b.charts])).not.toBe(JSON.stringify([a.view, a.charts]));
+    });
+  },
+);

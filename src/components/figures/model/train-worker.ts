@@ -1,8 +1,13 @@
 /**
  * Chapter 8's worker: picks a backend from the ladder, trains one head step by step while the
- * page stays responsive, evaluates on a fixed held-out set, and runs the shipped models for
- * the gallery and the results table. A lost WebGL context moves training to the next rung,
- * from the last snapshot of the weights.
+ * page stays responsive, evaluates it on a fixed held-out set, measures the shipped models for
+ * figure 8.1's table and gallery, and times a training step on each backend.
+ *
+ * Everything that touches TensorFlow.js runs as a job of one queue (`jobs.ts`), one job at a
+ * time: a training run yields between its steps, and the shipped models are measured a slice
+ * of samples at a time between them (within a share of the training time) or back to back when
+ * nothing trains. Messages only add and cancel jobs. A lost WebGL context moves training to the
+ * next rung, from the last snapshot of the weights, and the shipped models with it.
  */
 import {
   applyPageFlags,
@@ -16,16 +21,16 @@ import {
 } from '../../../lib/tf/backends.ts';
 import {
   currentBackend,
-  decodeOutputs,
   decodeWeights,
   deserializeModel,
   disposeModel,
   endSession,
+  evaluateInSlices,
   evaluateModel,
   heldOut,
   HELD_OUT,
   LIVE_EVALUATION,
-  predictOutputs,
+  predictGallery,
   sessionStep,
   snapshot,
   startSession,
@@ -35,11 +40,13 @@ import {
   type PoseModel,
   type Session,
   type SessionConfig,
+  type SlicedEvaluation,
   type WeightManifest,
   type Weights,
 } from '../../../lib/tf/index.ts';
-import type { Point } from '../../../lib/index.ts';
-import { GALLERY_SEED } from '../../state/ch8.ts';
+import type { GallerySample } from '../../../lib/index.ts';
+import { GALLERY, GALLERY_SEED } from '../../state/ch8.ts';
+import { createScheduler, type Job } from './jobs.ts';
 
 export type ModelRequest =
   /** The page's query, for TF.js's debugging flags (sent first, before any backend starts). */
@@ -50,79 +57,86 @@ export type ModelRequest =
   | { type: 'resume' }
   | { type: 'reset' }
   | { type: 'lose-context' }
-  /** Evaluate the shipped models at each size; the gallery (of `gallery` samples) comes from the first. */
+  /** Measure the shipped models at each size; the gallery (of `gallery` samples) comes from the first. */
   | { type: 'shipped'; heads: Head[]; sizes: number[]; gallery: number }
   | { type: 'bench'; steps: number };
 
-/** Each gallery sample's output maps (K × h × w), each method's points and SimDR's logits. */
-export type ShippedGallery = {
-  maps: Float32Array;
-  h: number;
-  w: number;
-  points: Record<string, Point[]>;
-  /** SimDR's logits, [K, bins] along x and along y. */
-  vectors?: { x: Float32Array; y: Float32Array; bins: number };
-}[];
+/** A row of the backend timing table. */
+export interface BenchRow {
+  backend: string;
+  medianMs?: number;
+  note: string;
+}
 
 export type ModelResponse =
   | { type: 'backend'; choice: BackendChoice }
   | { type: 'step'; step: number; loss: number; ms: number; tensors: number; backend: string }
-  | { type: 'eval'; step: number; head: Head; size: number; errors: Record<string, number> }
-  | { type: 'state'; running: boolean; step: number }
-  | { type: 'fallback'; from: string; to: string; reason: string; training: boolean }
+  /** The reader's model on the held-out set, and on the gallery's samples (at the training size). */
   | {
-      type: 'shipped';
+      type: 'eval';
+      step: number;
       head: Head;
       size: number;
-      manifest: WeightManifest;
       errors: Record<string, number>;
-      /** Gallery (empty beyond the first size). */
-      gallery: ShippedGallery;
+      gallery: GallerySample[];
     }
-  | { type: 'bench'; rows: { backend: string; medianMs?: number; note: string }[] }
+  | { type: 'state'; running: boolean; step: number }
+  | { type: 'fallback'; from: string; to: string; reason: string; training: boolean }
+  /** A shipped model as this browser measures it; the gallery is empty beyond the first size. */
+  | { type: 'shipped'; head: Head; size: number; errors: Record<string, number>; gallery: GallerySample[] }
+  | { type: 'bench'; rows: BenchRow[] }
   | { type: 'error'; message: string };
 
 const scope = self as unknown as {
   postMessage(message: ModelResponse): void;
   onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
 };
+const post = (m: ModelResponse): void => scope.postMessage(m);
 
 /** Held-out samples for the live evaluation, and how often it runs (chapter 8 states both). */
 const EVAL_SAMPLES = LIVE_EVALUATION.samples;
 const EVAL_EVERY = LIVE_EVALUATION.every;
 /** Held-out samples the shipped models are measured on (as by the training script). */
 const SHIPPED_SAMPLES = HELD_OUT.samples;
+/**
+ * Samples per slice of a shipped model's measurement at 64 px (a quarter as many at 128 px):
+ * smaller between training steps, larger when nothing trains (a slice of fewer samples costs
+ * more per sample), but never so large that a reader's Train waits long for one.
+ */
+const SLICE_AT_64 = { training: 32, idle: 128 };
 const SNAPSHOT_EVERY = 10;
+
+/**
+ * Between training steps, the shipped models' measurement may take as long as the steps
+ * themselves: training runs about half as fast until the six are measured (a few minutes on
+ * a software GPU; the old worker's training made 4 % of its speed meanwhile), then at full speed. The recorded numbers are on the page meanwhile.
+ */
+const MEASURING_SHARE = 1;
+
+const jobs = createScheduler({
+  share: MEASURING_SHARE,
+  onError: (error) => post({ type: 'error', message: (error as Error).message }),
+});
 
 let ladder: BackendName[] = [...TRAINING_LADDER];
 let chosen: BackendChoice | undefined;
 let session: Session | undefined;
 let saved: Weights | undefined;
-let running = false;
-let looping = false;
-/** The training loop, once started (settled when it stops). */
-let loopRun: Promise<void> = Promise.resolve();
-let loseRequested = false;
-/** The benchmark switches backends: no shipped model runs meanwhile. */
-let benching = false;
-
+/** The training run, queued or running, if any. */
+let training: Job | undefined;
 /**
- * A shipped model to evaluate. Its files are fetched as soon as it is asked for; it runs once
- * they have arrived, never at the same time as a training step.
+ * Tensors of the shipped model being measured, which stays loaded from one slice to the next:
+ * the step's tensor count leaves them out, so that it shows whether training itself leaks.
  */
-interface ShippedJob {
-  head: Head;
-  size: number;
-  /** Gallery samples to predict (0 beyond the first size). */
-  gallery: number;
-  weights: Promise<Weights>;
-  arrived: boolean;
+let heldByMeasurement = 0;
+
+const evalSets = new Map<string, Batch>();
+/** A seeded set of samples at `size`, made once. */
+function samples(size: number, n: number, seed?: number): Batch {
+  const key = `${size}-${n}-${seed}`;
+  if (!evalSets.has(key)) evalSets.set(key, heldOut(size, n, seed));
+  return evalSets.get(key) as Batch;
 }
-/** Shipped models still to evaluate, in order. While training runs, one is taken between steps. */
-const shippedJobs: ShippedJob[] = [];
-/** The shipped model being evaluated, if any. */
-let shippedRun: Promise<void> = Promise.resolve();
-let draining = false;
 
 /** A promise that rejects once the WebGL context is lost (checked five times a second), until stopped. */
 function watchContext(): { lost: Promise<never>; stop(): void } {
@@ -135,11 +149,16 @@ function watchContext(): { lost: Promise<never>; stop(): void } {
   lost.catch(() => undefined);
   return { lost, stop: () => clearInterval(timer) };
 }
-const evalSets = new Map<number, Batch>();
-const evalSet = (size: number) => {
-  if (!evalSets.has(size)) evalSets.set(size, heldOut(size, EVAL_SAMPLES));
-  return evalSets.get(size) as Batch;
-};
+
+/** `work`, settled by a lost context too: its reads can otherwise stay pending for ever. */
+async function watched<T>(work: () => Promise<T>): Promise<T> {
+  const watch = watchContext();
+  try {
+    return await Promise.race([work(), watch.lost]);
+  } finally {
+    watch.stop();
+  }
+}
 
 async function fetchWeights(head: Head, size: number): Promise<Weights> {
   const [m, b] = await Promise.all([fetch(`/models/${head}-${size}.json`), fetch(`/models/${head}-${size}.bin`)]);
@@ -149,223 +168,178 @@ async function fetchWeights(head: Head, size: number): Promise<Weights> {
   return { manifest, data: decodeWeights(manifest, await b.arrayBuffer()) };
 }
 
-const post = (m: ModelResponse) => scope.postMessage(m);
+/** Frees tensors that a lost backend may refuse to free (they go with it). */
+function release(free: () => void): void {
+  try {
+    free();
+  } catch {
+    // The backend is gone, and its tensors with it.
+  }
+}
 
 /** Drops the failed backend and moves to the next rung; a training session restarts there from its last snapshot. */
 async function fallBack(reason: string): Promise<void> {
   const from = currentBackend() as BackendName;
   const config = session?.config;
   const step = session?.step ?? 0;
-  if (session) {
-    try {
-      endSession(session);
-    } catch {
-      // The lost backend may refuse to free its tensors; they go with it.
-    }
-  }
+  if (session) release(() => endSession(session as Session));
   dropBackend(from);
   ladder = ladder.filter((name) => name !== from);
-  const choice = await chooseBackend(ladder);
-  chosen = choice;
+  chosen = await chooseBackend(ladder);
   if (config) session = startSession(config, saved, step);
-  post({ type: 'fallback', from, to: choice.name, reason, training: Boolean(config) });
-  post({ type: 'backend', choice });
+  post({ type: 'fallback', from, to: chosen.name, reason, training: Boolean(config) });
+  post({ type: 'backend', choice: chosen });
 }
 
-/** Steps while running; one loop at a time (yielding between steps, so messages get through). */
-async function loop(): Promise<void> {
-  if (looping) return;
-  looping = true;
-  // A shipped model evaluated when training started finishes first; none runs beside a step.
-  await shippedRun;
-  while (running && session) {
+/** Every job starts here: a backend chosen, and a lost context left behind. */
+async function ensureBackend(): Promise<void> {
+  if (!chosen) {
+    chosen = await chooseBackend(ladder);
+    post({ type: 'backend', choice: chosen });
+  } else if (webglContextLost()) await fallBack('the WebGL context was lost');
+}
+
+/** The reader's model on the held-out set and the gallery. */
+async function evaluateSession(s: Session): Promise<void> {
+  const { head, size } = s.config;
+  const errors = await evaluateModel(s.model, samples(size, EVAL_SAMPLES));
+  const gallery = await predictGallery(s.model, samples(size, GALLERY, GALLERY_SEED));
+  post({ type: 'eval', step: s.step, head, size, errors, gallery });
+}
+
+/** One training step, its snapshot and its evaluation; throws on a lost context or a non-finite loss. */
+async function trainingStep(s: Session): Promise<void> {
+  if (webglContextLost()) throw new Error('the WebGL context was lost');
+  const started = performance.now();
+  const loss = await watched(() => sessionStep(s));
+  const ms = performance.now() - started;
+  if (webglContextLost()) throw new Error('the WebGL context was lost');
+  if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
+  if (s.step % SNAPSHOT_EVERY === 0) saved = await snapshot(s);
+  post({
+    type: 'step',
+    step: s.step,
+    loss,
+    ms,
+    tensors: tensorsInMemory() - heldByMeasurement,
+    backend: currentBackend(),
+  });
+  if (s.step % EVAL_EVERY === 0) await evaluateSession(s);
+}
+
+/**
+ * A training run: starts a session (when `start` is given) or goes on with the current one,
+ * and steps until cancelled, yielding after each step so that queued jobs run between steps.
+ */
+async function* trainingRun(
+  signal: AbortSignal,
+  start?: { config: SessionConfig; weights?: Promise<Weights> },
+): AsyncGenerator<void> {
+  await ensureBackend();
+  if (start) {
+    if (session) endSession(session);
+    session = startSession(start.config, start.weights ? await start.weights : undefined);
+    saved = await snapshot(session);
+  }
+  // Paused before its first step: the pause has said so already.
+  if (!session || signal.aborted) return;
+  post({ type: 'state', running: true, step: session.step });
+  if (start) await evaluateSession(session);
+  while (session) {
     try {
-      if (loseRequested) {
-        // The simulated loss happens between steps, where a real one is most often noticed.
-        loseRequested = false;
-        if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
-      }
-      if (webglContextLost()) throw new Error('the WebGL context was lost');
-      const started = performance.now();
-      // A context lost during a step can leave its reads pending for ever: watch for it.
-      const watch = watchContext();
-      const loss = await Promise.race([sessionStep(session), watch.lost]).finally(watch.stop);
-      const ms = performance.now() - started;
-      if (webglContextLost()) throw new Error('the WebGL context was lost');
-      if (!Number.isFinite(loss)) throw new Error('the loss is not finite');
-      if (session.step % SNAPSHOT_EVERY === 0) saved = await snapshot(session);
-      post({ type: 'step', step: session.step, loss, ms, tensors: tensorsInMemory(), backend: currentBackend() });
-      if (session.step % EVAL_EVERY === 0) {
-        post({
-          type: 'eval',
-          step: session.step,
-          head: session.config.head,
-          size: session.config.size,
-          errors: await evaluateModel(session.model, evalSet(session.config.size)),
-        });
-      }
-      // Between steps, the next shipped model whose files have arrived (the step time excludes it).
-      if (shippedJobs[0]?.arrived) await runNextShipped();
+      await trainingStep(session);
     } catch (error) {
       try {
         await fallBack((error as Error).message);
       } catch (e) {
-        running = false;
-        post({ type: 'error', message: (e as Error).message });
+        post({ type: 'state', running: false, step: session?.step ?? 0 });
+        throw e;
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    yield;
   }
-  looping = false;
-  void drainShipped();
 }
 
-/** Evaluates the next shipped model on the held-out set (and its gallery) and posts the result. */
-function runNextShipped(): Promise<void> {
-  const job = shippedJobs.shift();
-  if (!job) return Promise.resolve();
-  shippedRun = (async () => {
-    // A context lost mid-evaluation can leave its reads pending for ever: watch for it, so that
-    // this settles, and put the model back to run again on the next backend.
-    const watch = watchContext();
-    try {
-      const weights = await job.weights;
-      const model = deserializeModel(weights.manifest, weights.data);
-      try {
-        const measured = async () => ({
-          errors: await evaluateModel(model, heldOut(job.size, SHIPPED_SAMPLES)),
-          gallery: job.gallery ? await galleryOf(job.head, model, job.gallery) : [],
-        });
-        const { errors, gallery } = await Promise.race([measured(), watch.lost]);
-        post({ type: 'shipped', head: job.head, size: job.size, manifest: weights.manifest, errors, gallery });
-      } finally {
+/** Stops the training run at its next step (the session stays, to resume). */
+function stopTraining(): void {
+  training?.cancel();
+  training = undefined;
+}
+
+function startTraining(start?: { config: SessionConfig; weights?: Promise<Weights> }): void {
+  stopTraining();
+  const job = jobs.add({
+    kind: 'training',
+    run: ({ signal }) => trainingRun(signal, start),
+    ...(start?.weights ? { ready: start.weights } : {}),
+  });
+  training = job;
+  void job.done.then(() => {
+    if (training === job) training = undefined;
+  });
+}
+
+/**
+ * One shipped model's measurement, a slice of samples per job: each job queues the next at
+ * the front of the evaluations, so the models are measured in order. When the backend changes
+ * under it (a lost context), the model starts again on the new one.
+ */
+function measureShipped(head: Head, size: number, gallery: number, weights: Promise<Weights>, again = false): void {
+  let loaded: { model: PoseModel; on: string; sliced: SlicedEvaluation } | undefined;
+  const slice = (): number => Math.max(1, Math.round(SLICE_AT_64[training ? 'training' : 'idle'] * (64 / size) ** 2));
+  const unload = (): void => {
+    if (loaded) release(() => disposeModel((loaded as { model: PoseModel }).model));
+    loaded = undefined;
+    heldByMeasurement = 0;
+  };
+  const restart = (): void => {
+    unload();
+    measureShipped(head, size, gallery, weights, true);
+  };
+  const step = async (): Promise<void> => {
+    if (loaded && loaded.on !== currentBackend()) return restart();
+    if (!loaded) {
+      const w = await weights;
+      const model = deserializeModel(w.manifest, w.data);
+      loaded = { model, on: currentBackend(), sliced: evaluateInSlices(model, SHIPPED_SAMPLES) };
+      heldByMeasurement = Object.keys(model.weights).length;
+    }
+    const { model, sliced } = loaded;
+    await sliced.next(slice());
+    if (sliced.done < sliced.n) return queue(false);
+    const errors = sliced.errors();
+    const shown = gallery ? await predictGallery(model, samples(size, gallery, GALLERY_SEED)) : [];
+    unload();
+    post({ type: 'shipped', head, size, errors, gallery: shown });
+  };
+  const queue = (first: boolean): void => {
+    jobs.add({
+      kind: 'evaluating',
+      between: true,
+      // The model's later slices, and a model started again, go before the models still waiting.
+      front: !first || again,
+      ...(first ? { ready: weights } : {}),
+      run: async () => {
+        await ensureBackend();
         try {
-          disposeModel(model);
-        } catch {
-          // As in fallBack: a lost backend's tensors go with it.
+          await watched(step);
+        } catch (error) {
+          if (!webglContextLost()) {
+            unload();
+            throw error;
+          }
+          restart();
+          await fallBack('the WebGL context was lost');
         }
-      }
-    } catch (error) {
-      if (webglContextLost()) shippedJobs.unshift(job);
-      else post({ type: 'error', message: (error as Error).message });
-    } finally {
-      watch.stop();
-    }
-  })();
-  return shippedRun;
-}
-
-/** Evaluates the remaining shipped models while nothing trains; training takes them over between steps. */
-async function drainShipped(): Promise<void> {
-  if (draining) return;
-  draining = true;
-  while (shippedJobs.length && !running && !benching) {
-    // Wait for the files outside `shippedRun`: training, if it starts meanwhile, waits for no download.
-    const next = shippedJobs[0] as ShippedJob;
-    await next.weights.catch(() => undefined);
-    if (!running && !benching && shippedJobs[0] === next) await runNextShipped();
-    if (!running && webglContextLost()) {
-      try {
-        await fallBack('the WebGL context was lost');
-      } catch (error) {
-        post({ type: 'error', message: (error as Error).message });
-        break;
-      }
-    }
-  }
-  draining = false;
-}
-
-async function handle(request: ModelRequest): Promise<void> {
-  switch (request.type) {
-    case 'flags':
-      applyPageFlags(request.search);
-      return;
-    case 'init':
-      chosen ??= await chooseBackend(ladder);
-      post({ type: 'backend', choice: chosen });
-      return;
-    case 'train': {
-      if (session) endSession(session);
-      const from =
-        request.from === 'shipped' ? await fetchWeights(request.config.head, request.config.size) : undefined;
-      session = startSession(request.config, from);
-      saved = await snapshot(session);
-      running = true;
-      post({ type: 'state', running, step: 0 });
-      post({
-        type: 'eval',
-        step: 0,
-        head: request.config.head,
-        size: request.config.size,
-        errors: await evaluateModel(session.model, evalSet(request.config.size)),
-      });
-      if (!looping) loopRun = loop();
-      return;
-    }
-    case 'pause':
-      running = false;
-      post({ type: 'state', running, step: session?.step ?? 0 });
-      return;
-    case 'resume':
-      running = Boolean(session);
-      post({ type: 'state', running, step: session?.step ?? 0 });
-      if (running && !looping) loopRun = loop();
-      return;
-    case 'reset':
-      running = false;
-      if (session) endSession(session);
-      session = undefined;
-      post({ type: 'state', running, step: 0 });
-      return;
-    case 'bench': {
-      // A training step's median time on each backend, after a warm-up; then back to the ladder.
-      running = false;
-      benching = true;
-      try {
-        await Promise.all([loopRun, shippedRun]);
-        const rows = await benchBackends(request.steps);
-        chosen = await chooseBackend(ladder);
-        post({ type: 'bench', rows });
-        post({ type: 'backend', choice: chosen });
-      } finally {
-        benching = false;
-        void drainShipped();
-      }
-      return;
-    }
-    case 'lose-context':
-      // While training, between two steps, where a real loss is most often noticed; else at once
-      // (a shipped model being measured notices it, and the next one runs on the next backend).
-      if (looping) loseRequested = true;
-      else if (!loseWebglContext()) post({ type: 'error', message: 'this backend has no WebGL context to lose' });
-      return;
-    case 'shipped':
-      // Queued, not awaited: a training request that follows does not wait for these.
-      for (const [i, size] of request.sizes.entries()) {
-        for (const head of request.heads) {
-          const job: ShippedJob = {
-            head,
-            size,
-            gallery: i === 0 ? request.gallery : 0,
-            weights: fetchWeights(head, size),
-            arrived: false,
-          };
-          job.weights.then(
-            () => (job.arrived = true),
-            () => (job.arrived = true),
-          );
-          shippedJobs.push(job);
-        }
-      }
-      void drainShipped();
-      return;
-  }
+      },
+    });
+  };
+  queue(true);
 }
 
 /** A training step's median time on each backend the browser offers (WASM cannot train). */
-async function benchBackends(steps: number): Promise<{ backend: string; medianMs?: number; note: string }[]> {
-  const rows: { backend: string; medianMs?: number; note: string }[] = [];
+async function benchBackends(steps: number): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
   for (const name of ['webgpu', 'webgl', 'wasm', 'cpu'] as BackendName[]) {
     if (name === 'wasm') {
       rows.push({ backend: name, note: 'cannot train a convolutional network in TF.js (no Conv2DBackpropFilter)' });
@@ -385,49 +359,122 @@ async function benchBackends(steps: number): Promise<{ backend: string; medianMs
       learningRate: 1e-3,
       seed: 5,
     });
-    for (let i = 0; i < 3; i++) await sessionStep(bench);
-    const times: number[] = [];
-    for (let i = 0; i < steps; i++) {
-      const t = performance.now();
-      await sessionStep(bench);
-      times.push(performance.now() - t);
+    try {
+      for (let i = 0; i < 3; i++) await sessionStep(bench);
+      const times: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const t = performance.now();
+        await sessionStep(bench);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      rows.push({
+        backend: name,
+        medianMs: times[Math.floor(times.length / 2)],
+        note: `${steps} steps of batch 8 after 3 warm-up steps`,
+      });
+    } catch (error) {
+      rows.push({ backend: name, note: `failed: ${(error as Error).message}` });
+    } finally {
+      release(() => endSession(bench));
     }
-    endSession(bench);
-    times.sort((a, b) => a - b);
-    rows.push({
-      backend: name,
-      medianMs: times[Math.floor(times.length / 2)],
-      note: `${steps} steps of batch 8 after 3 warm-up steps`,
-    });
   }
   return rows;
 }
 
-/** The gallery's samples (seeded apart from the held-out set): maps, each decoder's points, SimDR's vectors. */
-async function galleryOf(head: Head, model: PoseModel, samples: number): Promise<ShippedGallery> {
-  const gallerySet = heldOut(model.config.size, samples, GALLERY_SEED);
-  const o = await predictOutputs(model, gallerySet);
-  const decoded = decodeOutputs(head, o, model.config.split);
-  const size = o.k * o.h * o.w;
-  return gallerySet.keypoints.map((_, b) => ({
-    maps: o.maps.slice(b * size, (b + 1) * size),
-    h: o.h,
-    w: o.w,
-    points: Object.fromEntries(Object.entries(decoded).map(([m, pts]) => [m, pts[b] as Point[]])),
-    ...(o.simdr
-      ? {
-          vectors: {
-            x: o.simdr.x.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
-            y: o.simdr.y.slice(b * o.k * o.simdr.bins, (b + 1) * o.k * o.simdr.bins),
-            bins: o.simdr.bins,
-          },
+function handle(request: ModelRequest): void {
+  switch (request.type) {
+    case 'flags':
+      applyPageFlags(request.search);
+      return;
+    case 'init':
+      jobs.add({
+        kind: 'backend',
+        between: true,
+        run: async () => {
+          const known = chosen;
+          await ensureBackend();
+          // A backend chosen just now has been posted already.
+          if (known) post({ type: 'backend', choice: chosen as BackendChoice });
+        },
+      });
+      return;
+    case 'train': {
+      const { config, from } = request;
+      // The download happens outside the queue: nothing waits for it but this run.
+      const weights = from === 'shipped' ? fetchWeights(config.head, config.size) : undefined;
+      weights?.catch(() => undefined);
+      startTraining({ config, ...(weights ? { weights } : {}) });
+      return;
+    }
+    case 'pause':
+      stopTraining();
+      post({ type: 'state', running: false, step: session?.step ?? 0 });
+      return;
+    case 'resume':
+      if (!session) post({ type: 'state', running: false, step: 0 });
+      else if (!training) startTraining();
+      return;
+    case 'reset':
+      stopTraining();
+      jobs.add({
+        kind: 'training',
+        run: async () => {
+          if (session) release(() => endSession(session as Session));
+          session = undefined;
+          saved = undefined;
+        },
+      });
+      post({ type: 'state', running: false, step: 0 });
+      return;
+    case 'lose-context':
+      // A job of its own: between two training steps, where a real loss is most often noticed,
+      // or between two slices of a shipped model's measurement.
+      jobs.add({
+        kind: 'backend',
+        between: true,
+        run: async () => {
+          await ensureBackend();
+          if (!loseWebglContext()) {
+            post({ type: 'error', message: 'this backend has no WebGL context to lose' });
+            return;
+          }
+          await fallBack('the WebGL context was lost');
+        },
+      });
+      return;
+    case 'bench':
+      // Training pauses; the timing runs once the job in progress is done, and the backend
+      // ladder is restored after it even if a backend fails.
+      if (training) {
+        stopTraining();
+        post({ type: 'state', running: false, step: session?.step ?? 0 });
+      }
+      jobs.add({
+        kind: 'timing',
+        run: async () => {
+          let rows: BenchRow[];
+          try {
+            rows = await benchBackends(request.steps);
+          } finally {
+            chosen = await chooseBackend(ladder);
+            post({ type: 'backend', choice: chosen });
+          }
+          post({ type: 'bench', rows });
+        },
+      });
+      return;
+    case 'shipped':
+      // The files are fetched at once; each model is measured once its own have arrived.
+      for (const [i, size] of request.sizes.entries()) {
+        for (const head of request.heads) {
+          const weights = fetchWeights(head, size);
+          weights.catch(() => undefined);
+          measureShipped(head, size, i === 0 ? request.gallery : 0, weights);
         }
-      : {}),
-  }));
+      }
+      return;
+  }
 }
 
-// Requests are handled one at a time, in order (the training loop itself runs between them).
-let queue: Promise<void> = Promise.resolve();
-scope.onmessage = (event) => {
-  queue = queue.then(() => handle(event.data)).catch((error: Error) => post({ type: 'error', message: error.message }));
-};
+scope.onmessage = (event) => handle(event.data);

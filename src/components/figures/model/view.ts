@@ -1,24 +1,17 @@
-/** From chapter 8's worker messages to what its figures show. */
-import * as Plot from '@observablehq/plot';
-import { plotChart } from '../../ui/plot.ts';
-import { meanErrors } from '../../../lib/index.ts';
+/** From chapter 8's data to what figure 8.2 shows (figure 8.1's table is results.ts's). */
+import { METHOD_NAMES, METHODS, type Head } from '../../../lib/tf/names.ts';
+import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
-import { HEAD_METHODS, METHOD_LABELS, type HeadName } from './names.ts';
+import { SIZES } from '../../state/ch8.ts';
+import { galleryView, gallerySet } from './gallery-view.ts';
+import { HEAD_NAMES } from './labels.ts';
+import { BENCH_BACKENDS, latestErrors, medianStepMs, type TrainFed } from './progress.ts';
 
-/** Steps excluded from the step time while the backend warms up (shader compilation, etc.). */
-export const WARM_UP_STEPS = 3;
+/** Where figure 8.1 publishes its gallery's errors (ui/published.ts), for chapter 8's exercises. */
+export const GALLERY_ERRORS = 'ch8.gallery-errors';
 
-/** The median of the last step times after warm-up, or undefined before there are any. */
-export function medianStepMs(times: readonly { step: number; ms: number }[], last = 20): number | undefined {
-  const warm = times
-    .filter((t) => t.step > WARM_UP_STEPS)
-    .slice(-last)
-    .map((t) => t.ms)
-    .sort((a, b) => a - b);
-  if (!warm.length) return undefined;
-  const mid = Math.floor(warm.length / 2);
-  return warm.length % 2 ? warm[mid] : ((warm[mid - 1] as number) + (warm[mid] as number)) / 2;
-}
+/** Per head, per gallery sample: each decoder's mean error over the keypoints, input px. */
+export type GalleryErrors = Partial<Record<Head, Record<string, number>[]>>;
 
 /** The status line: backend, step time, tensors in memory. */
 export function statusLine(backend: string, stepMs: number | undefined, tensors: number | undefined): string {
@@ -28,119 +21,61 @@ export function statusLine(backend: string, stepMs: number | undefined, tensors:
   return parts.join(' · ');
 }
 
-/** A point of the loss curve. */
-export interface LossPoint {
-  step: number;
-  loss: number;
+/** Figure 8.2's state (the chapter parameters it reads). */
+export interface TrainState {
+  head: Head;
+  size: '64' | '128';
+  target: 'unbiased' | 'biased';
+  sample: number;
 }
 
-/** A point of the held-out error curves. */
-export interface ErrorPoint {
-  step: number;
-  method: string;
-  error: number;
-}
+/** The role prefix of figure 8.2's gallery (figure 8.1's has none). */
+export const YOURS = 'yours-';
 
-/** The live loss curve (log scale) and the held-out error of each method, side by side data. */
-export function trainingChart(
-  losses: readonly LossPoint[],
-  errors: readonly ErrorPoint[],
-  { width, document, kind }: { width: number; document?: Document; kind: 'loss' | 'error' },
-): Element {
-  return kind === 'loss'
-    ? plotChart(
-        { width, document },
-        {
-          height: 200,
-          marginLeft: 50,
-          ariaLabel: 'Training loss against step',
-          ariaDescription: losses.length
-            ? `Loss ${fmt(losses[0]!.loss, 3)} at step ${losses[0]!.step}, ${fmt(losses.at(-1)!.loss, 3)} at step ${losses.at(-1)!.step}.`
-            : 'No training yet.',
-          x: { label: 'Step →' },
-          y: { label: '↑ Loss', type: 'log', grid: true },
-          marks: losses.length
-            ? [Plot.line(losses, { x: 'step', y: 'loss', className: 'loss-curve', ariaHidden: 'true' })]
-            : [],
-        },
-      )
-    : plotChart(
-        { width, document },
-        {
-          height: 200,
-          marginLeft: 50,
-          ariaLabel: 'Held-out mean error against step, input pixels',
-          ariaDescription: errors.length ? `Latest: ${latestErrors(errors)}.` : 'No evaluation yet.',
-          x: { label: 'Step →' },
-          y: { label: '↑ Held-out error (input px)', grid: true, zero: true },
-          marks: errors.length
-            ? [
-                ...[...new Set(errors.map((e) => e.method))].map((method) =>
-                  Plot.line(
-                    errors.filter((e) => e.method === method),
-                    {
-                      x: 'step',
-                      y: 'error',
-                      className: `decoder-${methodClass(method)}`,
-                      strokeDasharray: METHOD_DASH[method] ?? 'none',
-                      strokeWidth: 2,
-                      ariaHidden: 'true',
-                    },
-                  ),
-                ),
-              ]
-            : [],
-        },
-      );
-}
-
-/** Each method's dash, so that the lines differ by more than hue. */
-export const METHOD_DASH: Record<string, string> = {
-  argmax: 'none',
-  quarter: '6 3',
-  dark: '1 0',
-  dsnt: '8 2 2 2',
-  simdr: '2 2',
-};
-
-/** The decoder colour class of a method. */
-export function methodClass(method: string): string {
-  return method === 'dsnt' ? 'softargmax' : method === 'simdr' ? 'quarter2' : method;
-}
-
-/** "DARK 1.23 px, argmax 2.34 px" for the latest evaluation. */
-export function latestErrors(errors: readonly ErrorPoint[]): string {
-  const step = errors.at(-1)?.step;
-  return errors
-    .filter((e) => e.step === step)
-    .map((e) => `${METHOD_LABELS[e.method] ?? e.method} ${fmt(e.error, 2)} px`)
-    .join(', ');
-}
-
-/** Rows of the results table: head, method, shipped model's held-out error. */
-export function resultRows(
-  shipped: Partial<Record<HeadName, Record<string, number>>>,
-): { head: HeadName; method: string; label: string; error: string }[] {
-  return (Object.keys(HEAD_METHODS) as HeadName[]).flatMap((head) =>
-    HEAD_METHODS[head].map((method) => ({
+/** Figure 8.2's roles: status, numbers, buttons, the legend of the run's head, the timing table, its gallery. */
+export function trainView(f: TrainFed, s: Readonly<TrainState>): ViewModel {
+  const head = f.run?.head ?? s.head;
+  const attrs: ViewModel['attrs'] = {
+    pause: {
+      disabled: f.started ? null : '',
+      'aria-pressed': String(f.started && !f.running),
+    },
+    reset: { disabled: f.started ? null : '' },
+    finetune: { disabled: SIZES.includes(Number(s.size)) ? null : '' },
+    'target-box': { hidden: s.head === 'heatmap' ? null : '' },
+    warning: { hidden: f.notes.length ? null : '' },
+    bench: { hidden: f.bench ? null : '' },
+    [`${YOURS}gallery-box`]: { hidden: f.gallery ? null : '' },
+  };
+  for (const m of METHOD_NAMES) attrs[`legend-${m}`] = { hidden: METHODS[head].includes(m) ? null : '' };
+  const text: ViewModel['text'] = {
+    status: statusLine(f.backend + f.skipped, medianStepMs(f.times), f.tensors),
+    warning: f.notes.join(' '),
+    step: String(f.step),
+    loss: f.loss === undefined ? '—' : fmt(f.loss, 4),
+    errors: f.errors.length ? latestErrors(f.errors) : '—',
+    pause: f.started && !f.running ? 'Resume' : 'Pause',
+    'legend-head': `Decoders of the ${HEAD_NAMES[head]} head${f.run ? ' being trained' : ''}:`,
+  };
+  for (const backend of BENCH_BACKENDS) {
+    const row = f.bench?.find((r) => r.backend === backend);
+    text[`bench-${backend}-ms`] = row?.medianMs === undefined ? '—' : `${fmt(row.medianMs, 1)} ms`;
+    text[`bench-${backend}-note`] = row?.note ?? '';
+  }
+  const size = f.gallery?.size ?? Number(s.size);
+  const gallery = galleryView(
+    {
+      samples: f.gallery?.samples,
+      truth: gallerySet(size).keypoints,
       head,
-      method,
-      label: METHOD_LABELS[method] ?? method,
-      error: shipped[head]?.[method] === undefined ? '…' : fmt(shipped[head]![method]!, 2),
-    })),
+      selected: s.sample,
+      size,
+      source: f.gallery ? `Your model at step ${f.gallery.step}.` : '',
+    },
+    YOURS,
   );
-}
-
-/** Where figure 8.1 publishes its gallery's errors (ui/published.ts), for chapter 8's exercises. */
-export const GALLERY_ERRORS = 'ch8.gallery-errors';
-
-/** Per head, per gallery sample: each decoder's mean error over the keypoints, input px. */
-export type GalleryErrors = Partial<Record<HeadName, Record<string, number>[]>>;
-
-/** Each decoder's mean distance to the truth over one sample's keypoints, input px. */
-export function sampleErrors(
-  truth: readonly { x: number; y: number }[],
-  points: Record<string, readonly { x: number; y: number }[]>,
-): Record<string, number> {
-  return meanErrors(Object.fromEntries(Object.entries(points).map(([m, pts]) => [m, [pts]])), [truth]);
+  text[`${YOURS}gallery-step`] = f.gallery
+    ? `Your ${HEAD_NAMES[head]} model at step ${f.gallery.step}, on the gallery's samples at ${size} × ${size}: select one to see its output maps.`
+    : '';
+  return { attrs: { ...attrs, ...gallery.attrs }, text: { ...text, ...gallery.text } };
 }

@@ -1,0 +1,167 @@
+/**
+ * Chapter 8 answers at once (issue 20): figure 8.1 shows the shipped models' recorded results
+ * and the selected sample's maps before anything runs, then this browser's own measurement
+ * replaces them; figure 8.2 keeps its developer controls out of the reader's way, lists the
+ * decoders of the head being trained, and shows the reader's own model's output maps.
+ */
+import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch } from './browser.ts';
+import { test } from './retry.ts';
+import { hydrateAll } from './pages.ts';
+import { serveDist } from './server.ts';
+import { SIZES } from '../../src/components/state/ch8.ts';
+
+const CHAPTER_8 = '/chapters/08-train-in-the-browser/';
+let server: Server;
+let origin: string;
+let browser: BrowserContext;
+
+before(async () => {
+  ({ server, origin } = await serveDist('dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** What the training script recorded for a shipped model: each decoder's held-out error. */
+const recorded = (head: string, size: number): Record<string, number> =>
+  JSON.parse(readFileSync(`public/models/${head}-${size}.json`, 'utf8')).training.heldOut.meanError;
+
+function watch(page: Page): Page {
+  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
+  return page;
+}
+
+describe('chapter 8 answers at once', () => {
+  test('shows the recorded results and the selected sample’s maps within 2 s of opening, before any script', async () => {
+    // In the page as served: the numbers and the picture need no script at all.
+    const html = await (await fetch(`${origin}${CHAPTER_8}`)).text();
+    const dark = recorded('heatmap', 64).dark!.toFixed(2);
+    assert.match(html, new RegExp(`data-role="rec-64-heatmap-dark-value"[^>]*>${dark.replace('.', '\\.')}<`));
+
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}`, { waitUntil: 'domcontentloaded' });
+    for (const size of SIZES) {
+      for (const [head, method] of [
+        ['heatmap', 'argmax'],
+        ['heatmap', 'dark'],
+        ['dsnt', 'dsnt'],
+        ['simdr', 'simdr'],
+      ] as const) {
+        const cell = page.locator(`[data-role="rec-${size}-${head}-${method}-value"]`);
+        await cell.filter({ hasText: /^\d+\.\d\d$/ }).waitFor({ timeout: 2000 });
+        assert.equal(await cell.textContent(), recorded(head, size)[method]!.toFixed(2), `${size} ${head} ${method}`);
+      }
+    }
+    // Labelled as recorded: in italics, said so in the caption and to screen readers.
+    const cell = page.locator('[data-role="rec-64-heatmap-dark"]');
+    assert.equal(await cell.evaluate((el) => getComputedStyle(el).fontStyle), 'italic');
+    assert.match((await cell.textContent()) ?? '', /\(recorded\)/);
+    assert.match(
+      (await page.locator('[data-role="shipped-status"]').textContent()) ?? '',
+      /as recorded when the models were trained/,
+    );
+    // The selected sample (the first) is drawn, with its errors, not "Select a sample".
+    assert.match(
+      ((await page.locator('#fig-shipped [data-role="detail-text"]').textContent()) ?? '').trim(),
+      /^Sample 1, 16 × 16 output cells: its heatmaps, .*Mean error on this sample: argmax \d+\.\d\d px, quarter shift \d+\.\d\d px, DARK \d+\.\d\d px\. As recorded/,
+    );
+    assert.equal(await page.locator('#fig-shipped [data-panel="detail"] img').isVisible(), true);
+    assert.equal(await page.locator('button[data-sample="0"]').getAttribute('aria-pressed'), 'true');
+    await page.close();
+  });
+
+  test('a link’s sample and head show their recorded maps, then this browser’s measurement replaces them', async () => {
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}?ch8.sample=2&ch8.head=dsnt`, { waitUntil: 'networkidle' });
+    await hydrateAll(page);
+    const text = page.locator('#fig-shipped [data-role="detail-text"]');
+    assert.match((await text.textContent()) ?? '', /^Sample 3, 16 × 16 output cells: the softmax.*As recorded/);
+    // The first model measured here replaces its recorded numbers, which agree to a few hundredths.
+    const err = page.locator('[data-role="err-64-heatmap-dark"]');
+    await err.filter({ hasText: /^\d+\.\d\d$/ }).waitFor({ timeout: 180_000 });
+    assert.equal(await page.locator('[data-role="rec-64-heatmap-dark"]').isHidden(), true);
+    assert.equal(await page.locator('[data-role="cell-64-heatmap-dark"]').getAttribute('data-source'), 'measured');
+    const measured = Number(await err.textContent());
+    assert.ok(Math.abs(measured - recorded('heatmap', 64).dark!) < 0.05, `measured ${measured}`);
+    // Its gallery too: the heatmap head's maps are now this browser's.
+    await page.locator('#fig-shipped input[value="heatmap"]').check();
+    await text.filter({ hasText: /Measured in your browser\.$/ }).waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  test('keys the table’s decoders with the gallery’s marks', async () => {
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}`, { waitUntil: 'domcontentloaded' });
+    for (const method of ['argmax', 'quarter', 'dark', 'dsnt', 'simdr']) {
+      const key = page.locator(`#fig-shipped .results td.decoder .mark-${method}`);
+      assert.equal(await key.count(), 1, method);
+      const keyStroke = await key.evaluate((el) => getComputedStyle(el).stroke);
+      const mark = page.locator(`#fig-shipped [data-role="points-0-${method}"]`);
+      assert.equal(await mark.evaluate((el) => getComputedStyle(el).stroke), keyStroke, method);
+    }
+    await page.close();
+  });
+});
+
+describe('figure 8.2 for readers', () => {
+  test('keeps the developer controls closed, and lists the decoders of the head it trains', async () => {
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}#fig-train`, { waitUntil: 'networkidle' });
+    await page.locator('#fig-train [data-store][data-hydrated="true"]').waitFor();
+    assert.equal(await page.locator('#fig-train button[data-action="bench"]').isVisible(), false);
+    assert.equal(await page.locator('#fig-train button[data-action="lose"]').isVisible(), false);
+    assert.match((await page.locator('#fig-train details summary').textContent()) ?? '', /^For developers/);
+    const legend = async () =>
+      (await page.locator('#fig-train .legend li:visible').allTextContents()).map((t) => t.trim());
+    assert.deepEqual(await legend(), ['argmax', 'quarter shift', 'DARK']);
+    await page.locator('#fig-train input[value="dsnt"]').check();
+    await page.waitForFunction(() => location.search.includes('ch8.head=dsnt'));
+    assert.deepEqual(await legend(), ['soft-argmax']);
+    await page.close();
+  });
+
+  test('shows the reader’s model’s output maps on the gallery’s samples, and plain tick labels', async () => {
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}?ch8.size=128#fig-train`, { waitUntil: 'networkidle' });
+    await page.locator('#fig-train [data-store][data-hydrated="true"]').waitFor();
+    assert.equal(await page.locator('[data-role="yours-gallery-box"]').isHidden(), true);
+    await page.locator('#fig-train button[data-action="scratch"]').click();
+    // The run's first evaluation (step 0) carries its gallery.
+    await page.locator('[data-role="yours-gallery-box"]').waitFor({ state: 'visible', timeout: 120_000 });
+    assert.match(
+      (await page.locator('[data-role="yours-detail-text"]').textContent()) ?? '',
+      /^Sample 1, 32 × 32 output cells: its heatmaps, the maximum over the 11 keypoints\. Mean error on this sample: argmax \d+\.\d\d px.*Your model at step 0\.$/,
+    );
+    assert.equal(await page.locator('#fig-train [data-panel="yours-detail"] canvas').isVisible(), true);
+    assert.notEqual((await page.locator('[data-role="yours-points-3-dark"]').getAttribute('d')) ?? '', '');
+    await page.locator('#fig-train button[data-yours-sample="3"]').click();
+    await page.waitForFunction(() => location.search.includes('ch8.sample=3'));
+    await page
+      .locator('[data-role="yours-detail-text"]')
+      .filter({ hasText: /^Sample 4, / })
+      .waitFor();
+    // Once the loss has a few points, its axis reads as plain numbers.
+    await page.waitForFunction(
+      () => Number(document.querySelector('#fig-train [data-role="step"]')?.textContent) >= 3,
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.locator('#fig-train button[data-action="pause"]').click();
+    const ticks = await page
+      .locator('#fig-train [data-role="chart"] svg g[aria-label="y-axis tick label"] text')
+      .allTextContents();
+    assert.ok(ticks.length >= 2, `ticks ${ticks.join(' ')}`);
+    for (const t of ticks) assert.match(t, /^\d+(\.\d{1,3})?$/, `tick "${t}"`);
+    await page.close();
+  });
+});
