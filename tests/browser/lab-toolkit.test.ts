@@ -6,6 +6,7 @@
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,7 @@ import {
 import { fmt } from '../../src/components/ui/format.ts';
 import { metricsLines, tableLines } from '../../src/components/lab/view.ts';
 import type { LabResult } from '../../src/components/lab/session.ts';
+import { npyFile } from '../npy-file.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { hydrateAll } from './pages.ts';
@@ -372,6 +374,58 @@ describe('Decoder Lab, toolkit outputs', () => {
     await page.close();
   });
 
+  const python = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
+  const runs = 'copy as code: the copied NumPy code, run with python3 on the sample, gives the numbers the Lab exports';
+  test(python.status === 0 ? runs : `${runs} (skipped: python3 with NumPy not found)`, async (t) => {
+    if (python.status !== 0) {
+      t.skip('python3 with NumPy not found');
+      return;
+    }
+    const page = await openLab(light, '?lab.convention=mmpose&lab.darkUdp=1&lab.megvii=1&lab.kernel=7');
+    await page.locator('button[data-action="sample"]').click();
+    await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 7 decoders/);
+    await page.locator('button[data-action="copy-numpy"]').click();
+    await waitForText(page, '[data-role="copy-status"]', /Copied the NumPy code/);
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[data-action="json"]').click(),
+    ]);
+    const chunks: Buffer[] = [];
+    for await (const c of await download.createReadStream()) chunks.push(c as Buffer);
+    const lab = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+      rows: { points: Record<string, { x: number | null; y: number | null; score: number | null }> }[];
+    };
+    await page.close();
+
+    const dir = mkdtempSync(join(tmpdir(), 'subpixel-lab-code-'));
+    writeFileSync(join(dir, 'decode.py'), code);
+    const out = spawnSync('python3', [join(dir, 'decode.py'), 'public/lab/sample.npy'], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+    });
+    assert.equal(out.stderr, '');
+    const py = JSON.parse(out.stdout) as {
+      points: Record<string, { heatmap: (number | null)[]; score: number | null }>;
+    }[];
+    assert.equal(py.length, lab.rows.length);
+    const ids = Object.keys(lab.rows[0]!.points);
+    assert.equal(ids.length, 7);
+    const num = (v: number | null | undefined) => (v === null || v === undefined ? Number.NaN : v);
+    const near = (a: number, b: number, tol: number) => (Number.isNaN(b) ? Number.isNaN(a) : Math.abs(a - b) <= tol);
+    const bad: string[] = [];
+    lab.rows.forEach((row, i) => {
+      for (const id of ids) {
+        const l = row.points[id]!;
+        const p = py[i]!.points[id]!;
+        const [x, y] = p.heatmap.map(num) as [number, number];
+        if (!near(x, num(l.x), 1e-4) || !near(y, num(l.y), 1e-4) || !near(num(p.score), num(l.score), 1e-5))
+          bad.push(`map ${i} ${id}: python (${x}, ${y}, ${p.score}), Lab (${l.x}, ${l.y}, ${l.score})`);
+      }
+    });
+    assert.deepEqual(bad, []);
+  });
+
   test('bad and hostile files each get a message, new files clear old messages, and the page keeps working', async () => {
     const page = await openLab(light);
     const input = page.locator('[data-role="file"]');
@@ -404,6 +458,12 @@ describe('Decoder Lab, toolkit outputs', () => {
       /points\.csv: 64 MiB is larger than the Lab reads for ground truth \(32 MiB\)/,
     );
     assert.doesNotMatch((await page.locator('[data-role="messages"]').textContent()) ?? '', /deep\.json/);
+    // A .npy whose header nests 200,000 deep: the reader's own message, and the page still works.
+    await input.setInputFiles(file('deep.npy', npyFile('('.repeat(200_000), new Uint8Array(), 2)));
+    await waitForText(page, '[data-role="messages"]', /^deep\.npy: .*nested more than 16 deep/);
+    assert.doesNotMatch((await page.locator('[data-role="messages"]').textContent()) ?? '', /RangeError|call stack/);
+    await page.locator('button[data-action="sample"]').click();
+    await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
     // A flipped stack of another shape.
     await page
       .locator('[data-role="flipped-file"]')
