@@ -509,6 +509,36 @@ describe('Decoder Lab, toolkit outputs', () => {
     }
   });
 
+  test('heatmaps from the real model: BlazePose lite runs only when asked, its 39 sigmoid maps decoded with their names', async () => {
+    const page = await openLab(light);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    const button = page.locator('button[data-action="sample"][data-sample="blazepose"]');
+    assert.match((await button.textContent()) ?? '', /^\s*Heatmaps from the real model \(\d+\.\d MB download\)\s*$/);
+    // Nothing of the model is fetched before the press.
+    await page.waitForTimeout(500);
+    assert.deepEqual(
+      requests.filter((r) => r.startsWith('/blazepose/')),
+      [],
+    );
+    await button.click();
+    await waitForText(page, '[data-role="status"]', /^Decoded 39 maps with 5 decoders/);
+    assert.ok(requests.some((r) => r.startsWith('/blazepose/')));
+    assert.equal(await button.isDisabled(), false);
+    assert.match(
+      (await page.locator('[data-role="loaded"]').textContent()) ?? '',
+      /BlazePose lite on the bundled photo \(its default crop\): 1 sample × 39 keypoints of 64 × 64 cells .*stride mapping, stride 4\.00 \(input 256 × 256 px\)/,
+    );
+    assert.match(
+      (await page.locator('[data-role="notes"]').textContent()) ?? '',
+      /the model's logits put through the sigmoid, as MediaPipe reads them \(values in \(0, 1\)\); BlazePose lite ran on your (CPU|GPU)/,
+    );
+    assert.equal(await page.locator('[data-role="messages"]').textContent(), '');
+    assert.match((await page.locator('[data-role="map-name"]').textContent()) ?? '', /keypoint 0 \(nose\)/);
+    assert.equal((await cellsOf(page, 'rows')).length, 39);
+    await page.close();
+  });
+
   for (const [scheme, context] of [
     ['light', () => light],
     ['dark', () => dark],

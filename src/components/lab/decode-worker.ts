@@ -21,7 +21,7 @@ export type FileRole = 'input' | 'flipped' | 'truth';
 export type LabRequest =
   | { type: 'load'; job: number; role: 'input' | 'flipped'; files: LabFile[]; options: ReadOptions }
   | { type: 'reread'; job: number; role: 'input' | 'flipped'; options: Partial<ReadOptions> }
-  | { type: 'set'; job: number; stack: LabStack }
+  | { type: 'set'; job: number; stack: LabStack; names?: string[] }
   | { type: 'truth'; job: number; files: LabFile[] }
   | { type: 'clear'; job: number; role: 'flipped' | 'truth' }
   | { type: 'decode'; job: number; run: LabRun }
@@ -114,7 +114,7 @@ scope.onmessage = (event) => {
           type: 'loaded',
           job: request.job,
           role: 'input',
-          summary: session.setStack(request.stack),
+          summary: session.setStack(request.stack, request.names),
         });
         break;
       case 'truth':

@@ -211,24 +211,46 @@ export function mountInputs(
     events.changed();
   };
 
-  const loadSample = async (id: string): Promise<void> => {
-    const sample = LAB_SAMPLES.find((s) => s.id === id);
+  const loadSample = async (button: HTMLButtonElement): Promise<void> => {
+    const sample = LAB_SAMPLES.find((s) => s.id === (button.dataset.sample ?? LAB_SAMPLES[0]?.id));
     if (!sample) return;
+    // One opening at a time: a second press would download and run the model again.
+    button.disabled = true;
     say.clear('input', 'decode', 'truth');
-    events.busy(`Opening ${sample.label.toLowerCase()}…`);
+    chooser.hidden = true;
+    events.busy(sample.opening);
     try {
-      const files = await sample.load();
-      if (files.state) store.set(files.state);
-      if (files.truth) await loadTruth(files.truth);
+      const content = await sample.load();
+      if (content.state) store.set(content.state);
+      if ('stack' in content) {
+        // A model's maps have no ground truth; an old one belongs to other maps.
+        say.clear('truth');
+        forgetTruth();
+        await client.send({ type: 'clear', role: 'truth' });
+        inputFromFiles = false;
+        answered('input', await client.send({ type: 'set', stack: content.stack, names: content.names }));
+        return;
+      }
+      if (content.truth) await loadTruth(content.truth);
       inputFromFiles = true;
       answered(
         'input',
-        await client.send({ type: 'load', role: 'input', files: files.input, options: { layout: store.get().layout } }),
+        await client.send({
+          type: 'load',
+          role: 'input',
+          files: content.input,
+          options: { layout: store.get().layout },
+        }),
       );
     } catch (error) {
-      if (error instanceof LabInputError) say.problems('input', [error.message]);
-      else say.problems('input', [`The sample could not be loaded (${(error as Error).message}).`]);
+      // The model's runtime says what went wrong in a sentence (no WebAssembly, a failed download).
+      const message = error instanceof Error ? error.message : String(error);
+      say.problems('input', [
+        error instanceof LabInputError ? message : `${sample.label} could not be opened: ${message}`,
+      ]);
       events.input(undefined);
+    } finally {
+      button.disabled = false;
     }
   };
 
@@ -246,7 +268,7 @@ export function mountInputs(
     const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
     if (!button) return;
     const action = button.dataset.action;
-    if (action === 'sample') void loadSample(button.dataset.sample ?? LAB_SAMPLES[0]?.id ?? '');
+    if (action === 'sample') void loadSample(button);
     else if (action === 'choose') {
       const role = chooser.dataset.for === 'flipped' ? 'flipped' : 'input';
       void guarded(role, async () => {

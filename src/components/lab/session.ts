@@ -153,7 +153,9 @@ export interface LabResult {
   notes: string[];
 }
 
-type Input = { kind: 'heatmaps'; stack: LabStack; report: NonFiniteReport } | { kind: 'simcc'; simcc: LabSimcc };
+/** What was loaded; a stack set by the page (a model's maps) may name its keypoints. */
+type Input =
+  { kind: 'heatmaps'; stack: LabStack; report: NonFiniteReport; names?: string[] } | { kind: 'simcc'; simcc: LabSimcc };
 
 const isNpz = (name: string) => /\.npz$/i.test(name);
 const isNpy = (name: string) => /\.npy$/i.test(name);
@@ -315,10 +317,15 @@ export class LabSession {
     return { loaded: summaryOf(read) };
   }
 
-  /** Loads a stack read on the page (PNG images), which cannot be read again. */
-  setStack(stack: LabStack): InputSummary {
+  /**
+   * Loads a stack made on the page (PNG images, a model's maps), which cannot be read again, with
+   * its keypoint names when it has them (a ground truth's names still come first).
+   */
+  setStack(stack: LabStack, names?: string[]): InputSummary {
     this.#inputFiles = undefined;
-    const input: Input = { kind: 'heatmaps', stack, report: scanNonFinite(stack) };
+    if (names && names.length !== stack.k)
+      throw new LabInputError(`${stack.source}: ${names.length} keypoint names for ${stack.k} maps per sample`);
+    const input: Input = { kind: 'heatmaps', stack, report: scanNonFinite(stack), ...(names ? { names } : {}) };
     this.#input = input;
     this.#decoded = undefined;
     return summaryOf(input);
@@ -588,7 +595,7 @@ export class LabSession {
     const mainVariant = variants[0] as (typeof variants)[number];
     this.#decoded = mainVariant.stack;
     const rows = decoded[main] as LabRow[];
-    const names = truth?.names ?? keypointNames(k);
+    const names = truth?.names ?? input.names ?? keypointNames(k);
     const result: LabResult = {
       kind: 'heatmaps',
       source: stack.source,
