@@ -11,7 +11,6 @@ import { scoreChart, SCORE_CHART_LIMIT } from './charts.ts';
 import { createMapView } from './map-view.ts';
 import type { LabResult } from './session.ts';
 import type { LabState } from './state.ts';
-import { decoderStyle } from '../ui/decoder-style.ts';
 import {
   renderAll,
   renderFlip,
@@ -89,7 +88,7 @@ export function mountResults(root: HTMLElement, store: Store<LabState>, client: 
     const unit = result.kind === 'simcc' ? 'keypoint' : 'map';
     const { lines, note } = tableLines(result.rows, result.decoders, s.sort, unit);
     q('note').textContent = note;
-    renderAll(q('head'), q('rows'), lines, result.decoders, s.map, unit);
+    renderAll(q('head'), q('rows'), lines, result.decoders, s.map, unit, Boolean(result.truth));
   };
 
   const showResult = (next: LabResult | undefined): void => {
@@ -117,12 +116,7 @@ export function mountResults(root: HTMLElement, store: Store<LabState>, client: 
     q('keypoints-block').hidden = !truth;
     q('scores-block').hidden = !truth;
     if (truth) {
-      renderKeypoints(
-        q('keypoints-head'),
-        q('keypoints-rows'),
-        result.decoders.map((id) => decoderStyle(id).short),
-        keypointLines(result),
-      );
+      renderKeypoints(q('keypoints-head'), q('keypoints-rows'), result.decoders, keypointLines(result));
       renderLegend(
         q('score-legend'),
         result.decoders.map((id) => ({ id, label: labelOf(id) })),

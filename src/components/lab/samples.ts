@@ -67,7 +67,7 @@ export const LAB_SAMPLES: readonly LabSampleSource[] = [
       return {
         stack: {
           ...stack,
-          note: `the model's logits put through the sigmoid, as MediaPipe reads them (values in (0, 1)); BlazePose lite ran on ${ran}`,
+          note: `the model's logits put through the sigmoid, as MediaPipe reads them (values in (0, 1): DARK takes their logarithm, soft-argmax weighs e^(β·p)); the model ran on ${ran}`,
         },
         names: [...names],
         state: { units: 'input', stride, mapping: 'stride' },

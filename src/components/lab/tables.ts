@@ -3,6 +3,7 @@
  * COCO-style accuracy, the flip test's comparison, the error per keypoint, the selected map's
  * points, and every map's results. Each function replaces a table body's rows.
  */
+import { decoderStyle } from '../ui/decoder-style.ts';
 import type { LabDecoderId } from './state.ts';
 import type { MapLine, MetricsLine, SummaryLine, TableLine } from './view.ts';
 
@@ -55,10 +56,33 @@ export function renderLegend(into: HTMLElement, items: readonly { id: string; la
   );
 }
 
+/** A column header naming a decoder (its short name), with its glyph before the name. */
+function decoderColumn(id: LabDecoderId): HTMLTableCellElement {
+  const th = document.createElement('th');
+  th.scope = 'col';
+  th.append(glyph(id), document.createTextNode(` ${decoderStyle(id).short}`));
+  return th;
+}
+
+/** The column of a decoder's errors, right of its points: "error" on screen, the decoder's name for a screen reader. */
+function errorColumn(id: LabDecoderId): HTMLTableCellElement {
+  const th = document.createElement('th');
+  th.scope = 'col';
+  const name = document.createElement('span');
+  name.className = 'sr-only';
+  name.textContent = `${decoderStyle(id).short} `;
+  th.append(name, document.createTextNode('error'));
+  return th;
+}
+
 /** A header row of column headers. */
-function headRow(titles: readonly string[]): HTMLTableRowElement {
+function headRow(titles: readonly (string | HTMLTableCellElement)[]): HTMLTableRowElement {
   const tr = document.createElement('tr');
   for (const t of titles) {
+    if (typeof t !== 'string') {
+      tr.append(t);
+      continue;
+    }
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = t;
@@ -89,10 +113,10 @@ export function renderFlip(body: HTMLElement, lines: readonly { id: string; labe
 export function renderKeypoints(
   head: HTMLElement,
   body: HTMLElement,
-  decoderLabels: readonly string[],
+  decoders: readonly LabDecoderId[],
   lines: readonly { name: string; errors: string[] }[],
 ): void {
-  head.replaceChildren(headRow(['Keypoint', ...decoderLabels]));
+  head.replaceChildren(headRow(['Keypoint', ...decoders.map((id) => decoderColumn(id))]));
   body.replaceChildren(...lines.map((l) => row(l.name, l.errors)));
 }
 
@@ -116,12 +140,14 @@ export function renderAll(
   decoders: readonly LabDecoderId[],
   selected: number,
   unit: 'map' | 'keypoint',
+  /** Whether there is a ground truth: without one the error columns would be empty, and are left out. */
+  errors: boolean,
 ): void {
   head.replaceChildren(
     headRow([
       unit === 'map' ? 'Map (n, k)' : 'Keypoint (n, k)',
       'Spread, input px',
-      ...decoders.flatMap((id) => [id, `${id} error`]),
+      ...decoders.flatMap((id) => (errors ? [decoderColumn(id), errorColumn(id)] : [decoderColumn(id)])),
     ]),
   );
   body.replaceChildren(
@@ -140,7 +166,10 @@ export function renderAll(
       th.append(pick);
       const tr = row(
         th,
-        [line.skipped ? `skipped: ${line.skipped}` : line.spread, ...line.cells.flatMap((c) => [c.point, c.error])],
+        [
+          line.skipped ? `skipped: ${line.skipped}` : line.spread,
+          ...line.cells.flatMap((c) => (errors ? [c.point, c.error] : [c.point])),
+        ],
         line.flagged ? 'flagged' : '',
       );
       tr.dataset.index = String(line.index);

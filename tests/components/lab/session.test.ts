@@ -134,6 +134,32 @@ describe('LabSession reads inputs', () => {
   });
 });
 
+describe('LabSession takes a stack made on the page (a model’s maps) with its keypoint names', () => {
+  it('decodes it as decodeLabStack, names its keypoints, and lets a COCO file’s names come first', async () => {
+    const session = new LabSession();
+    const names = Array.from({ length: 17 }, (_, j) => `joint ${j}`);
+    expect(session.setStack(stack, names)).toEqual({
+      kind: 'heatmaps',
+      source: stack.source,
+      n: 2,
+      k: 17,
+      h: 64,
+      w: 48,
+    });
+    const result = await decoded(session);
+    expect(result.rows).toEqual(decodeLabStack(stack, settings, undefined, new Array(34).fill(false)));
+    expect(result.names).toEqual(names);
+    // Without names, COCO-17's.
+    session.setStack(stack);
+    expect((await decoded(session)).names[0]).toBe('nose');
+  });
+
+  it('refuses names that do not fit its maps, with the reader’s message', () => {
+    const session = new LabSession();
+    expect(() => session.setStack(stack, ['nose', 'eye'])).toThrow(/2 keypoint names for 17 maps per sample/);
+  });
+});
+
 describe('LabSession decodes what is finite', () => {
   it('a map with a few NaN cells is decoded, a map of NaN alone skipped, one summary line', async () => {
     const data = Float32Array.from(stack.data.subarray(0, 3 * 64 * 48));
