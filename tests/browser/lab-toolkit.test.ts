@@ -536,6 +536,16 @@ describe('Decoder Lab, toolkit outputs', () => {
     assert.equal(await page.locator('[data-role="messages"]').textContent(), '');
     assert.match((await page.locator('[data-role="map-name"]').textContent()) ?? '', /keypoint 0 \(nose\)/);
     assert.equal((await cellsOf(page, 'rows')).length, 39);
+    // No ground truth: the summary shows scores only, and says why.
+    assert.match(
+      (await page.locator('[data-role="summary-caption"]').textContent()) ?? '',
+      /errors need a ground truth/,
+    );
+    assert.deepEqual(await page.locator('[data-role="summary-table"] thead th:visible').allTextContents(), [
+      'Decoder',
+      'Mean score',
+      'Score is',
+    ]);
     await page.close();
   });
 

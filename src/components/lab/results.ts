@@ -104,6 +104,10 @@ export function mountResults(root: HTMLElement, store: Store<LabState>, client: 
     q('every-title').textContent = simcc ? 'Every keypoint' : 'Every map';
     renderSummary(q('summary'), summaryLines(result.rows, result.decoders, result.meanScores));
     const truth = Boolean(result.truth);
+    q('summary-table').dataset.truth = truth ? 'yes' : 'no';
+    q('summary-caption').textContent = truth
+      ? "Each decoder's error against the ground truth (input pixels) and its mean score"
+      : "Each decoder's mean score; its errors need a ground truth (see Inputs)";
     q('accuracy-block').hidden = !truth && !result.results;
     renderMetrics(q('metrics'), metricsLines(result));
     const comparison = result.flip?.comparison;
