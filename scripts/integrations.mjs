@@ -7,9 +7,10 @@
  *   dist/pagefind/, a static index the search page queries in the browser, with no server;
  * - offline: Workbox writes dist/sw.js, a service worker that precaches the site's pages,
  *   styles, scripts and fonts, each with its content hash as revision (models, their runtimes,
- *   embed pages and the search index are cached when first used: RUNTIME_ONLY). A new build
- *   changes the revisions, the new worker installs beside the old one, takes over, and deletes
- *   the stale entries, so an update replaces the old cache.
+ *   the pages of the chapters that run them, embed pages and the search index are cached when
+ *   first used: RUNTIME_ONLY). A new build changes the revisions, the new worker installs
+ *   beside the old one, takes over, and deletes the stale entries, so an update replaces the
+ *   old cache.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -122,6 +123,10 @@ export const RUNTIME_ONLY = [
   'blazepose/**',
   '**/*.{wasm,tflite,bin,npy,onnx}',
   '_astro/model/**',
+  // The two chapters that run a model (their pages carry its recorded outputs and photo):
+  // cached when read, with the models they load.
+  'chapters/08-*/**',
+  'chapters/09-*/**',
   // One-figure pages for other sites' iframes, the search index, the Lab's sample data.
   'embed/**',
   'pagefind/**',

@@ -393,7 +393,7 @@ describe('offline', () => {
       return out;
     });
 
-  test('a first visit precaches at most 2 MB: every page, style, script and font, no model or runtime', async () => {
+  test('a first visit precaches at most 2 MB: pages, styles, scripts and fonts, no model, runtime or model chapter', async () => {
     const browser = await launch({ serviceWorkers: 'allow' });
     try {
       const page = await controlled(browser, `${origin}${CHAPTER_2}`);
@@ -401,12 +401,16 @@ describe('offline', () => {
       const bytes = precached.reduce((sum, e) => sum + e.bytes, 0);
       assert.ok(bytes <= 2 * 1024 * 1024, `${(bytes / 1024 / 1024).toFixed(2)} MB precached`);
       const urls = precached.map((e) => e.url);
-      for (const path of ['/index.html', '/chapters/08-train-in-the-browser/index.html', '/lab/index.html']) {
+      for (const path of ['/index.html', '/chapters/01-points-pixels-heatmaps/index.html', '/lab/index.html']) {
         assert.ok(urls.includes(path), `${path} is precached`);
       }
       assert.ok(urls.some((u) => u.endsWith('.woff2')) && urls.some((u) => u.endsWith('.css')));
       assert.deepEqual(
-        urls.filter((u) => /^\/(models|litert|embed|pagefind|_astro\/model)\/|\.(wasm|bin|npy|tflite)$/.test(u)),
+        urls.filter((u) =>
+          /^\/(models|litert|blazepose|embed|pagefind|_astro\/model|chapters\/0[89]-[^/]+)\/|\.(wasm|bin|npy|tflite)$/.test(
+            u,
+          ),
+        ),
         [],
       );
     } finally {

@@ -31,7 +31,6 @@ import blazeMaps from '../../../src/components/figures/blazepose/maps-spec.ts';
 import blazeShift from '../../../src/components/figures/blazepose/shift-spec.ts';
 import blazeGaps from '../../../src/components/figures/blazepose/gaps-spec.ts';
 import { afterRun } from './blazepose-session.ts';
-
 import shipped from '../../../src/components/figures/model/shipped-spec.ts';
 import trainLive from '../../../src/components/figures/model/train-spec.ts';
 import { recordedFed, type RecordedManifest } from '../../../src/components/figures/model/results.ts';
@@ -130,6 +129,12 @@ const FIGURES: [
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const round = (v: number) => Number(v.toPrecision(6));
 
+/**
+ * A chart's SVG with its coordinates to a thousandth of a pixel: a sum taken in another order
+ * moves the last bits of a float, which no reader sees and no snapshot should report.
+ */
+const pinned = (svg: string) => svg.replace(/-?\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))));
+
 /** A map picture in a few numbers: its size, domain, and the sum and extremes of its values. */
 function summary(m: MapDraw) {
   let sum = 0;
@@ -162,7 +167,7 @@ describe.each(FIGURES.map(([spec, moved, fed]) => [spec.name, spec, moved, fed] 
           `./__snapshots__/${name}.${label}.json`,
         );
         for (const [role, svg] of Object.entries(r.charts))
-          await expect(svg).toMatchFileSnapshot(`./__snapshots__/${name}.${label}.${role}.svg`);
+          await expect(pinned(svg)).toMatchFileSnapshot(`./__snapshots__/${name}.${label}.${role}.svg`);
       });
     }
 
