@@ -549,6 +549,23 @@ describe('Decoder Lab, toolkit outputs', () => {
     await page.close();
   });
 
+  test('heatmaps from the real model: a model that cannot be downloaded gets a message, and the page keeps working', async () => {
+    const page = await openLab(light);
+    await page.route('**/blazepose/**', (route) => route.abort());
+    await page.locator('button[data-sample="blazepose"]').click();
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /^Heatmaps from the real model could not be opened: The model's runtime \(LiteRT\.js\) could not start in this browser: \/blazepose\/\S+ could not be downloaded from this site/,
+    );
+    assert.equal(await page.locator('button[data-sample="blazepose"]').isDisabled(), false);
+    assert.equal(await page.locator('[data-role="results"]').isVisible(), false);
+    await page.locator('button[data-sample="synthetic"]').click();
+    await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
+    assert.equal(await page.locator('[data-role="messages"]').textContent(), '');
+    await page.close();
+  });
+
   for (const [scheme, context] of [
     ['light', () => light],
     ['dark', () => dark],
