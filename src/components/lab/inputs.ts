@@ -190,7 +190,9 @@ export function mountInputs(
   /** The ground truth is the last file chosen: a refused one leaves none (the worker forgets the old). */
   const loadTruth = async (files: LabFile[] | File[]): Promise<void> => {
     if (!files.length) return;
-    say.clear('truth');
+    // The last decode's messages may speak of the old ground truth (it is parsed as maps are
+    // decoded): they go with it, and the decode that follows says what still holds.
+    say.clear('truth', 'decode');
     try {
       const read =
         files[0] instanceof File ? await bytesOf(files as File[], checkGroundTruthSize) : (files as LabFile[]);
