@@ -1,44 +1,229 @@
-/** The URL-mirrored state of the Decoder Lab: which decoders, their settings, the selected map. */
-import type { DecoderId } from '../../lib/index.ts';
-import { booleanParam, choiceParam, numberParam, type Schema } from '../ui/params.ts';
+/**
+ * The URL-mirrored state of the Decoder Lab: the convention and mapping, which decoders, their
+ * settings, SimCC's split ratio and σ, the flip test, how files are read, and the selected map.
+ * Files themselves are not in the URL (they never leave the browser); everything that says how
+ * they are decoded is, so a link reproduces the reader's settings on their files.
+ */
+import {
+  COCO17_FLIP_PAIRS,
+  flipIndicesFromPairs,
+  HEATMAP_DECODER_IDS,
+  SIMCC_DECODER_IDS,
+  type CopyAsCodeSettings,
+  type DecodeConvention,
+  type HeatmapDecoderId,
+  type InputMapping,
+  type LayoutChoice,
+  type SimccDecoderId,
+} from '../../lib/index.ts';
+import { booleanParam, choiceParam, numberParam, type Param, type Schema } from '../ui/params.ts';
+import type { LabRun } from './session.ts';
 
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
 export const SORTS = ['index', 'spread', 'error'] as const;
+/** The flip test: off, or the flipped-back map shifted by 0 or 1 cell before averaging. */
+export const FLIPS = ['off', '0', '1'] as const;
+export const LAYOUTS = ['auto', 'channelsFirst', 'channelsLast'] as const satisfies readonly LayoutChoice[];
 
-export interface LabState {
-  argmax: boolean;
-  quarter: boolean;
-  quarter2: boolean;
-  dark: boolean;
-  softargmax: boolean;
-  softargmaxDebiased: boolean;
+/** Any decoder the Lab offers: a heatmap decoder or a SimCC decoder. */
+export type LabDecoderId = HeatmapDecoderId | SimccDecoderId;
+
+export interface LabState extends Record<LabDecoderId, boolean> {
+  /** Whose numbers: the reference code (HRNet, DarkPose) or MMPose's codecs. */
+  convention: DecodeConvention;
+  /** Heatmap pixels to input pixels: the stride, or UDP's (w−1)/(W−1). */
+  mapping: InputMapping;
   kernel: (typeof KERNELS)[number];
   beta: number;
   /** Input pixels per heatmap pixel. */
   stride: number;
   units: 'heatmap' | 'input';
+  /** SimCC's split ratio k (bins per input pixel) and label σ in bins (SimCC-DARK's kernels). */
+  split: number;
+  sigmaX: number;
+  sigmaY: number;
+  flip: (typeof FLIPS)[number];
+  /** Left/right keypoint pairs swapped by the flip, `a-b,c-d,…` (0-based). */
+  pairs: string;
+  /** How a heatmap file's axes are read: by the Lab's rule, or as the reader says. */
+  layout: (typeof LAYOUTS)[number];
   /** The selected map, n·K + k. */
   map: number;
   sort: (typeof SORTS)[number];
 }
 
+/** Flip pairs as the URL writes them: `1-2,3-4`. */
+export function formatPairs(pairs: readonly (readonly [number, number])[]): string {
+  return pairs.map(([a, b]) => `${a}-${b}`).join(',');
+}
+
+/** The longest pairs list the URL takes (COCO-WholeBody's 133 keypoints need about 600 characters). */
+const MAX_PAIRS_LENGTH = 1200;
+const PAIRS = /^\d{1,4}-\d{1,4}(,\d{1,4}-\d{1,4})*$/;
+
+/**
+ * Reads flip pairs typed by the reader or read from the URL: `a-b` pairs separated by commas,
+ * spaces or semicolons (`1-2, 3-4`, `(1, 2), (3, 4)` and `[[1, 2], [3, 4]]` read the same).
+ * Returns the pairs in URL form, or undefined when the text is not a list of pairs. Whether the
+ * indices fit the keypoints is checked when they are used (`flipIndicesFromPairs`).
+ */
+export function normalizePairs(text: string): string | undefined {
+  if (text.length > MAX_PAIRS_LENGTH * 2) return undefined;
+  const numbers = text.match(/\d+/g) ?? [];
+  const rest = text.replace(/\d+/g, '').replace(/[\s,;:\-()[\]]/g, '');
+  if (rest !== '' || numbers.length % 2 !== 0) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < numbers.length; i += 2) out.push(`${Number(numbers[i])}-${Number(numbers[i + 1])}`);
+  const joined = out.join(',');
+  return joined === '' || (PAIRS.test(joined) && joined.length <= MAX_PAIRS_LENGTH) ? joined : undefined;
+}
+
+/** Flip pairs in the URL: a list of `a-b` pairs (empty: no keypoint swaps with another). */
+export function pairsParam(fallback: string): Param<string> {
+  return {
+    default: fallback,
+    parse: (raw) => (raw.length <= MAX_PAIRS_LENGTH && (raw === '' || PAIRS.test(raw)) ? raw : undefined),
+    format: (v) => v,
+    clamp: (v) => normalizePairs(v) ?? fallback,
+  };
+}
+
+/** Parses URL-form pairs into index pairs. */
+export function pairsOf(text: string): [number, number][] {
+  if (text === '') return [];
+  return text.split(',').map((p) => p.split('-').map(Number) as [number, number]);
+}
+
+/** COCO-17's flip pairs in URL form: the default. */
+export const COCO17_PAIRS_TEXT = formatPairs(COCO17_FLIP_PAIRS);
+
+const decoderDefaults: Record<LabDecoderId, boolean> = {
+  argmax: true,
+  quarter: true,
+  quarter2: true,
+  dark: true,
+  softargmax: true,
+  softargmaxDebiased: false,
+  darkUdp: false,
+  megvii: false,
+  simccArgmax: true,
+  simccExpectation: true,
+  simccDark: true,
+};
+
 export const labSchema: Schema<LabState> = {
-  argmax: booleanParam(true),
-  quarter: booleanParam(true),
-  quarter2: booleanParam(true),
-  dark: booleanParam(true),
-  softargmax: booleanParam(true),
-  softargmaxDebiased: booleanParam(false),
+  ...(Object.fromEntries(Object.entries(decoderDefaults).map(([id, on]) => [id, booleanParam(on)])) as Schema<
+    Record<LabDecoderId, boolean>
+  >),
+  convention: choiceParam(['reference', 'mmpose'] as const, 'reference'),
+  mapping: choiceParam(['stride', 'udp'] as const, 'stride'),
   kernel: choiceParam(KERNELS, '11'),
   // Soft-argmax's β: 20 suits heatmaps trained against Gaussians (peaks near 1), the usual input.
   beta: numberParam({ default: 20, min: 0.1, max: 100, digits: 2 }),
   stride: numberParam({ default: 4, min: 0.25, max: 64, digits: 3 }),
   units: choiceParam(['heatmap', 'input'] as const, 'input'),
+  // MMPose's SimCCLabel: simcc_split_ratio 2.0 (RTMPose) and σ 6.0 by default.
+  split: numberParam({ default: 2, min: 0.25, max: 16, digits: 3 }),
+  sigmaX: numberParam({ default: 6, min: 0.5, max: 20, digits: 2 }),
+  sigmaY: numberParam({ default: 6, min: 0.5, max: 20, digits: 2 }),
+  // MMPose's heatmap configs average with shift_heatmap=True: one cell.
+  flip: choiceParam(FLIPS, '1'),
+  pairs: pairsParam(COCO17_PAIRS_TEXT),
+  layout: choiceParam(LAYOUTS, 'auto'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
   sort: choiceParam(SORTS, 'index'),
 };
 
-/** The decoders the state turns on, in the library's order. */
-export function chosenDecoders(s: Readonly<LabState>, all: readonly DecoderId[]): DecoderId[] {
+/** The heatmap decoders the state turns on, in the library's order. */
+export function chosenDecoders(
+  s: Readonly<LabState>,
+  all: readonly HeatmapDecoderId[] = HEATMAP_DECODER_IDS,
+): HeatmapDecoderId[] {
   return all.filter((id) => s[id]);
+}
+
+/** The SimCC decoders the state turns on. */
+export function chosenSimccDecoders(s: Readonly<LabState>): SimccDecoderId[] {
+  return SIMCC_DECODER_IDS.filter((id) => s[id]);
+}
+
+/** The decoding settings of a state, as the worker takes them. */
+export function runOf(s: Readonly<LabState>): LabRun {
+  return {
+    convention: s.convention,
+    mapping: s.mapping,
+    decoders: chosenDecoders(s),
+    simccDecoders: chosenSimccDecoders(s),
+    kernel: Number(s.kernel),
+    beta: s.beta,
+    stride: s.stride,
+    units: s.units,
+    splitRatio: s.split,
+    sigma: [s.sigmaX, s.sigmaY],
+    flip: s.flip === 'off' ? 'off' : s.flip === '0' ? 0 : 1,
+    pairs: pairsOf(s.pairs),
+  };
+}
+
+/**
+ * What a decode of `kind` depends on, as a key: a change of anything else (the selected map,
+ * the table's order, a SimCC setting for heatmaps) needs no new decode.
+ */
+export function runKey(s: Readonly<LabState>, kind: 'heatmaps' | 'simcc'): string {
+  const run = runOf(s);
+  if (kind === 'simcc') {
+    const { simccDecoders, splitRatio, sigma, beta, units } = run;
+    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units });
+  }
+  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs } = run;
+  const heatmaps = { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs };
+  return JSON.stringify(heatmaps);
+}
+
+/** What "copy as code" needs to know of the loaded files. */
+export interface CodeContext {
+  input?: { kind: 'heatmaps' | 'simcc'; source: string; k: number; w: number; h: number };
+  /** The flipped image's file, when one is loaded. */
+  flipped?: string;
+}
+
+/**
+ * The copy-as-code settings of a state and the loaded files: the decoders of the loaded kind
+ * (heatmaps when nothing is loaded), the file names when the code can read them as they are
+ * (a `.npy` of heatmaps, a `.npz` holding simcc_x and simcc_y), and the flip test when a
+ * flipped stack is loaded and the pairs fit its keypoints.
+ */
+export function codeSettings(s: Readonly<LabState>, context: CodeContext = {}): CopyAsCodeSettings {
+  const input = context.input;
+  const simcc = input?.kind === 'simcc';
+  let flip: CopyAsCodeSettings['flip'] = null;
+  if (!simcc && context.flipped && s.flip !== 'off' && input) {
+    try {
+      flip = {
+        file: context.flipped,
+        flipIndices: flipIndicesFromPairs(pairsOf(s.pairs), input.k),
+        shift: Number(s.flip),
+      };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const file =
+    input && (simcc ? /\.npz$/i.test(input.source) : /\.npy$/i.test(input.source)) ? input.source : undefined;
+  return {
+    input: simcc ? 'simcc' : 'heatmaps',
+    convention: s.convention,
+    decoders: simcc ? chosenSimccDecoders(s) : chosenDecoders(s),
+    kernel: Number(s.kernel),
+    beta: s.beta,
+    mapping: s.mapping,
+    // The MMPose config's input_size is stride × heatmap size: for SimCC, the vectors' bins / k.
+    ...(input && simcc
+      ? { stride: 1, heatmapW: input.w / s.split, heatmapH: input.h / s.split }
+      : { stride: s.stride, ...(input ? { heatmapW: input.w, heatmapH: input.h } : {}) }),
+    splitRatio: s.split,
+    sigma: [s.sigmaX, s.sigmaY],
+    flip,
+    ...(file ? { file } : {}),
+  };
 }

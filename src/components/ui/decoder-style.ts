@@ -1,8 +1,10 @@
 /**
  * How each decoder is drawn in every chart: a CSS class for its colour (see global.css), a
- * dash pattern and a label, so that decoders differ by more than hue.
+ * dash pattern and a label, so that decoders differ by more than hue. The chapters' decoders,
+ * the MMPose family's DARK-UDP and Megvii, and the SimCC decoders (which share the colour of
+ * their heatmap counterpart: argmax, soft-argmax, DARK).
  */
-import { DECODER_LABELS, type DecoderId } from '../../lib/index.ts';
+import { DECODER_LABELS, SIMCC_DECODER_LABELS, type HeatmapDecoderId, type SimccDecoderId } from '../../lib/index.ts';
 
 export interface DecoderStyle {
   className: string;
@@ -11,24 +13,39 @@ export interface DecoderStyle {
   short: string;
 }
 
-const SHORT: Record<DecoderId, string> = {
+/** Any decoder a chart draws. */
+export type StyledDecoderId = HeatmapDecoderId | SimccDecoderId;
+
+const SHORT: Record<StyledDecoderId, string> = {
   argmax: 'argmax',
   quarter: 'quarter',
   quarter2: 'quarter (2nd max)',
   dark: 'DARK',
   softargmax: 'soft-argmax',
   softargmaxDebiased: 'soft-argmax, debiased',
+  darkUdp: 'DARK-UDP',
+  megvii: 'Megvii',
+  simccArgmax: 'SimCC argmax',
+  simccExpectation: 'SimCC expectation',
+  simccDark: 'SimCC-DARK',
 };
 
-const DASH: Record<DecoderId, string> = {
+const DASH: Record<StyledDecoderId, string> = {
   argmax: 'none',
   quarter: '6 3',
   quarter2: '2 2',
   dark: '1 0',
   softargmax: '8 2 2 2',
   softargmaxDebiased: '4 2',
+  darkUdp: '5 2 1 2',
+  megvii: '3 3',
+  simccArgmax: 'none',
+  simccExpectation: '8 2 2 2',
+  simccDark: '1 0',
 };
 
-export function decoderStyle(id: DecoderId): DecoderStyle {
-  return { className: `decoder-${id}`, dash: DASH[id], label: DECODER_LABELS[id], short: SHORT[id] };
+const LABEL: Record<StyledDecoderId, string> = { ...DECODER_LABELS, ...SIMCC_DECODER_LABELS };
+
+export function decoderStyle(id: StyledDecoderId): DecoderStyle {
+  return { className: `decoder-${id}`, dash: DASH[id], label: LABEL[id], short: SHORT[id] };
 }

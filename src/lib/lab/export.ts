@@ -1,11 +1,13 @@
 /**
  * The Decoder Lab's exports: every map's results as CSV (one row per map) and as JSON (the
  * settings with the convention and mapping, the keypoint names, the source and the rows),
- * points in heatmap and input pixels with each decoder's score.
+ * points in heatmap and input pixels with each decoder's score. SimCC pairs export the same
+ * way ({@link labSimccCsv}, {@link labSimccJson}), points in bins and input pixels.
  */
 import { DECODER_LABELS, type HeatmapDecoderId } from '../decoders.ts';
 import { keypointNames } from '../keypoints.ts';
-import type { LabRow, LabSettings } from './decode.ts';
+import { SIMCC_DECODER_LABELS, type SimccDecoderId } from '../simcc.ts';
+import type { LabRow, LabSettings, LabSimccSettings } from './decode.ts';
 import { labInputScale } from './decode.ts';
 
 const cell = (v: number | undefined, digits = 4): string =>
@@ -25,7 +27,7 @@ export interface LabExportContext {
   k?: number;
 }
 
-function namesOf(rows: readonly LabRow[], context: LabExportContext): readonly string[] {
+function namesOf(rows: readonly LabRow<string>[], context: LabExportContext): readonly string[] {
   if (context.names) return context.names;
   const k = context.k ?? rows.reduce((m, r) => Math.max(m, r.k + 1), 0);
   return keypointNames(k);
@@ -99,6 +101,84 @@ export function labJson(
         keypoint: names[r.k] ?? `keypoint ${r.k}`,
         ...(r.skipped ? { skipped: r.skipped } : {}),
         ...(r.badCells ? { badCells: r.badCells } : {}),
+        ...(r.truth ? { truth: r.truth } : {}),
+        points: Object.fromEntries(
+          Object.entries(r.points).map(([id, p]) => [
+            id,
+            { x: p.x, y: p.y, score: p.score, ...(p.fallback ? { fallback: p.fallback } : {}) },
+          ]),
+        ),
+        errors: r.errors,
+        spread: r.spread,
+      })),
+    },
+    null,
+    1,
+  );
+}
+
+/**
+ * SimCC rows as CSV: n, k, status, truth and spread (input px), then per decoder x and y in
+ * bins (input px × k) and in input pixels, score (`get_simcc_maximum`'s smaller maximum) and
+ * error (input px), then the keypoint's name and its count of NaN or infinite bins.
+ */
+export function labSimccCsv(
+  rows: readonly LabRow<SimccDecoderId>[],
+  settings: LabSimccSettings,
+  context: Pick<LabExportContext, 'names' | 'k'> = {},
+): string {
+  const names = namesOf(rows, context);
+  const k = settings.splitRatio;
+  const header = ['n', 'k', 'status', 'truth_x_in', 'truth_y_in', 'spread_in'];
+  for (const id of settings.decoders)
+    header.push(`${id}_x_bin`, `${id}_y_bin`, `${id}_x_in`, `${id}_y_in`, `${id}_score`, `${id}_error_in`);
+  header.push('keypoint', 'bad_bins');
+  const lines = [header.join(',')];
+  for (const r of rows) {
+    const line = [
+      String(r.n),
+      String(r.k),
+      r.skipped ? 'skipped' : 'ok',
+      cell(r.truth?.x),
+      cell(r.truth?.y),
+      cell(r.spread),
+    ];
+    for (const id of settings.decoders) {
+      const p = r.points[id];
+      line.push(cell(p && p.x * k), cell(p && p.y * k), cell(p?.x), cell(p?.y), cell(p?.score, 6), cell(r.errors[id]));
+    }
+    line.push(text(names[r.k] ?? `keypoint ${r.k}`), String(r.badCells ?? 0));
+    lines.push(line.join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** SimCC rows as JSON: the source, the settings (split ratio, σ, β), keypoint names, decoders' names and every row. */
+export function labSimccJson(
+  rows: readonly LabRow<SimccDecoderId>[],
+  settings: LabSimccSettings,
+  source: string,
+  context: Pick<LabExportContext, 'names' | 'k'> = {},
+): string {
+  const names = namesOf(rows, context);
+  return JSON.stringify(
+    {
+      source,
+      input: 'simcc',
+      settings,
+      keypoints: names,
+      decoders: Object.fromEntries(settings.decoders.map((id) => [id, SIMCC_DECODER_LABELS[id]])),
+      units: {
+        points: 'input pixels (bins / split ratio, as SimCCLabel.decode)',
+        errors: 'input pixels',
+        spread: 'input pixels',
+        scores: "get_simcc_maximum's score: the smaller of the x and y vectors' maxima",
+      },
+      rows: rows.map((r) => ({
+        n: r.n,
+        k: r.k,
+        keypoint: names[r.k] ?? `keypoint ${r.k}`,
+        ...(r.badCells ? { badBins: r.badCells } : {}),
         ...(r.truth ? { truth: r.truth } : {}),
         points: Object.fromEntries(
           Object.entries(r.points).map(([id, p]) => [

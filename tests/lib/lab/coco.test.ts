@@ -5,20 +5,10 @@ import {
   cocoTruthInInput,
   COCO17_SIGMAS,
   keypointAp,
-  LabInputError,
   parseCocoKeypoints,
   parseCocoResults,
 } from '../../../src/lib/index.ts';
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a LabInputError');
-};
+import { refusal } from './refusal.ts';
 
 /** 17 keypoints spread over the box, all visible. */
 const kps = (x0: number, y0: number): number[] => Array.from({ length: 17 }, (_, i) => [x0 + i, y0 + 2 * i, 2]).flat();

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decodeLabSimccRange,
   decodeLabStack,
   labCsv,
+  labSimccCsv,
+  labSimccJson,
   labJson,
   makeLabSample,
   LAB_SAMPLE,
   groundTruthInHeatmap,
   type HeatmapDecoderId,
   type LabSettings,
+  type LabSimcc,
 } from '../../../src/lib/index.ts';
 
 describe('Lab exports carry keypoint names, scores and the convention', () => {
@@ -51,5 +55,44 @@ describe('Lab exports carry keypoint names, scores and the convention', () => {
     expect(csv.split('\n')[1]).toMatch(/^0,0,ok,.*,"head, top",0$/);
     // The columns the Lab page's readers rely on come first, as before.
     expect(csv.split('\n')[0]).toMatch(/^n,k,status,truth_x_hm,truth_y_hm,spread_in,argmax_x_hm/);
+  });
+});
+
+describe('SimCC exports: bins and input pixels, the smaller maximum as score', () => {
+  // Two keypoints: Gaussian vectors peaking at bins (20, 31) and (50, 9), split ratio 2.
+  const bump = (length: number, at: number) => Float32Array.from({ length }, (_, b) => Math.exp(-((b - at) ** 2) / 8));
+  const simcc: LabSimcc = {
+    n: 1,
+    k: 2,
+    lengthX: 64,
+    lengthY: 48,
+    x: Float32Array.from([...bump(64, 20), ...bump(64, 50)]),
+    y: Float32Array.from([...bump(48, 31), ...bump(48, 9)]),
+    source: 'pair',
+  };
+  const settings = { decoders: ['simccArgmax' as const], splitRatio: 2, sigma: 6, beta: 1 };
+  const rows = decodeLabSimccRange(simcc, settings, 0, 2, [
+    { x: 10.5, y: 15 },
+    { x: 25, y: 4.5 },
+  ]);
+
+  it('CSV: argmax bins, bins / k in input px, the error in input px, the names', () => {
+    const lines = labSimccCsv(rows, settings, { names: ['a', 'b'] })
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'n,k,status,truth_x_in,truth_y_in,spread_in,simccArgmax_x_bin,simccArgmax_y_bin,simccArgmax_x_in,simccArgmax_y_in,simccArgmax_score,simccArgmax_error_in,keypoint,bad_bins',
+    );
+    expect(lines[1]).toBe(`0,0,ok,10.5,15,0,20,31,10,15.5,1,${Number(Math.hypot(0.5, 0.5).toFixed(4))},a,0`);
+    expect(lines[2]!.split(',').slice(6, 10)).toEqual(['50', '9', '25', '4.5']);
+  });
+
+  it('JSON: SimCC settings, labels and units', () => {
+    const json = JSON.parse(labSimccJson(rows, settings, 'pair'));
+    expect(json.input).toBe('simcc');
+    expect(json.settings.splitRatio).toBe(2);
+    expect(json.decoders.simccArgmax).toBe('SimCC argmax');
+    expect(json.rows[1].points.simccArgmax).toMatchObject({ x: 25, y: 4.5, score: 1 });
+    expect(json.units.points).toMatch(/bins \/ split ratio/);
   });
 });

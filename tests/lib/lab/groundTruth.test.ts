@@ -10,16 +10,7 @@ import {
   parseGroundTruth,
   readGroundTruth,
 } from '../../../src/lib/index.ts';
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a LabInputError');
-};
+import { refusal } from './refusal.ts';
 
 describe('hostile ground-truth files', () => {
   it('a JSON file nested 5,000 deep gets the reader’s message, not a RangeError', () => {

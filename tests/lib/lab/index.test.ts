@@ -25,19 +25,10 @@ import {
   type LabSettings,
   type LabStack,
 } from '../../../src/lib/index.ts';
+import { refusal } from './refusal.ts';
 import { expectClose } from '../approx.ts';
 import { loadBytes, manifest } from '../fixtures.ts';
 import { npyFile } from '../../npy-file.ts';
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a LabInputError');
-};
 
 const settings = (patch: Partial<LabSettings> = {}): LabSettings => ({
   decoders: [...DECODER_IDS],

@@ -9,16 +9,7 @@ import {
   writeNpz,
   type LabStack,
 } from '../../../src/lib/index.ts';
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a LabInputError');
-};
+import { refusal } from './refusal.ts';
 
 const maps = Float32Array.from({ length: 2 * 16 * 12 }, (_, i) => i);
 

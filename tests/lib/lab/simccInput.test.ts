@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  LabInputError,
   simccFromNpyPair,
   simccFromNpz,
   simccLengthMismatch,
@@ -10,16 +9,7 @@ import {
   writeNpy,
   writeNpz,
 } from '../../../src/lib/index.ts';
-
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(LabInputError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a LabInputError');
-};
+import { refusal } from './refusal.ts';
 
 const x = Float32Array.from({ length: 2 * 17 * 96 }, (_, i) => i % 96);
 const y = Float32Array.from({ length: 2 * 17 * 128 }, (_, i) => i % 128);

@@ -118,7 +118,14 @@ function loadLiteRtOnce(wasmDir: string): Promise<LiteRtModule> {
 }
 
 function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (error instanceof Error) return error.message;
+  // A script that failed to load rejects with its 'error' event, whose String() says nothing.
+  if (typeof Event !== 'undefined' && error instanceof Event) {
+    const src = (error.target as { src?: unknown } | null)?.src;
+    const file = typeof src === 'string' && src ? new URL(src, location.href).pathname : 'a file it needs';
+    return `${file} could not be downloaded from this site`;
+  }
+  return String(error);
 }
 
 const INPUT_LENGTH = BLAZEPOSE_INPUT_SHAPE.reduce((a: number, b: number) => a * b, 1);
