@@ -42,6 +42,7 @@ export * from './figures/routes.ts';
 export * from './figures/multiBranch.ts';
 export * from './figures/offsetLossFigure.ts';
 export * from './figures/modelGallery.ts';
+export * from './figures/toolkitFigures.ts';
 export * from './figures/udpGrid.ts';
 export * from './figures/flipTestFigure.ts';
 export * from './figures/scoreFigure.ts';

@@ -77,7 +77,7 @@ const flipTexts = (s: Ch10State) =>
 const samples = unpackScoreSamples(packScoreSamples(buildScoreSamples()));
 const scoreFigure = buildScoreFigure(samples);
 const scoreTexts = (s: Ch10State) =>
-  scoreView({ figure: scoreFigure, rows: scoreThresholdRows(samples, s.threshold) }, s).text;
+  scoreView({ figure: scoreFigure, samples, rows: scoreThresholdRows(samples, s.threshold) }, s).text;
 const borderTexts = (s: Ch10State) => borderView(buildBorderRules({ keypoint: { x: s.bx, y: s.by } }), s).text;
 
 describe('the chapter', () => {

@@ -1,19 +1,27 @@
-/** Chapter 10's exercises, one on each figure: UDP's mapping, the flip test, scores and border rules. */
+/**
+ * Chapter 10's exercises, one on each figure: UDP's mapping, the flip test, scores and border
+ * rules. Each checks with its figure's own builder, which the figure publishes as it mounts
+ * (`figures/conventions/published.ts`), so this set loads no builder of its own.
+ */
 import {
-  buildBorderRules,
-  buildFlipTest,
-  buildScoreSamples,
-  buildUdpGrid,
-  scoreThresholdRows,
-  type ScoreSample,
-} from '../../lib/index.ts';
-import { ch10, flipShiftOf } from '../state/ch10.ts';
+  CH10_BORDER,
+  CH10_FLIP,
+  CH10_SCORES,
+  CH10_UDP,
+  type PublishedBorder,
+  type PublishedFlip,
+  type PublishedScores,
+  type PublishedUdp,
+} from '../figures/conventions/published.ts';
+import { ch10 } from '../state/ch10.ts';
 import { fmt } from '../ui/format.ts';
-import { exerciseSet } from './types.ts';
+import { exerciseSet, type Verdict } from './types.ts';
 
-// Figure 10.3's samples cost a moment to build: once, on the first check.
-let samples: ScoreSample[] | undefined;
-const scoreSamples = (): ScoreSample[] => (samples ??= buildScoreSamples());
+/** What a check says before its figure has mounted and published its builder. */
+const notYet = (figure: string): Verdict => ({
+  done: false,
+  detail: `Figure ${figure} has not loaded yet: scroll up to it, then check again.`,
+});
 
 const pct = (v: number) => `${fmt(100 * v, 0)}%`;
 
@@ -30,8 +38,10 @@ export default exerciseSet({
         'The two mappings agree at the top-left pixel and drift apart from there, in proportion to the distance.',
         'Drag the keypoint toward the bottom-right corner of the crop.',
       ],
-      check(s) {
-        const miss = buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) }).strideToUdp.distance;
+      check(s, published) {
+        const build = published(CH10_UDP) as PublishedUdp | undefined;
+        if (!build) return notYet('10.1');
+        const miss = build(s).strideToUdp.distance;
         return { done: miss > 3, detail: `trained stride, decoded UDP: ${fmt(miss)} px off.` };
       },
     },
@@ -43,9 +53,10 @@ export default exerciseSet({
         'With the stride mapping the flipped-back map is three quarters of a cell off: no whole-cell shift cancels that.',
         'Which mapping flips back onto the original map exactly? Then it needs no shift.',
       ],
-      check(s) {
-        const e = buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: flipShiftOf(s) }).stages
-          .averaged.errorX.dark;
+      check(s, published) {
+        const build = published(CH10_FLIP) as PublishedFlip | undefined;
+        if (!build) return notYet('10.2');
+        const e = build(s).stages.averaged.errorX.dark;
         return { done: Math.abs(e) < 0.05, detail: `DARK on the average is ${fmt(e)} px off in x.` };
       },
     },
@@ -58,8 +69,11 @@ export default exerciseSet({
         'Megvii’s score is the maximum over 255 plus 0.5: what is the lowest score it can give a map?',
         'Try thresholds just above a half.',
       ],
-      check(s) {
-        const rows = scoreThresholdRows(scoreSamples(), s.threshold);
+      check(s, published) {
+        // Thresholds the samples figure 10.3 drew (built at build time, embedded in the page).
+        const rowsAt = published(CH10_SCORES) as PublishedScores | undefined;
+        if (!rowsAt) return notYet('10.3');
+        const rows = rowsAt(s.threshold);
         return {
           done: rows.megvii.keptShare === 1 && rows.heatmapMax.keptShare <= 2 / 3,
           detail: `at ${fmt(s.threshold)}, Megvii keeps ${pct(rows.megvii.keptShare)} and the heatmap maximum ${pct(rows.heatmapMax.keptShare)}.`,
@@ -75,8 +89,10 @@ export default exerciseSet({
         'HRNet tests both axes at once; MMPose tests each on its own.',
         'Try the second column from the left, away from the top and bottom rows.',
       ],
-      check(s) {
-        const { refines } = buildBorderRules({ keypoint: { x: s.bx, y: s.by } });
+      check(s, published) {
+        const build = published(CH10_BORDER) as PublishedBorder | undefined;
+        if (!build) return notYet('10.4');
+        const { refines } = build(s);
         const one = refines.mmposeQuarter.x !== refines.mmposeQuarter.y;
         const none = !refines.hrnetQuarter.x && !refines.hrnetQuarter.y;
         const says = (r: { x: boolean; y: boolean }) =>

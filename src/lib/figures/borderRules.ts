@@ -16,19 +16,7 @@ import { refinementAt, type BorderRule } from '../conventions.ts';
 import { decodeMap } from '../decoders.ts';
 import { encodeUnbiased } from '../encode.ts';
 import type { DecodedPoint, Point } from '../stack.ts';
-
-/** The rules the figure compares, in the order it lists them. */
-export const FIGURE_BORDER_RULES = [
-  'hrnetQuarter',
-  'mmposeQuarter',
-  'dark',
-  'darkUdp',
-] as const satisfies readonly BorderRule[];
-/** A rule the figure compares. */
-export type FigureBorderRule = (typeof FIGURE_BORDER_RULES)[number];
-
-/** The figure's map: 16 × 12 cells, an unbiased target of σ 1.5 cells, blur kernel 7 (MMPose's for σ 1.5). */
-export const BORDER_SETTING = { w: 16, h: 12, sigma: 1.5, kernel: 7 } as const;
+import { BORDER_SETTING, FIGURE_BORDER_RULES, type FigureBorderRule } from './toolkitFigures.ts';
 
 /** A rectangle of cells, inclusive. */
 export interface CellRect {

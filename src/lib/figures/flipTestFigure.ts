@@ -18,12 +18,7 @@ import { flipHeatmaps, flipTestAverage, flipTestBias } from '../flip.ts';
 import { flippedBackBias, inputToHeatmap, mappingScale, INPUT_MAPPINGS, type InputMapping } from '../mapping.ts';
 import { createRandom } from '../random.ts';
 import { stackOf, windowAround, type DecodedPoint, type HeatmapStack, type Point } from '../stack.ts';
-import { CROP_GEOMETRY } from './pixelGrid.ts';
-
-/** The shifts the figure offers, in heatmap cells (HRNet's `SHIFT_HEATMAP` is 1). */
-export const FLIP_SHIFTS = [0, 1, 2] as const;
-/** A shift the figure offers. */
-export type FlipShift = (typeof FLIP_SHIFTS)[number];
+import { FLIP_SETTING, FLIP_SHIFTS, type FlipShift } from './toolkitFigures.ts';
 
 /** The decoders the figure compares. */
 export const FLIP_DECODERS = ['argmax', 'quarter', 'dark'] as const satisfies readonly HeatmapDecoderId[];
@@ -34,19 +29,6 @@ export type FlipDecoder = (typeof FLIP_DECODERS)[number];
 export const FLIP_STAGES = ['original', 'flipped', 'averaged'] as const;
 /** One of the three maps: the image's, the mirror image's flipped back, their average. */
 export type FlipStage = (typeof FLIP_STAGES)[number];
-
-/**
- * The figure's setting: the crop of chapters 1 and 2, σ 2 cells, DARK's kernel 11, and an
- * 11 × 11-cell window of the map (cells 19–29 across, 27–37 down) that the keypoint stays in.
- */
-export const FLIP_SETTING = {
-  geometry: CROP_GEOMETRY,
-  sigma: 2,
-  kernel: 11,
-  window: { centre: { x: 24, y: 32 }, radius: 5 },
-  /** Where the keypoint may go, input px: inside the window's middle under both mappings. */
-  keypoint: { minX: 88, maxX: 104, minY: 120, maxY: 136 },
-} as const;
 
 /** A map's window and what each decoder makes of the whole map. */
 export interface FlipStageData {

@@ -15,9 +15,7 @@
 import { strideOf, type Geometry } from '../coords.ts';
 import { geometryOfStride, heatmapToInput, inputToHeatmap, mappingScale, type InputMapping } from '../mapping.ts';
 import type { Point } from '../stack.ts';
-
-/** The figure's crop: 32 × 24 input pixels, small enough to draw every pixel, at strides 2, 4 or 8. */
-export const UDP_FIGURE = { inputW: 32, inputH: 24, strides: [2, 4, 8] } as const;
+import { UDP_FIGURE } from './toolkitFigures.ts';
 
 /** The geometry of the figure's crop at a stride (its heatmap is w/λ × h/λ cells). */
 export function udpFigureGeometry(stride: number): Geometry {

@@ -28,10 +28,11 @@ import {
   memoryTable,
   QUANTISATION_SPLITS,
 } from '../figures/simdrFigure.ts';
-import { BORDER_SETTING, buildBorderRules } from '../figures/borderRules.ts';
-import { buildFlipSweep, FLIP_SWEEP, type FlipShift } from '../figures/flipTestFigure.ts';
+import { buildBorderRules } from '../figures/borderRules.ts';
+import { buildFlipSweep, FLIP_SWEEP } from '../figures/flipTestFigure.ts';
 import { buildScoreFigure, buildScoreSamples, SCORE_SETTING, scoreThresholdRows } from '../figures/scoreFigure.ts';
-import { gridOffset, mismatchDecoded, UDP_FIGURE } from '../figures/udpGrid.ts';
+import { BORDER_SETTING, UDP_FIGURE, type FlipShift } from '../figures/toolkitFigures.ts';
+import { gridOffset, mismatchDecoded } from '../figures/udpGrid.ts';
 import { flippedBackBias, inputToHeatmap, mappingScale, mmposeDecodeScale, type InputMapping } from '../mapping.ts';
 import { megviiScore } from '../megvii.ts';
 import type { ScoreConvention } from '../scores.ts';

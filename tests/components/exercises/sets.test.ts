@@ -7,7 +7,42 @@ import { EXERCISE_SETS } from '../../../src/components/exercises/sets.ts';
 import { GALLERY_ERRORS } from '../../../src/components/figures/model/view.ts';
 import { CH9_ARGMAX, CH9_PEAKS } from '../../../src/components/figures/blazepose/published.ts';
 import { defaultsOf } from '../../../src/components/ui/params.ts';
-import { buildPixelGrid } from '../../../src/lib/index.ts';
+import {
+  CH10_BORDER,
+  CH10_FLIP,
+  CH10_SCORES,
+  CH10_UDP,
+  type PublishedBorder,
+  type PublishedFlip,
+  type PublishedScores,
+  type PublishedUdp,
+} from '../../../src/components/figures/conventions/published.ts';
+import { flipShiftOf } from '../../../src/components/state/ch10.ts';
+import {
+  buildBorderRules,
+  buildFlipTest,
+  buildPixelGrid,
+  buildScoreSamples,
+  buildUdpGrid,
+  packScoreSamples,
+  scoreThresholdRows,
+  unpackScoreSamples,
+} from '../../../src/lib/index.ts';
+
+// What chapter 10's figures publish as they mount: their builders (figure 10.3's on the samples
+// as the page embeds them).
+const samples = unpackScoreSamples(packScoreSamples(buildScoreSamples()));
+const CH10_PUBLISHED: Record<string, unknown> = {
+  [CH10_UDP]: ((s) => buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) })) satisfies PublishedUdp,
+  [CH10_FLIP]: ((s) =>
+    buildFlipTest({
+      keypoint: { x: s.fx, y: s.fy },
+      mapping: s.mapping,
+      shift: flipShiftOf(s),
+    })) satisfies PublishedFlip,
+  [CH10_SCORES]: ((t) => scoreThresholdRows(samples, t)) satisfies PublishedScores,
+  [CH10_BORDER]: ((s) => buildBorderRules({ keypoint: { x: s.bx, y: s.by } })) satisfies PublishedBorder,
+};
 
 /** A state (over the defaults) that solves each exercise, and what the figures published, if needed. */
 const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Record<string, unknown> }> = {
@@ -26,10 +61,10 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
   'ex-6-2': { state: { k: '3', x: 100.5, y: 143.5 } },
   'ex-7-1': { state: { stage: 'posenms', cnoise: 0.08, seed: 1 } },
   'ex-7-2': { state: { small: 16, large: 480 } },
-  'ex-10-1': { state: { x: 28, y: 20 } },
-  'ex-10-2': { state: { mapping: 'udp', shift: '0' } },
-  'ex-10-3': { state: { threshold: 0.55 } },
-  'ex-10-4': { state: { bx: 1.2, by: 5.6 } },
+  'ex-10-1': { state: { x: 28, y: 20 }, published: CH10_PUBLISHED },
+  'ex-10-2': { state: { mapping: 'udp', shift: '0' }, published: CH10_PUBLISHED },
+  'ex-10-3': { state: { threshold: 0.55 }, published: CH10_PUBLISHED },
+  'ex-10-4': { state: { bx: 1.2, by: 5.6 }, published: CH10_PUBLISHED },
   'ex-8-1': {
     state: { head: 'heatmap', sample: 3 },
     published: {
@@ -103,6 +138,23 @@ describe('the exercises', () => {
     const peak = SOLUTIONS['ex-9-2']!.published!;
     expect(peaks!.check({ ...defaults, joint: 3, scale: 'logit' }, (k) => peak[k]).done).toBe(false);
     expect(peaks!.check({ ...defaults, joint: 27, scale: 'sigmoid' }, (k) => peak[k]).detail).toContain('now show it');
+  });
+
+  it('chapter 10: each exercise waits for its figure’s builder; 10.3 then thresholds the page’s samples', async () => {
+    const set = (await EXERCISE_SETS.ch10!()).default;
+    const state = { ...defaultsOf<object>(set.schema), threshold: 0.55 } as Record<string, unknown>;
+    set.exercises.forEach((exercise, i) =>
+      expect(exercise.check(state, () => undefined)).toEqual({
+        done: false,
+        detail: `Figure 10.${i + 1} has not loaded yet: scroll up to it, then check again.`,
+      }),
+    );
+    // The library's rows on the published samples, in the exercise's words.
+    const rows = scoreThresholdRows(samples, 0.55);
+    const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+    expect(set.exercises[2]!.check(state, (k) => CH10_PUBLISHED[k]).detail).toBe(
+      `at 0.55, Megvii keeps ${pct(rows.megvii.keptShare)} and the heatmap maximum ${pct(rows.heatmapMax.keptShare)}.`,
+    );
   });
 
   it('says "not yet" for chapter 8 until the shipped models have published their errors', async () => {

@@ -7,14 +7,17 @@ import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10 } from '../../state/ch10.ts';
+import { publish } from '../../ui/published.ts';
 import { borderAnnouncement, borderView, describeBorderKeypoint } from './border-view.ts';
+import { CH10_BORDER, type PublishedBorder } from './published.ts';
 
 const { w, h } = BORDER_SETTING;
+const build: PublishedBorder = (s) => buildBorderRules({ keypoint: { x: s.bx, y: s.by } });
 
 export default defineSpec({
   name: 'border-rules',
   params: pick(ch10, 'bx', 'by', 'rule'),
-  build: (s) => buildBorderRules({ keypoint: { x: s.bx, y: s.by } }),
+  build,
   view: borderView,
   maps: {
     border: {
@@ -35,4 +38,8 @@ export default defineSpec({
     },
   ],
   announce: borderAnnouncement,
+  // Exercise 10.4 checks with the figure's own builder.
+  setup() {
+    publish(CH10_BORDER, build);
+  },
 });

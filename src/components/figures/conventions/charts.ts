@@ -106,7 +106,7 @@ export function flipProfileChart(
         // Wider than the decoders' rules and under them, so that it shows beside one that meets it.
         Plot.ruleX([marks.truth], { className: 'current-rule', strokeWidth: 6, ariaHidden: 'true' }),
         ...lines.map((l) =>
-          Plot.tickX([marks[l.key]], {
+          Plot.ruleX([marks[l.key]], {
             className: l.className,
             strokeDasharray: l.dash,
             strokeWidth: 2,

@@ -19,7 +19,9 @@ import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, flipShiftOf, type Ch10State } from '../../state/ch10.ts';
 import { flipProfileChart, flipSweepChart } from './charts.ts';
+import { publish } from '../../ui/published.ts';
 import { describeFlipKeypoint, flipAnnouncement, flipView } from './flip-view.ts';
+import { CH10_FLIP, type PublishedFlip } from './published.ts';
 
 const params = pick(ch10, 'fx', 'fy', 'mapping', 'shift');
 type State = Pick<Ch10State, keyof typeof params>;
@@ -44,14 +46,18 @@ const inWindowBounds = (s: Readonly<State>) => {
   return { lo, hi };
 };
 
+const flipTest: PublishedFlip = (s) =>
+  buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: flipShiftOf(s) });
+
 export default defineSpec<State, Data, FlipSweepRow[]>({
   name: 'flip-test',
   params,
-  precompute: () => buildFlipSweep(),
-  build: (s, sweep): Data => ({
-    ...buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: flipShiftOf(s) }),
-    sweep,
-  }),
+  // The seeded sweep is built at build time only: the guard lets the client's bundle leave it out.
+  precompute: () => {
+    if (!import.meta.env.SSR) throw new Error('flip-test: the sweep is built at build time');
+    return buildFlipSweep();
+  },
+  build: (s, sweep): Data => ({ ...flipTest(s), sweep }),
   view: flipView,
   maps: { original: panel('original'), flipped: panel('flipped'), averaged: panel('averaged') },
   handles: [
@@ -101,4 +107,8 @@ export default defineSpec<State, Data, FlipSweepRow[]>({
     },
   ],
   announce: flipAnnouncement,
+  // Exercise 10.2 checks with the figure's own builder.
+  setup() {
+    publish(CH10_FLIP, flipTest);
+  },
 });

@@ -18,6 +18,8 @@ import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10 } from '../../state/ch10.ts';
 import { keptShareChart, scoreScatterChart } from './charts.ts';
+import { publish } from '../../ui/published.ts';
+import { CH10_SCORES, type PublishedScores } from './published.ts';
 import { scoreAnnouncement, scoreView, type ScoreViewData } from './score-view.ts';
 
 // The samples and the figure's data do not depend on the threshold: read once per page.
@@ -35,10 +37,14 @@ export default defineSpec({
   params: pick(ch10, 'threshold', 'score'),
   // Packed: one array per field, six significant digits (a third of the bytes of the samples as
   // objects); every threshold decision of the figure is the same (tests/lib/figures/scoreFigure).
-  precompute: (): PackedScoreSamples => packScoreSamples(buildScoreSamples()),
+  // Built at build time only: the guard lets the client's bundle leave the builder out.
+  precompute: (): PackedScoreSamples => {
+    if (!import.meta.env.SSR) throw new Error('score-threshold: the samples are built at build time');
+    return packScoreSamples(buildScoreSamples());
+  },
   build: (s, packed): ScoreViewData => {
     const { samples, data } = figureOf(packed);
-    return { figure: data, rows: scoreThresholdRows(samples, s.threshold) };
+    return { figure: data, samples, rows: scoreThresholdRows(samples, s.threshold) };
   },
   view: scoreView,
   charts: [
@@ -63,4 +69,9 @@ export default defineSpec({
     },
   ],
   announce: scoreAnnouncement,
+  // Exercise 10.3 thresholds the same samples.
+  setup({ data }) {
+    const { samples } = data();
+    publish(CH10_SCORES, ((threshold) => scoreThresholdRows(samples, threshold)) satisfies PublishedScores);
+  },
 });

@@ -4,6 +4,7 @@ import {
   SCORE_SETTING,
   type ScoreConvention,
   type ScoreFigureData,
+  type ScoreSampleCore,
   type ThresholdRow,
 } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
@@ -13,6 +14,8 @@ import { SCORE_STYLE } from './charts.ts';
 /** What the figure draws in one state: the threshold-free data and the rows at the threshold. */
 export interface ScoreViewData {
   figure: ScoreFigureData;
+  /** The samples as the page embeds them (six significant digits). */
+  samples: readonly ScoreSampleCore[];
   rows: Record<ScoreConvention, ThresholdRow>;
 }
 

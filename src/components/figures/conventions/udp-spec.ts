@@ -8,6 +8,8 @@ import { defineSpec, type HandlePart } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, type Ch10State } from '../../state/ch10.ts';
 import { mismatchChart } from './charts.ts';
+import { publish } from '../../ui/published.ts';
+import { CH10_UDP, type PublishedUdp } from './published.ts';
 import { describeUdpKeypoint, udpAnnouncement, udpView } from './udp-view.ts';
 
 const params = pick(ch10, 'x', 'y', 'stride');
@@ -25,12 +27,18 @@ const handle = (m: InputMapping): HandlePart<State> => ({
   describe: describeUdpKeypoint,
 });
 
+const build: PublishedUdp = (s) => buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) });
+
 export default defineSpec({
   name: 'udp-grid',
   params,
-  build: (s) => buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) }),
+  build,
   view: udpView,
   handles: INPUT_MAPPINGS.map(handle),
   charts: [{ keys: ['x', 'stride'], draw: (s, frame, d) => mismatchChart(d.profile, s.x, frame) }],
   announce: udpAnnouncement,
+  // Exercise 10.1 checks with the figure's own builder.
+  setup() {
+    publish(CH10_UDP, build);
+  },
 });
