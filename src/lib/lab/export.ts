@@ -27,6 +27,15 @@ export interface LabExportContext {
   k?: number;
 }
 
+/** Each decoder's point as the JSON exports write it: x, y, score, and its fallback if it took one. */
+function pointRecords(points: LabRow<string>['points']) {
+  return Object.fromEntries(
+    Object.entries(points).flatMap(([id, p]) =>
+      p ? [[id, { x: p.x, y: p.y, score: p.score, ...(p.fallback ? { fallback: p.fallback } : {}) }]] : [],
+    ),
+  );
+}
+
 function namesOf(rows: readonly LabRow<string>[], context: LabExportContext): readonly string[] {
   if (context.names) return context.names;
   const k = context.k ?? rows.reduce((m, r) => Math.max(m, r.k + 1), 0);
@@ -102,12 +111,7 @@ export function labJson(
         ...(r.skipped ? { skipped: r.skipped } : {}),
         ...(r.badCells ? { badCells: r.badCells } : {}),
         ...(r.truth ? { truth: r.truth } : {}),
-        points: Object.fromEntries(
-          Object.entries(r.points).map(([id, p]) => [
-            id,
-            { x: p.x, y: p.y, score: p.score, ...(p.fallback ? { fallback: p.fallback } : {}) },
-          ]),
-        ),
+        points: pointRecords(r.points),
         errors: r.errors,
         spread: r.spread,
       })),
@@ -180,12 +184,7 @@ export function labSimccJson(
         keypoint: names[r.k] ?? `keypoint ${r.k}`,
         ...(r.badCells ? { badBins: r.badCells } : {}),
         ...(r.truth ? { truth: r.truth } : {}),
-        points: Object.fromEntries(
-          Object.entries(r.points).map(([id, p]) => [
-            id,
-            { x: p.x, y: p.y, score: p.score, ...(p.fallback ? { fallback: p.fallback } : {}) },
-          ]),
-        ),
+        points: pointRecords(r.points),
         errors: r.errors,
         spread: r.spread,
       })),
