@@ -10,6 +10,7 @@ import { SITE } from './src/data/site.ts';
 import { fileURLToPath } from 'node:url';
 import {
   dropKatexFontFaces,
+  exerciseSetFileNames,
   inlineStyleHashes,
   modelWorkerFileNames,
   offline,
@@ -73,6 +74,11 @@ export default defineConfig({
     build: {
       // Stylesheets under 8 KB inline; no other asset (fonts, images, wasm stay files).
       assetsInlineLimit: (file, content) => (file.endsWith('.css') ? content.length < 8192 : false),
+    },
+    // A chapter's exercise set goes to _astro/exercises/, named by its chapter: a page loads
+    // only its own, and the size report counts only its own.
+    environments: {
+      client: { build: { rolldownOptions: { output: { chunkFileNames: exerciseSetFileNames } } } },
     },
     css: { postcss: { plugins: [dropKatexFontFaces()] } },
     // A worker that carries a model runtime goes to _astro/model/, which is not precached.

@@ -151,6 +151,20 @@ export function modelWorkerFileNames(chunk) {
     : '_astro/[name]-[hash].js';
 }
 
+/** A chapter's exercise set: src/components/exercises/ch<N>.ts. */
+const EXERCISE_SET_MODULE = /[\\/]src[\\/]components[\\/]exercises[\\/](ch\d+)\.ts$/;
+
+/**
+ * Names of the site's script chunks: a chapter's exercise set is `_astro/exercises/ch<N>.<hash>.js`
+ * (which `scripts/size-report.ts` counts only for the page whose exercises name that set), every
+ * other chunk `_astro/<name>.<hash>.js` as Astro names it.
+ * @param {{ facadeModuleId: string | null }} chunk
+ */
+export function exerciseSetFileNames(chunk) {
+  const set = chunk.facadeModuleId?.match(EXERCISE_SET_MODULE)?.[1];
+  return set ? `_astro/exercises/${set}.[hash].js` : '_astro/[name].[hash].js';
+}
+
 /**
  * The precache manifest of the built site under `root`: what a first visit downloads.
  * @param {string} root

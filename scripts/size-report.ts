@@ -2,7 +2,8 @@
  * What a reader downloads, from the build:
  * - JavaScript shipped per page, gzipped: every script a built page loads, and every module
  *   those import, statically or dynamically (a figure's code loads when it nears the
- *   viewport, but it is still shipped), workers included. Fails when a page that does not run
+ *   viewport, but it is still shipped), workers included; of the chapters' exercise sets
+ *   (_astro/exercises/ch<N>.*.js) only those the page's exercises name. Fails when a page that does not run
  *   the model ships more than the budget, or ships TensorFlow.js at all.
  * - The service worker's precache, which a first visit of any page downloads in the
  *   background: fails above 2 MB (models and their runtimes are cached only when used).
@@ -83,12 +84,27 @@ function shipsTensorFlow(file: string): boolean {
   return code.includes('Conv2DBackpropFilter') || code.includes('tfjs-backend');
 }
 
-function closure(entries: string[]): Set<string> {
+/** A chapter's exercise set, as the build names it (exerciseSetFileNames). */
+const EXERCISE_SET_FILE = /^_astro\/exercises\/(ch\d+)\./;
+
+/** The exercise sets a built page names (`<exercise-check data-set="ch2">`). */
+function exerciseSets(html: string): Set<string> {
+  const text = readFileSync(join(dist, html), 'utf8');
+  return new Set(Array.from(text.matchAll(/<exercise-check[^>]*\sdata-set="([^"]+)"/g), (m) => m[1] as string));
+}
+
+/**
+ * Every script `entries` load, statically or dynamically; the exercise client can import any
+ * chapter's set, but a page loads only the sets in `sets`.
+ */
+function closure(entries: string[], sets: ReadonlySet<string>): Set<string> {
   const seen = new Set<string>();
   const stack = [...entries];
   while (stack.length) {
     const file = stack.pop() as string;
     if (seen.has(file)) continue;
+    const set = file.match(EXERCISE_SET_FILE)?.[1];
+    if (set !== undefined && !sets.has(set)) continue;
     seen.add(file);
     stack.push(...importsOf(file));
   }
@@ -98,7 +114,10 @@ function closure(entries: string[]): Set<string> {
 let failed = false;
 const rows = builtPages(dist).map((path) => {
   const html = path.endsWith('.html') ? path : posix.join(path, 'index.html');
-  const files = closure(pageScripts(html.slice(1)).map((s) => s.slice(1)));
+  const files = closure(
+    pageScripts(html.slice(1)).map((s) => s.slice(1)),
+    exerciseSets(html.slice(1)),
+  );
   const kb = [...files].reduce((sum, f) => sum + gzipped(f), 0) / 1024;
   const tfPage = MODEL_PAGES.some((r) => r.test(path));
   const model = tfPage || ON_REQUEST_MODEL_PAGES.some((r) => r.test(path));
