@@ -40,6 +40,13 @@ if (click) {
 if (waitFor) await page.locator(waitFor).first().waitFor({ timeout: 180_000 });
 if (print) await page.emulateMedia({ media: 'print' });
 if (scrollTo) await page.locator(scrollTo).scrollIntoViewIfNeeded();
+if (full) {
+  // Figures off screen are not painted (content-visibility: auto), and a full-page capture
+  // does not move the viewport: paint them all.
+  await page.evaluate(() => {
+    for (const f of document.querySelectorAll<HTMLElement>('.figure')) f.style.contentVisibility = 'visible';
+  });
+}
 await page.waitForTimeout(600);
 await page.screenshot({ path: out, fullPage: full });
 console.log('wrote', out);
