@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { greyPng } from './png.ts';
 import { test } from './retry.ts';
-import { hydrateAll, openWatched } from './pages.ts';
+import { hydrateAll, inView, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { BLAZEPOSE_ASSET_ROOT } from '../../src/components/figures/blazepose/assets.ts';
 import { MARK_IDS } from '../../src/components/figures/blazepose/marks.ts';
@@ -350,8 +350,7 @@ describe('chapter 9 on a phone', () => {
       const page = await phone.newPage();
       await openChapter(page);
       const surface = page.locator('#fig-photo [data-role="photo-surface"]');
-      await surface.scrollIntoViewIfNeeded();
-      const box = await surface.boundingBox();
+      const box = await inView(surface);
       assert.ok(box);
       const scrolled = await page.evaluate(() => scrollY);
       // Up the photo's left edge, away from both handles.
@@ -359,8 +358,7 @@ describe('chapter 9 on a phone', () => {
       await page.waitForFunction((y) => scrollY > y + 50, scrolled);
       assert.equal(await page.evaluate(() => location.search), '');
 
-      await page.locator('#fig-photo [data-role="crop-corner"]').scrollIntoViewIfNeeded();
-      const corner = await page.locator('#fig-photo [data-role="crop-corner"] .hit').boundingBox();
+      const corner = await inView(page.locator('#fig-photo [data-role="crop-corner"] .hit'));
       assert.ok(corner);
       const c = { x: corner.x + corner.width / 2, y: corner.y + corner.height / 2 };
       await touchDrag(page, c, { x: c.x - 40, y: c.y - 40 });

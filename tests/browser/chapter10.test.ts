@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, openWatched } from './pages.ts';
+import { hydrateAll, inView, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { borderView } from '../../src/components/figures/conventions/border-view.ts';
 import { flipView } from '../../src/components/figures/conventions/flip-view.ts';
@@ -92,8 +92,7 @@ describe('the chapter', () => {
   test('on a phone, a tap on figure 10.4’s map moves the keypoint there', async () => {
     const page = await open(CHAPTER, phone);
     const surface = page.locator('#fig-border [data-role="border-surface"]');
-    await surface.scrollIntoViewIfNeeded();
-    const box = await surface.boundingBox();
+    const box = await inView(surface);
     assert.ok(box, 'the map is laid out');
     // A quarter of the way across and half way down: cell x ≈ 16/4 − 0.5 = 3.5.
     await page.touchscreen.tap(box.x + box.width / 4, box.y + box.height / 2);
@@ -119,8 +118,7 @@ describe('on a phone', () => {
   test('a finger drags figure 10.1’s keypoint to the right, and the mismatch errors are the library’s', async () => {
     const page = await open(CHAPTER, phone);
     const handle = page.getByRole('slider', { name: 'Keypoint on the crop, Stride grid' });
-    await handle.scrollIntoViewIfNeeded();
-    const box = await handle.boundingBox();
+    const box = await inView(handle);
     assert.ok(box, 'the handle is laid out');
     const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     const before = stateOf(page).x;
@@ -145,8 +143,7 @@ describe('on a phone', () => {
   test('a tap on figure 10.3’s kept-share chart sets the threshold there, and the table is the library’s', async () => {
     const page = await open(CHAPTER, phone);
     const chart = page.getByRole('slider', { name: 'Score threshold' });
-    await chart.scrollIntoViewIfNeeded();
-    const box = await chart.boundingBox();
+    const box = await inView(chart);
     assert.ok(box, 'the chart is laid out');
     // Three quarters across the chart: a threshold well above the default 0.3 (the axis runs 0 to 2).
     await page.touchscreen.tap(box.x + box.width * 0.75, box.y + box.height / 2);

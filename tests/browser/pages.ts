@@ -1,7 +1,7 @@
 /** Helpers shared by browser tests: the pages of the build, and a page that records problems. */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
 
 /** URL paths of every HTML page in dist/. */
 export function builtPages(dist = 'dist'): string[] {
@@ -212,4 +212,27 @@ async function rendererCpu(): Promise<string> {
   return shares.length === 0
     ? 'no renderer CPU figures'
     : `renderer CPU over 1 s: ${shares.map((s) => `${s.pid} ${Math.round(s.share * 100)}%`).join(', ')}`;
+}
+
+/**
+ * Scrolls `target` into view and gives its box once the page has drawn it there. A figure off
+ * screen is neither painted nor hit-tested (content-visibility: auto) until a rendering update
+ * after it nears the viewport, so a pointer or touch event sent at once could land on nothing;
+ * Playwright's own clicks wait for this, events sent at coordinates do not.
+ */
+export async function inView(target: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  await target.scrollIntoViewIfNeeded();
+  await target
+    .page()
+    .waitForFunction(
+      (el) => el?.checkVisibility({ contentVisibilityAuto: true }) ?? false,
+      await target.elementHandle(),
+      {
+        polling: 50,
+        timeout: 10_000,
+      },
+    );
+  const box = await target.boundingBox();
+  if (!box) throw new Error(`${target.toString()} is not laid out`);
+  return box;
 }

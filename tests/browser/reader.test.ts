@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll } from './pages.ts';
+import { hydrateAll, inView } from './pages.ts';
 import { serveDist } from './server.ts';
 
 let server: Server;
@@ -138,7 +138,7 @@ describe('on a phone', () => {
   test('a swipe across the crop scrolls the page and leaves the keypoint; a drag from the handle moves it', async () => {
     const page = await open(phone, '/chapters/01-points-pixels-heatmaps/');
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
-    await handle.scrollIntoViewIfNeeded();
+    await inView(handle);
     const before = await handle.getAttribute('aria-valuetext');
     const crop = await box(page, '#fig-grid [data-role="surface"]');
     const scrolled = await page.evaluate(() => scrollY);

@@ -9,7 +9,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { builtPages, hydrateAll, openWatched } from './pages.ts';
+import { builtPages, hydrateAll, inView, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';
 import { decodeData } from '../../src/components/figures/dekr/decode-view.ts';
@@ -131,9 +131,7 @@ describe('the keypoint control', () => {
   test('follows a mouse drag and a tap on the crop', async () => {
     const page = await openHydrated(light, CHAPTER_1);
     const surface = page.locator('[data-role="surface"]');
-    await surface.scrollIntoViewIfNeeded();
-    const box = await surface.boundingBox();
-    assert.ok(box);
+    const box = await inView(surface);
     // The crop is 192 units wide: the middle of the surface is x ≈ 96.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
@@ -549,8 +547,7 @@ describe('touch', () => {
       await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
       await hydrateAll(page);
       const surface = page.locator('#fig-grid [data-role="surface"]');
-      await surface.scrollIntoViewIfNeeded();
-      const box = await surface.boundingBox();
+      const box = await inView(surface);
       assert.ok(box);
       await page.touchscreen.tap(box.x + box.width * 0.25, box.y + box.height * 0.75);
       const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
