@@ -10,12 +10,11 @@ import type { ChartFrame } from '../ui/figure.ts';
 import { fmt } from '../ui/format.ts';
 import { plotChart } from '../ui/plot.ts';
 import type { LabDecoderId } from './state.ts';
+import { SCORE_CHART_LIMIT } from './lazy-charts.ts';
 import { labelOf } from './view.ts';
 
 export const VECTOR_HEIGHT = 170;
 export const SCORE_HEIGHT = 280;
-/** Keypoints drawn in the score chart at most (the exports hold every one). */
-export const SCORE_CHART_LIMIT = 4000;
 
 /** Each decoder's mark in the charts, the shape of its glyph on the map, so that decoders differ by more than colour. */
 const SYMBOL: Record<LabDecoderId, Plot.SymbolType> = {

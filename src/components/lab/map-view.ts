@@ -8,8 +8,8 @@ import { domainOf } from '../ui/colormap.ts';
 import { mountMapPanel } from '../ui/map-panel.ts';
 import { part } from '../ui/mount-figure.ts';
 import { observeWidth } from '../ui/resize.ts';
+import { withCharts } from './lazy-charts.ts';
 import type { LabResult } from './session.ts';
-import { vectorChart } from './charts.ts';
 import type { LabDecoderId } from './state.ts';
 import type { LabClient } from './worker-client.ts';
 
@@ -75,29 +75,30 @@ export function createMapView(root: HTMLElement, client: LabClient): MapView {
   let request = 0;
   let vectors: { x: Float32Array; y: Float32Array; result: LabResult; index: number; k: number } | undefined;
 
-  const drawVectors = (): void => {
-    if (!vectors) return;
-    const { result, index, k } = vectors;
-    const row = result.rows[index];
-    for (const axis of ['x', 'y'] as const) {
-      const points = result.decoders.map((id) => ({ id, at: row?.points[id]?.[axis] ?? Number.NaN }));
-      // The close-up centres on the first decoder's point that lies on the vector.
-      const centre = points.find((p) => Number.isFinite(p.at) && p.at >= 0)?.at;
-      const zoom = axis === 'x' ? 'xZoom' : 'yZoom';
-      if (widths[axis]) {
-        holders[axis].replaceChildren(
-          vectorChart(vectors[axis], k, axis, points, row?.truth?.[axis], { width: widths[axis] }),
-        );
+  const drawVectors = (): void =>
+    withCharts(({ vectorChart }) => {
+      if (!vectors) return;
+      const { result, index, k } = vectors;
+      const row = result.rows[index];
+      for (const axis of ['x', 'y'] as const) {
+        const points = result.decoders.map((id) => ({ id, at: row?.points[id]?.[axis] ?? Number.NaN }));
+        // The close-up centres on the first decoder's point that lies on the vector.
+        const centre = points.find((p) => Number.isFinite(p.at) && p.at >= 0)?.at;
+        const zoom = axis === 'x' ? 'xZoom' : 'yZoom';
+        if (widths[axis]) {
+          holders[axis].replaceChildren(
+            vectorChart(vectors[axis], k, axis, points, row?.truth?.[axis], { width: widths[axis] }),
+          );
+        }
+        if (widths[zoom]) {
+          holders[zoom].replaceChildren(
+            centre === undefined
+              ? document.createTextNode('No decoder placed this keypoint on the vector.')
+              : vectorChart(vectors[axis], k, axis, points, row?.truth?.[axis], { width: widths[zoom] }, centre),
+          );
+        }
       }
-      if (widths[zoom]) {
-        holders[zoom].replaceChildren(
-          centre === undefined
-            ? document.createTextNode('No decoder placed this keypoint on the vector.')
-            : vectorChart(vectors[axis], k, axis, points, row?.truth?.[axis], { width: widths[zoom] }, centre),
-        );
-      }
-    }
-  };
+    });
   const unobserve = (['x', 'y', 'xZoom', 'yZoom'] as const).map((key) =>
     observeWidth(holders[key], (w) => {
       widths[key] = w;

@@ -7,7 +7,7 @@
 import { part } from '../ui/mount-figure.ts';
 import { observeWidth } from '../ui/resize.ts';
 import type { Store } from '../ui/store.ts';
-import { scoreChart, SCORE_CHART_LIMIT } from './charts.ts';
+import { SCORE_CHART_LIMIT, withCharts } from './lazy-charts.ts';
 import { createMapView } from './map-view.ts';
 import type { LabResult } from './session.ts';
 import type { LabState } from './state.ts';
@@ -51,8 +51,10 @@ export function mountResults(root: HTMLElement, store: Store<LabState>, client: 
   let drawnTable = '';
 
   const drawScores = (): void => {
-    if (!result?.truth || !scoreWidth) return;
-    scoreHolder.replaceChildren(scoreChart(result.rows, result.decoders, { width: scoreWidth }));
+    withCharts(({ scoreChart }) => {
+      if (!result?.truth || !scoreWidth) return;
+      scoreHolder.replaceChildren(scoreChart(result.rows, result.decoders, { width: scoreWidth }));
+    });
   };
   const stopObserving = observeWidth(scoreHolder, (w) => {
     scoreWidth = w;
