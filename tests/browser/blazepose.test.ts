@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { greyPng } from './png.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView, openWatched } from './pages.ts';
+import { hydrateAll, inView, openWatched, touchDrag } from './pages.ts';
 import { serveDist } from './server.ts';
 import { BLAZEPOSE_ASSET_ROOT } from '../../src/components/figures/blazepose/assets.ts';
 import { MARK_IDS } from '../../src/components/figures/blazepose/marks.ts';
@@ -333,17 +333,6 @@ describe('chapter 9: BlazePose in the browser', () => {
 });
 
 describe('chapter 9 on a phone', () => {
-  /** A one-finger drag from (x, y0) to (x1, y1) in page coordinates, as touch events. */
-  async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-    const cdp = await page.context().newCDPSession(page);
-    const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
-    for (let i = 1; i <= 8; i++)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await cdp.detach();
-  }
-
   test('a swipe across the photo scrolls the page; a drag from the crop’s corner resizes it', async () => {
     const phone = await launch({ viewport: { width: 360, height: 780 }, hasTouch: true });
     try {

@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView, openWatched } from './pages.ts';
+import { hydrateAll, inView, openWatched, touchDrag } from './pages.ts';
 import { serveDist } from './server.ts';
 import { borderView } from '../../src/components/figures/conventions/border-view.ts';
 import { flipView } from '../../src/components/figures/conventions/flip-view.ts';
@@ -104,17 +104,6 @@ describe('the chapter', () => {
 });
 
 describe('on a phone', () => {
-  /** A one-finger drag from one point to another, in page coordinates, as touch events. */
-  async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
-    const cdp = await page.context().newCDPSession(page);
-    const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
-    for (let i = 1; i <= 8; i++)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await cdp.detach();
-  }
-
   test('a finger drags figure 10.1’s keypoint to the right, and the mismatch errors are the library’s', async () => {
     const page = await open(CHAPTER, phone);
     const handle = page.getByRole('slider', { name: 'Keypoint on the crop, Stride grid' });

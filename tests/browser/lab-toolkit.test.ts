@@ -45,7 +45,7 @@ import type { LabResult } from '../../src/components/lab/session.ts';
 import { npyFile } from '../npy-file.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll } from './pages.ts';
+import { file, openLab, waitForText } from './lab-page.ts';
 import { serveDist } from './server.ts';
 
 let server: Server;
@@ -63,28 +63,6 @@ after(async () => {
   await Promise.all([light?.close(), dark?.close()]);
   server?.close();
 });
-
-async function openLab(context: BrowserContext, query = ''): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(`${origin}/lab/${query}`, { waitUntil: 'networkidle' });
-  await hydrateAll(page);
-  return page;
-}
-
-const file = (name: string, buffer: Uint8Array | string, mimeType = 'application/octet-stream') => ({
-  name,
-  mimeType,
-  buffer: Buffer.from(buffer),
-});
-
-async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ([sel, source, flags]) =>
-      new RegExp(source as string, flags as string).test(document.querySelector(sel as string)?.textContent ?? ''),
-    [selector, pattern.source, pattern.flags] as const,
-  );
-}
 
 /** The cells of each row of a table body, as text. */
 const cellsOf = (page: Page, body: string) =>
@@ -108,7 +86,7 @@ const none = (n: number) => new Array<boolean>(n).fill(false);
 
 describe('Decoder Lab, toolkit outputs', () => {
   test('a SimCC pair (two .npy chosen together) decodes as SimCCLabel does, with both vectors drawn', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const x = readFileSync('tests/fixtures/mmpose/simcc-x.npy');
     const y = readFileSync('tests/fixtures/mmpose/simcc-y.npy');
     // In reverse order: the names say which is x.
@@ -149,7 +127,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('an .npz: several heatmap arrays are chosen by name; simcc_x and simcc_y are a SimCC pair', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const archive = writeNpz({
       heatmaps: { data: sample.data, shape: [4, 17, 64, 48] },
       flipped: { data: new Float32Array(sample.data.length), shape: [4, 17, 64, 48] },
@@ -180,7 +158,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('a channels-last stack is read with a visible note; an ambiguous one is refused until the layout is chosen', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     // [H, W, K] = [64, 48, 17], as TensorFlow writes one sample.
     const last = new Float32Array(64 * 48 * 17);
     const first = sample.data.subarray(0, 17 * 64 * 48);
@@ -224,7 +202,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('a COCO keypoints file: errors, PCK, OKS and AP per decoder, keypoint names, and a results list scored beside it', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const bytes = writeNpy(sample.data, [4, 17, 64, 48]);
     await page.locator('[data-role="file"]').setInputFiles(file('val.npy', bytes));
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
@@ -288,7 +266,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('the flip test: averaged as MMPose does, and what shift 0 and shift 1 do to each decoder’s error', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
     // The mirror image's maps as a network would give them: the sample's, mirrored and swapped.
@@ -337,7 +315,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('copy as code: the clipboard holds numpyCode and mmposeConfig of the settings shown', async () => {
-    const page = await openLab(light, '?lab.convention=mmpose&lab.darkUdp=1&lab.kernel=7');
+    const page = await openLab(light, origin, '?lab.convention=mmpose&lab.darkUdp=1&lab.kernel=7');
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 6 decoders/);
     await page.locator('input[name="lab-mapping"][value="udp"]').check();
@@ -381,7 +359,7 @@ describe('Decoder Lab, toolkit outputs', () => {
       t.skip('python3 with NumPy not found');
       return;
     }
-    const page = await openLab(light, '?lab.convention=mmpose&lab.darkUdp=1&lab.megvii=1&lab.kernel=7');
+    const page = await openLab(light, origin, '?lab.convention=mmpose&lab.darkUdp=1&lab.megvii=1&lab.kernel=7');
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 7 decoders/);
     await page.locator('button[data-action="copy-numpy"]').click();
@@ -427,7 +405,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('bad and hostile files each get a message, new files clear old messages, and the page keeps working', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const input = page.locator('[data-role="file"]');
     const truthInput = page.locator('[data-role="truth-file"]');
     await input.setInputFiles(file('broken.npz', 'PK\u0003\u0004 not really a zip'));
@@ -486,7 +464,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   test('fits a 360 px phone with SimCC vectors, and with heatmaps, ground truth and the flip test', async () => {
     const phone = await launch({ viewport: { width: 360, height: 780 } });
     try {
-      const page = await openLab(phone);
+      const page = await openLab(phone, origin);
       await page
         .locator('[data-role="file"]')
         .setInputFiles([
@@ -510,7 +488,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('heatmaps from the real model: BlazePose lite runs only when asked, its 39 sigmoid maps decoded with their names', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const requests: string[] = [];
     page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     const button = page.locator('button[data-action="sample"][data-sample="blazepose"]');
@@ -550,7 +528,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   });
 
   test('heatmaps from the real model: a model that cannot be downloaded gets a message, and the page keeps working', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     await page.route('**/blazepose/**', (route) => route.abort());
     await page.locator('button[data-sample="blazepose"]').click();
     await waitForText(
@@ -571,7 +549,7 @@ describe('Decoder Lab, toolkit outputs', () => {
     ['dark', () => dark],
   ] as const) {
     test(`has no serious or critical axe violation with SimCC, then metrics and the flip test shown, ${scheme} mode`, async () => {
-      const page = await openLab(context());
+      const page = await openLab(context(), origin);
       const check = async () => {
         const { violations } = await new AxeBuilder({ page }).analyze();
         return violations

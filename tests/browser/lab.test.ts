@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import {
   decodeLabStack,
   DECODER_IDS,
@@ -24,7 +24,7 @@ import { chosenDecoders, labSchema } from '../../src/components/lab/state.ts';
 import { defaultsOf } from '../../src/components/ui/params.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll } from './pages.ts';
+import { file, openLab, waitForText } from './lab-page.ts';
 import { greyPng } from './png.ts';
 import { serveDist } from './server.ts';
 import { npyFile } from '../npy-file.ts';
@@ -50,31 +50,9 @@ after(async () => {
   server?.close();
 });
 
-async function openLab(context: BrowserContext, query = ''): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (e) => assert.fail(`page error: ${e.message}`));
-  await page.goto(`${origin}/lab/${query}`, { waitUntil: 'networkidle' });
-  await hydrateAll(page);
-  return page;
-}
-
-const file = (name: string, buffer: Buffer | Uint8Array, mimeType = 'application/octet-stream') => ({
-  name,
-  mimeType,
-  buffer: Buffer.from(buffer),
-});
-
-async function waitForText(page: Page, selector: string, pattern: RegExp): Promise<void> {
-  await page.waitForFunction(
-    ([sel, source, flags]) =>
-      new RegExp(source as string, flags as string).test(document.querySelector(sel as string)?.textContent ?? ''),
-    [selector, pattern.source, pattern.flags] as const,
-  );
-}
-
 describe('Decoder Lab', () => {
   test('decodes a fixture .npy from the file input exactly as the codec library does, errors included', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     await page.locator('[data-role="file"]').setInputFiles(file('hm-0-unbiased.npy', fixtureBytes));
     await waitForText(page, '[data-role="status"]', /^Decoded 17 maps/);
     const s = defaultsOf(labSchema);
@@ -114,7 +92,7 @@ describe('Decoder Lab', () => {
   });
 
   test('every bad input gets a message that says what is wrong, and the page keeps working', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const input = page.locator('[data-role="file"]');
     const good = writeNpy(new Float32Array(3 * 5 * 5), [3, 5, 5]);
     const cases: [ReturnType<typeof file> | ReturnType<typeof file>[], RegExp][] = [
@@ -186,7 +164,7 @@ describe('Decoder Lab', () => {
   });
 
   test('reads one PNG per keypoint in file-name order', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const blob = (cx: number) =>
       greyPng(12, 10, (x, y) => Math.round(255 * Math.exp(-((x - cx) ** 2 + (y - 4) ** 2) / 4)));
     await page
@@ -201,7 +179,7 @@ describe('Decoder Lab', () => {
   });
 
   test('exports CSV and JSON downloads of every map', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
     for (const [action, name] of [
@@ -229,7 +207,7 @@ describe('Decoder Lab', () => {
   });
 
   test('decodes 64 × 17 maps of 64 × 48 in the worker with a progress bar while the page stays responsive', async () => {
-    const page = await openLab(light);
+    const page = await openLab(light, origin);
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
     const { stack } = makeLabSample({ n: 64, k: 17, h: 64, w: 48, stride: 4, sigma: 2, noise: 0.03, seed: 5 });
@@ -251,7 +229,7 @@ describe('Decoder Lab', () => {
   });
 
   test('keeps decoders, kernel and the selected map in the URL, and restores them', async () => {
-    const page = await openLab(light, '?lab.dark=0&lab.kernel=5&lab.map=3&lab.sort=%3Cb%3E');
+    const page = await openLab(light, origin, '?lab.dark=0&lab.kernel=5&lab.map=3&lab.sort=%3Cb%3E');
     assert.equal(await page.locator('input[data-decoder="dark"]').isChecked(), false);
     assert.equal(await page.locator('input[name="lab-kernel"][value="5"]').isChecked(), true);
     assert.equal(await page.locator('[data-role="url-note"]').isVisible(), true);
@@ -274,7 +252,7 @@ describe('Decoder Lab', () => {
   test('fits a 360 px phone with results shown', async () => {
     const phone = await launch({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
     try {
-      const page = await openLab(phone);
+      const page = await openLab(phone, origin);
       await page.locator('button[data-sample="synthetic"]').click();
       await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -289,7 +267,7 @@ describe('Decoder Lab', () => {
     ['dark', () => dark],
   ] as const) {
     test(`has no serious or critical axe violation with results shown, ${scheme} mode`, async () => {
-      const page = await openLab(context());
+      const page = await openLab(context(), origin);
       await page.locator('button[data-sample="synthetic"]').click();
       await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
       const { violations } = await new AxeBuilder({ page }).analyze();

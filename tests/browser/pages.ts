@@ -236,3 +236,21 @@ export async function inView(target: Locator): Promise<{ x: number; y: number; w
   if (!box) throw new Error(`${target.toString()} is not laid out`);
   return box;
 }
+
+/**
+ * A one-finger drag from `from` to `to` in page coordinates, as the touch events a phone sends
+ * (start, eight moves, end): a swipe when it starts away from every handle.
+ */
+export async function touchDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const at = (t: number) => [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+  for (let i = 1; i <= 8; i++)
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}

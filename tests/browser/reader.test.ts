@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView } from './pages.ts';
+import { hydrateAll, inView, touchDrag } from './pages.ts';
 import { serveDist } from './server.ts';
 
 let server: Server;
@@ -124,16 +124,8 @@ describe('charts that move the keypoint', () => {
 });
 
 describe('on a phone', () => {
-  /** A one-finger swipe from (x, y0) to (x, y1) in page coordinates, as touch events. */
-  async function swipe(page: Page, x: number, y0: number, y1: number): Promise<void> {
-    const cdp = await page.context().newCDPSession(page);
-    const point = (y: number) => [{ x, y, id: 1 }];
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(y0) });
-    for (let i = 1; i <= 8; i++)
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(y0 + ((y1 - y0) * i) / 8) });
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await cdp.detach();
-  }
+  /** A one-finger swipe from (x, y0) to (x, y1) in page coordinates. */
+  const swipe = (page: Page, x: number, y0: number, y1: number) => touchDrag(page, { x, y: y0 }, { x, y: y1 });
 
   test('a swipe across the crop scrolls the page and leaves the keypoint; a drag from the handle moves it', async () => {
     const page = await open(phone, '/chapters/01-points-pixels-heatmaps/');
