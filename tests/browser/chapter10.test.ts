@@ -10,7 +10,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView, openWatched, touchDrag } from './pages.ts';
+import { hydrateAll, inView, openHydrated, openWatched, touchDrag } from './pages.ts';
 import { serveDist } from './server.ts';
 import { borderView } from '../../src/components/figures/conventions/border-view.ts';
 import { flipView } from '../../src/components/figures/conventions/flip-view.ts';
@@ -47,12 +47,7 @@ after(async () => {
   server?.close();
 });
 
-async function open(path: string, context: BrowserContext = light): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
-  await hydrateAll(page);
-  return page;
-}
+const open = (path: string, context: BrowserContext = light): Promise<Page> => openHydrated(context, origin + path);
 
 /** The chapter's state as the page's URL holds it (defaults for what it leaves out). */
 const stateOf = (page: Page): Ch10State => readState(ch10, 'ch10', new URL(page.url()).searchParams).state;

@@ -11,7 +11,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Server } from 'node:http';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   cocoTruthInInput,
@@ -43,6 +42,7 @@ import { fmt } from '../../src/components/ui/format.ts';
 import { metricsLines, tableLines } from '../../src/components/lab/view.ts';
 import type { LabResult } from '../../src/components/lab/session.ts';
 import { npyFile } from '../npy-file.ts';
+import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { file, openLab, waitForText } from './lab-page.ts';
@@ -550,12 +550,7 @@ describe('Decoder Lab, toolkit outputs', () => {
   ] as const) {
     test(`has no serious or critical axe violation with SimCC, then metrics and the flip test shown, ${scheme} mode`, async () => {
       const page = await openLab(context(), origin);
-      const check = async () => {
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        return violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      };
+      const check = () => seriousViolations(page);
       await page
         .locator('[data-role="file"]')
         .setInputFiles([

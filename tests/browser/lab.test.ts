@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext } from 'playwright-core';
 import {
   decodeLabStack,
@@ -22,6 +21,7 @@ import {
 import { summaryLines, tableLines } from '../../src/components/lab/view.ts';
 import { chosenDecoders, labSchema } from '../../src/components/lab/state.ts';
 import { defaultsOf } from '../../src/components/ui/params.ts';
+import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { file, openLab, waitForText } from './lab-page.ts';
@@ -270,11 +270,7 @@ describe('Decoder Lab', () => {
       const page = await openLab(context(), origin);
       await page.locator('button[data-sample="synthetic"]').click();
       await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      const bad = violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-      assert.deepEqual(bad, []);
+      assert.deepEqual(await seriousViolations(page), []);
       await page.close();
     });
   }

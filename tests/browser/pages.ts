@@ -52,6 +52,14 @@ export async function openWatched(context: BrowserContext, origin: string): Prom
   return { page, problems };
 }
 
+/** A new page at `url`, with every figure hydrated. */
+export async function openHydrated(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await hydrateAll(page);
+  return page;
+}
+
 /**
  * Scrolls through the page so that every lazy figure hydrates, then waits for them. Each step
  * waits for a frame or 100 ms, whichever comes first, and the walk is bounded: a renderer that
@@ -239,7 +247,9 @@ export async function inView(target: Locator): Promise<{ x: number; y: number; w
 
 /**
  * A one-finger drag from `from` to `to` in page coordinates, as the touch events a phone sends
- * (start, eight moves, end): a swipe when it starts away from every handle.
+ * (start, eight moves, end): a swipe when it starts away from every handle. A swipe scrolls the
+ * page and then flings it on for a while; this returns once the page has come to rest, so that
+ * a box measured next is where the next touch lands.
  */
 export async function touchDrag(
   page: Page,
@@ -253,4 +263,12 @@ export async function touchDrag(
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(i / 8) });
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
+  await page.evaluate(async () => {
+    // At rest: the same scroll position over 200 ms (the fling lasts under a second here).
+    for (let last = NaN, same = 0, n = 0; same < 2 && n < 50; n++) {
+      await new Promise((r) => setTimeout(r, 100));
+      same = scrollY === last ? same + 1 : 0;
+      last = scrollY;
+    }
+  });
 }

@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView, touchDrag } from './pages.ts';
+import { inView, openHydrated, touchDrag } from './pages.ts';
 import { serveDist } from './server.ts';
 
 let server: Server;
@@ -29,12 +29,7 @@ after(async () => {
   server?.close();
 });
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(origin + path, { waitUntil: 'networkidle' });
-  await hydrateAll(page);
-  return page;
-}
+const open = (context: BrowserContext, path: string): Promise<Page> => openHydrated(context, origin + path);
 
 const box = async (page: Page, selector: string) => {
   const b = await page.locator(selector).first().boundingBox();

@@ -1,0 +1,53 @@
+/**
+ * Every page of the build, second part: axe in dark mode, and a 360 px phone without sideways
+ * scrolling (the embed pages get their dark-mode visit in pages-light.test.ts).
+ */
+import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { BrowserContext } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
+import { launch } from './browser.ts';
+import { test } from './retry.ts';
+import { builtPages, openHydrated } from './pages.ts';
+import { serveDist } from './server.ts';
+
+let server: Server;
+let origin: string;
+let dark: BrowserContext;
+let phone: BrowserContext;
+
+before(async () => {
+  ({ server, origin } = await serveDist('dist'));
+  dark = await launch({ colorScheme: 'dark' });
+  phone = await launch({ viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+});
+
+after(async () => {
+  await Promise.all([dark?.close(), phone?.close()]);
+  server?.close();
+});
+
+describe('every page, dark mode and phone', () => {
+  for (const path of builtPages().filter((p) => !p.startsWith('/embed/'))) {
+    test(`${path} has no serious or critical axe violation in dark mode`, async () => {
+      const page = await openHydrated(dark, origin + path);
+      assert.deepEqual(await seriousViolations(page), []);
+      await page.close();
+    });
+
+    test(`${path} fits a 360 px phone without sideways scrolling`, async () => {
+      const page = await openHydrated(phone, origin + path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `page is ${width} px wide`);
+      // A table may scroll sideways inside its box, but its caption reads without scrolling.
+      const clipped = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('caption'))
+          .filter((c) => c.getBoundingClientRect().right > innerWidth)
+          .map((c) => (c.textContent ?? '').trim().slice(0, 40)),
+      );
+      assert.deepEqual(clipped, []);
+      await page.close();
+    });
+  }
+});
