@@ -1,6 +1,6 @@
 /**
  * Every page of the build, second part: axe in dark mode, and a 360 px phone without sideways
- * scrolling (the embed pages get their dark-mode visit in pages-light.test.ts).
+ * scrolling (pages-light.test.ts has the light-mode checks, pages-embeds.test.ts the embeds).
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,8 +28,10 @@ after(async () => {
   server?.close();
 });
 
+const pages = builtPages();
+
 describe('every page, dark mode and phone', () => {
-  for (const path of builtPages().filter((p) => !p.startsWith('/embed/'))) {
+  for (const path of pages.filter((p) => !p.startsWith('/embed/'))) {
     test(`${path} has no serious or critical axe violation in dark mode`, async () => {
       const page = await openHydrated(dark, origin + path);
       assert.deepEqual(await seriousViolations(page), []);

@@ -1,8 +1,8 @@
 /**
- * Every page of the build, first part: each page loads cleanly (no console error, failed
- * request, CSP violation or request to another host) and passes axe in light mode; each embed
- * page gets one visit in dark mode. The dark-mode and phone checks of the other pages are in
- * pages-dark-phone.test.ts, so that the two run side by side (npm run test:browser).
+ * Every page of the build, first part: each page but the embeds loads cleanly (no console
+ * error, failed request, CSP violation or request to another host) and passes axe in light
+ * mode. The dark-mode and phone checks, and the embed pages' visit, are in
+ * pages-dark-phone.test.ts, so that the two run side by side (scripts/test-browser.ts).
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,16 +17,14 @@ import { serveDist } from './server.ts';
 let server: Server;
 let origin: string;
 let light: BrowserContext;
-let dark: BrowserContext;
 
 before(async () => {
   ({ server, origin } = await serveDist('dist'));
   light = await launch();
-  dark = await launch({ colorScheme: 'dark' });
 });
 
 after(async () => {
-  await Promise.all([light?.close(), dark?.close()]);
+  await light?.close();
   server?.close();
 });
 
@@ -38,18 +36,6 @@ describe('every page, light mode', () => {
     assert.ok(pages.includes('/chapters/01-points-pixels-heatmaps/'), 'chapter 1');
     assert.ok(pages.includes('/404.html'), '404');
   });
-
-  // Embed pages show one chapter figure each, which the chapter's own tests cover in both modes
-  // and on a phone: each gets one visit, checked for problems and by axe in dark mode.
-  for (const path of pages.filter((p) => p.startsWith('/embed/'))) {
-    test(`${path} loads cleanly and has no serious or critical axe violation in dark mode`, async () => {
-      const { page, problems } = await openWatched(dark, origin);
-      await page.goto(origin + path, { waitUntil: 'networkidle' });
-      await hydrateAll(page);
-      assert.deepEqual([...problems, ...(await seriousViolations(page))], []);
-      await page.close();
-    });
-  }
 
   for (const path of pages.filter((p) => !p.startsWith('/embed/'))) {
     // One visit for both: the load's problems, then axe on the same page.

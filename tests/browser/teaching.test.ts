@@ -481,6 +481,12 @@ describe('offline', () => {
       assert.notEqual(await model(), true, 'a model file was precached');
       await browser.setOffline(false);
       assert.equal(await model(), true);
+      // The worker answers first and stores the response after (Workbox's cache put is in the
+      // fetch event's waitUntil): on a busy machine that lags the answer, so wait for the entry.
+      await page.waitForFunction(async () => Boolean(await caches.match('/models/heatmap-64.json')), undefined, {
+        polling: 100,
+        timeout: 10_000,
+      });
       await browser.setOffline(true);
       assert.equal(await model(), true, 'a model file fetched once is cached');
 

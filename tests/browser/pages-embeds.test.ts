@@ -1,0 +1,46 @@
+/**
+ * Every embed page of the build (one chapter figure each, for teachers' iframes): one visit in
+ * dark mode, checked for load problems and by axe. The chapters' own tests cover each figure in
+ * both modes and on a phone; pages-light.test.ts and pages-dark-phone.test.ts cover the rest.
+ */
+import { after, before, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { BrowserContext } from 'playwright-core';
+import { seriousViolations } from './axe.ts';
+import { launch } from './browser.ts';
+import { test } from './retry.ts';
+import { builtPages, hydrateAll, openWatched } from './pages.ts';
+import { serveDist } from './server.ts';
+
+let server: Server;
+let origin: string;
+let dark: BrowserContext;
+
+before(async () => {
+  ({ server, origin } = await serveDist('dist'));
+  dark = await launch({ colorScheme: 'dark' });
+});
+
+after(async () => {
+  await dark?.close();
+  server?.close();
+});
+
+const embeds = builtPages().filter((p) => p.startsWith('/embed/'));
+
+describe('every embed page', () => {
+  test('the build has an embed page for figure 1.1', () => {
+    assert.ok(embeds.includes('/embed/fig-grid/'), embeds.join(', '));
+  });
+
+  for (const path of embeds) {
+    test(`${path} loads cleanly and has no serious or critical axe violation in dark mode`, async () => {
+      const { page, problems } = await openWatched(dark, origin);
+      await page.goto(origin + path, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      assert.deepEqual([...problems, ...(await seriousViolations(page))], []);
+      await page.close();
+    });
+  }
+});
