@@ -4,7 +4,7 @@
  * medians over many iterations after a warm-up.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,21 +188,25 @@ async function compareWithDarkPose(): Promise<void> {
   writeFileSync(file, new Uint8Array(stack.data.buffer, stack.data.byteOffset, stack.data.byteLength));
   // Alternately, twice each, so that a change in the machine's load falls on both.
   const ratios: number[] = [];
-  for (let round = 0; round < 2; round++) {
-    const run = execFileSync(python, [
-      fileURLToPath(new URL('dark-reference.py', import.meta.url)),
-      checkout,
-      file,
-      String(stack.k),
-      String(stack.h),
-      String(stack.w),
-    ]);
-    const reference = (JSON.parse(run.toString()) as { medianMs: number }).medianMs;
-    const fast = await ours();
-    ratios.push(reference / fast);
-    console.log(
-      `DarkPose's DARK (NumPy + OpenCV, measured now): ${reference.toFixed(3)} ms; fast path ${fast.toFixed(4)} ms: ${(reference / fast).toFixed(1)}× (target ≥ 10×).`,
-    );
+  try {
+    for (let round = 0; round < 2; round++) {
+      const run = execFileSync(python, [
+        fileURLToPath(new URL('dark-reference.py', import.meta.url)),
+        checkout,
+        file,
+        String(stack.k),
+        String(stack.h),
+        String(stack.w),
+      ]);
+      const reference = (JSON.parse(run.toString()) as { medianMs: number }).medianMs;
+      const fast = await ours();
+      ratios.push(reference / fast);
+      console.log(
+        `DarkPose's DARK (NumPy + OpenCV, measured now): ${reference.toFixed(3)} ms; fast path ${fast.toFixed(4)} ms: ${(reference / fast).toFixed(1)}× (target ≥ 10×).`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   const worst = Math.min(...ratios);
   console.log(
