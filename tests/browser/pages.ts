@@ -64,6 +64,9 @@ export async function openHydrated(context: BrowserContext, url: string): Promis
  * Scrolls through the page so that every lazy figure hydrates, then waits for them. Each step
  * waits for a frame or 100 ms, whichever comes first, and the walk is bounded: a renderer that
  * stops producing frames makes the wait below fail with a message instead of hanging the run.
+ * A figure starts when an intersection check, made only in a frame, finds it near the viewport;
+ * on a busy machine the walk can pass a figure without a frame, so each one still waiting
+ * afterwards is scrolled to and given a frame of its own.
  */
 export async function hydrateAll(page: Page): Promise<void> {
   // Headless Chromium can leave a tab in the hidden state, where frames stop: show it first.
@@ -76,6 +79,13 @@ export async function hydrateAll(page: Page): Promise<void> {
         await new Promise((r) => {
           requestAnimationFrame(() => r(null));
           setTimeout(() => r(null), 100);
+        });
+      }
+      for (const el of document.querySelectorAll<HTMLElement>('[data-store]:not([data-hydrated])')) {
+        el.scrollIntoView({ block: 'center' });
+        await new Promise((r) => {
+          requestAnimationFrame(() => requestAnimationFrame(() => r(null)));
+          setTimeout(() => r(null), 1000);
         });
       }
     }),
