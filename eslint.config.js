@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { defineConfig } from 'eslint/config';
 import astro from 'eslint-plugin-astro';
+import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /** The one module of the site's own code that loads src/lib/tf (and with it TensorFlow.js). */
@@ -89,6 +90,19 @@ const tfWorker = {
   rules: { 'no-restricted-imports': ['error', { patterns: [noTensorflow] }] },
 };
 
+/**
+ * No import circle anywhere: a module never depends on itself through others (style.md: imports
+ * flow one way). Modules are TypeScript (an .astro component imports them, never the reverse), and
+ * an import of types alone does not count, as it is erased before anything runs.
+ * @type {import('eslint').Linter.Config}
+ */
+const noCycles = {
+  files: ['**/*.ts'],
+  plugins: { 'import-x': importX },
+  settings: { 'import-x/extensions': ['.ts', '.js', '.mjs'] },
+  rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+};
+
 export default defineConfig(
   { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'scratch/'] },
   js.configs.recommended,
@@ -108,4 +122,5 @@ export default defineConfig(
   libBoundaries,
   noTfOutsideLibTf,
   tfWorker,
+  noCycles,
 );

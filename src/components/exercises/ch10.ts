@@ -3,16 +3,7 @@
  * rules. Each checks with its figure's own builder, which the figure publishes as it mounts
  * (`figures/conventions/published.ts`), so this set loads no builder of its own.
  */
-import {
-  CH10_BORDER,
-  CH10_FLIP,
-  CH10_SCORES,
-  CH10_UDP,
-  type PublishedBorder,
-  type PublishedFlip,
-  type PublishedScores,
-  type PublishedUdp,
-} from '../figures/conventions/published.ts';
+import { CH10_BORDER, CH10_FLIP, CH10_SCORES, CH10_UDP } from '../figures/conventions/published.ts';
 import { ch10 } from '../state/ch10.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet, type Verdict } from './types.ts';
@@ -39,7 +30,7 @@ export default exerciseSet({
         'Drag the keypoint toward the bottom-right corner of the crop.',
       ],
       check(s, published) {
-        const build = published(CH10_UDP) as PublishedUdp | undefined;
+        const build = published(CH10_UDP);
         if (!build) return notYet('10.1');
         const miss = build(s).strideToUdp.distance;
         return { done: miss > 3, detail: `trained stride, decoded UDP: ${fmt(miss)} px off.` };
@@ -54,7 +45,7 @@ export default exerciseSet({
         'Which mapping flips back onto the original map exactly? Then it needs no shift.',
       ],
       check(s, published) {
-        const build = published(CH10_FLIP) as PublishedFlip | undefined;
+        const build = published(CH10_FLIP);
         if (!build) return notYet('10.2');
         const e = build(s).stages.averaged.errorX.dark;
         return { done: Math.abs(e) < 0.05, detail: `DARK on the average is ${fmt(e)} px off in x.` };
@@ -71,7 +62,7 @@ export default exerciseSet({
       ],
       check(s, published) {
         // Thresholds the samples figure 10.3 drew (built at build time, embedded in the page).
-        const rowsAt = published(CH10_SCORES) as PublishedScores | undefined;
+        const rowsAt = published(CH10_SCORES);
         if (!rowsAt) return notYet('10.3');
         const rows = rowsAt(s.threshold);
         return {
@@ -90,7 +81,7 @@ export default exerciseSet({
         'Try the second column from the left, away from the top and bottom rows.',
       ],
       check(s, published) {
-        const build = published(CH10_BORDER) as PublishedBorder | undefined;
+        const build = published(CH10_BORDER);
         if (!build) return notYet('10.4');
         const { refines } = build(s);
         const one = refines.mmposeQuarter.x !== refines.mmposeQuarter.y;

@@ -2,7 +2,7 @@
  * Chapter 8's exercises, on figure 8.1's gallery: they read the per-sample errors the figure
  * published once the shipped models ran (GALLERY_ERRORS).
  */
-import { GALLERY_ERRORS, type GalleryErrors } from '../figures/model/view.ts';
+import { GALLERY_ERRORS } from '../figures/model/view.ts';
 import { ch8 } from '../state/ch8.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet, type Verdict } from './types.ts';
@@ -23,7 +23,7 @@ export default exerciseSet({
         'DARK trusts the shape of the peak. On a sample where the network’s heatmap is lopsided or doubled, the quarter shift’s fixed step can do better.',
       ],
       check(s, published) {
-        const errors = published(GALLERY_ERRORS) as GalleryErrors | undefined;
+        const errors = published(GALLERY_ERRORS);
         const e = errors?.heatmap?.[s.sample];
         if (!e) return notYet;
         const { dark = NaN, quarter = NaN } = e;
@@ -42,7 +42,7 @@ export default exerciseSet({
         'Small errors come with compact probability maps: look for a sample whose maps are tight blobs.',
       ],
       check(s, published) {
-        const errors = published(GALLERY_ERRORS) as GalleryErrors | undefined;
+        const errors = published(GALLERY_ERRORS);
         const e = errors?.dsnt?.[s.sample]?.dsnt;
         if (e === undefined) return notYet;
         return {

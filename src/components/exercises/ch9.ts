@@ -2,7 +2,7 @@
  * Chapter 9's exercises, on BlazePose's real heatmaps: they read what the model session published
  * once the model ran in the reader's browser (each joint's peak; argmax's column at every shift).
  */
-import { CH9_ARGMAX, CH9_PEAKS, type PublishedArgmax, type PublishedPeaks } from '../figures/blazepose/published.ts';
+import { CH9_ARGMAX, CH9_PEAKS } from '../figures/blazepose/published.ts';
 import { ch9 } from '../state/ch9.ts';
 import { fmt } from '../ui/format.ts';
 import { exerciseSet } from './types.ts';
@@ -21,7 +21,7 @@ export default exerciseSet({
         'A stride of 4 means a whole-cell jump about every 4 input pixels; the model’s own wobble moves the jumps a little.',
       ],
       check(s, published) {
-        const data = published(CH9_ARGMAX) as PublishedArgmax | undefined;
+        const data = published(CH9_ARGMAX);
         const columns = data?.columns[s.joint];
         if (!data || !columns)
           return {
@@ -49,7 +49,7 @@ export default exerciseSet({
         'Off the photo, behind the body: the feet of a half-length portrait are good places to look.',
       ],
       check(s, published) {
-        const data = published(CH9_PEAKS) as PublishedPeaks | undefined;
+        const data = published(CH9_PEAKS);
         const peak = data?.peaks[s.joint];
         if (peak === undefined) return { done: false, detail: 'The model has not run yet: run it in figure 9.2.' };
         const low = peak < 0.5;

@@ -4,6 +4,7 @@
  * of their own: they call the same library builders the figures draw from.
  */
 import type { Schema } from '../ui/params.ts';
+import type { PublishedReader } from '../ui/published.ts';
 
 /** What a check found: whether the task is done, and the number it looked at, in words. */
 export interface Verdict {
@@ -19,7 +20,7 @@ export interface Exercise<S> {
   prompt: string;
   hints: readonly string[];
   /** `published` reads what a figure published (see ui/published.ts). */
-  check(state: Readonly<S>, published: (key: string) => unknown): Verdict;
+  check(state: Readonly<S>, published: PublishedReader): Verdict;
 }
 
 /** A chapter's exercises: the store they read and their definitions. */

@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { LabRow } from '../../lib/index.ts';
 import { decoderStyle } from '../ui/decoder-style.ts';
-import type { ChartFrame } from '../ui/figure.ts';
+import type { ChartFrame } from '../ui/parts.ts';
 import { fmt } from '../ui/format.ts';
 import { plotChart } from '../ui/plot.ts';
 import type { LabDecoderId } from './state.ts';

@@ -4,7 +4,7 @@
  * the exports and copy as code. State that says how to decode lives in the URL (`state.ts`);
  * the files stay in the worker. Every bad input becomes a message; the page keeps working.
  */
-import { part } from '../ui/mount-figure.ts';
+import { part } from '../ui/part.ts';
 import { chapterStore } from '../ui/store.ts';
 import { showRejected } from '../ui/url-note.ts';
 import { mountCopyCode } from './copy-code.ts';

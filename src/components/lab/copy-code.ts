@@ -4,7 +4,7 @@
  * and copied to the clipboard on request.
  */
 import { mmposeConfig, numpyCode } from '../../lib/index.ts';
-import { part } from '../ui/mount-figure.ts';
+import { part } from '../ui/part.ts';
 import type { Store } from '../ui/store.ts';
 import { codeSettings, type CodeContext, type LabState } from './state.ts';
 

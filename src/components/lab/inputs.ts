@@ -12,7 +12,7 @@ import {
   stackFromImages,
   type LabImage,
 } from '../../lib/index.ts';
-import { part } from '../ui/mount-figure.ts';
+import { part } from '../ui/part.ts';
 import type { Store } from '../ui/store.ts';
 import type { LabMessages, MessageSource } from './messages.ts';
 import { LAB_SAMPLES } from './samples.ts';

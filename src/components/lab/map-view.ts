@@ -6,7 +6,7 @@
  */
 import { domainOf } from '../ui/colormap.ts';
 import { mountMapPanel } from '../ui/map-panel.ts';
-import { part } from '../ui/mount-figure.ts';
+import { part } from '../ui/part.ts';
 import { observeWidth } from '../ui/resize.ts';
 import { withCharts } from './lazy-charts.ts';
 import type { LabResult } from './session.ts';

@@ -4,7 +4,7 @@
  * map's results. Redrawn when a decode ends; the map view and the big table also follow the
  * selected map and the order in the URL.
  */
-import { part } from '../ui/mount-figure.ts';
+import { part } from '../ui/part.ts';
 import { observeWidth } from '../ui/resize.ts';
 import type { Store } from '../ui/store.ts';
 import { SCORE_CHART_LIMIT, withCharts } from './lazy-charts.ts';

@@ -85,6 +85,8 @@ export function pairsParam(fallback: string): Param<string> {
     parse: (raw) => (raw.length <= MAX_PAIRS_LENGTH && (raw === '' || PAIRS.test(raw)) ? raw : undefined),
     format: (v) => v,
     clamp: (v) => normalizePairs(v) ?? fallback,
+    control: { kind: 'text' },
+    typed: { read: normalizePairs, expected: 'a list of pairs such as 1-2, 3-4' },
   };
 }
 

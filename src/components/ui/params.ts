@@ -10,7 +10,30 @@ export interface Param<T> {
   format(value: T): string;
   /** Brings any value of the right type into range (used by `set` too). */
   clamp(value: T): T;
+  /** What a control offers for it (Slider, Segmented, NumberField…): its range and step, or its choices. */
+  readonly control: ParamControl;
+  /**
+   * Reads what a reader typed into a text field, more leniently than `parse` reads the URL
+   * (`1-2, 3-4` for `1-2,3-4`); undefined when the text is not a value. `expected` says what a
+   * value looks like, for the note a refused text gets.
+   */
+  readonly typed?: { read(text: string): T | undefined; expected: string };
 }
+
+/** A control's view of a parameter. */
+export type ParamControl =
+  | {
+      kind: 'number';
+      min: number;
+      max: number;
+      /** A slider's or number field's step. */
+      step: number;
+      /** Decimals a control shows the value with. */
+      digits: number;
+    }
+  | { kind: 'choice'; values: readonly string[] }
+  | { kind: 'boolean' }
+  | { kind: 'text' };
 
 /** The longest raw value any parameter reads; longer strings are refused unread. */
 const MAX_RAW_LENGTH = 64;
@@ -20,10 +43,17 @@ export function numberParam(options: {
   default: number;
   min: number;
   max: number;
+  /** Decimals in the URL (default 2). */
   digits?: number;
   integer?: boolean;
+  /** A control's step (default: 1 for integers, else one unit of the last decimal shown). */
+  step?: number;
+  /** Decimals a control shows (default: `digits`, 0 for integers). */
+  shown?: number;
 }): Param<number> {
   const { min, max, digits = 2, integer = false } = options;
+  const shown = options.shown ?? (integer ? 0 : digits);
+  const step = options.step ?? (integer ? 1 : 10 ** -shown);
   const clamp = (v: number): number => {
     const c = Math.min(max, Math.max(min, v));
     return integer ? Math.round(c) : c;
@@ -39,6 +69,7 @@ export function numberParam(options: {
     },
     format: (v) => (integer ? String(Math.round(v)) : String(Number(v.toFixed(digits)))),
     clamp,
+    control: { kind: 'number', min, max, step, digits: shown },
   };
 }
 
@@ -49,6 +80,7 @@ export function choiceParam<T extends string>(values: readonly T[], fallback: T)
     parse: (raw) => ((values as readonly string[]).includes(raw) ? (raw as T) : undefined),
     format: (v) => v,
     clamp: (v) => ((values as readonly string[]).includes(v) ? v : fallback),
+    control: { kind: 'choice', values },
   };
 }
 
@@ -59,6 +91,7 @@ export function booleanParam(fallback: boolean): Param<boolean> {
     parse: (raw) => (raw === '1' ? true : raw === '0' ? false : undefined),
     format: (v) => (v ? '1' : '0'),
     clamp: (v) => v,
+    control: { kind: 'boolean' },
   };
 }
 
@@ -109,4 +142,24 @@ export function pick<S, K extends keyof S>(schema: Schema<S>, ...keys: K[]): Sch
   const out = {} as Schema<Pick<S, K>>;
   for (const key of keys) out[key] = schema[key];
   return out;
+}
+
+/** The number parameter `key` of `schema`; throws (failing the build) when it is not one. */
+export function numberControl(
+  schema: Readonly<Record<string, Param<unknown>>>,
+  key: string,
+): Extract<ParamControl, { kind: 'number' }> & { default: number } {
+  const param = schema[key];
+  if (param?.control.kind !== 'number') throw new Error(`'${key}' is not a number parameter of this schema`);
+  return { ...param.control, default: param.default as number };
+}
+
+/** The choices of the choice parameter `key` of `schema`; throws when it is not one. */
+export function choiceControl(
+  schema: Readonly<Record<string, Param<unknown>>>,
+  key: string,
+): { values: readonly string[]; default: string } {
+  const param = schema[key];
+  if (param?.control.kind !== 'choice') throw new Error(`'${key}' is not a choice parameter of this schema`);
+  return { values: param.control.values, default: param.default as string };
 }

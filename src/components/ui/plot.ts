@@ -5,7 +5,7 @@
  * (`frame.document` is a server-side DOM) and in the browser alike.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartFrame } from './figure.ts';
+import type { ChartFrame } from './parts.ts';
 
 export function plotChart(frame: ChartFrame, options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
   const chart = Plot.plot({

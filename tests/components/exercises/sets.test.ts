@@ -7,6 +7,7 @@ import { EXERCISE_SETS } from '../../../src/components/exercises/sets.ts';
 import { GALLERY_ERRORS } from '../../../src/components/figures/model/view.ts';
 import { CH9_ARGMAX, CH9_PEAKS } from '../../../src/components/figures/blazepose/published.ts';
 import { defaultsOf } from '../../../src/components/ui/params.ts';
+import type { PublishedReader } from '../../../src/components/ui/published.ts';
 import {
   CH10_BORDER,
   CH10_FLIP,
@@ -33,16 +34,23 @@ import {
 // as the page embeds them).
 const samples = unpackScoreSamples(packScoreSamples(buildScoreSamples()));
 const CH10_PUBLISHED: Record<string, unknown> = {
-  [CH10_UDP]: ((s) => buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) })) satisfies PublishedUdp,
-  [CH10_FLIP]: ((s) =>
+  [CH10_UDP.name]: ((s) =>
+    buildUdpGrid({ keypoint: { x: s.x, y: s.y }, stride: Number(s.stride) })) satisfies PublishedUdp,
+  [CH10_FLIP.name]: ((s) =>
     buildFlipTest({
       keypoint: { x: s.fx, y: s.fy },
       mapping: s.mapping,
       shift: flipShiftOf(s),
     })) satisfies PublishedFlip,
-  [CH10_SCORES]: ((t) => scoreThresholdRows(samples, t)) satisfies PublishedScores,
-  [CH10_BORDER]: ((s) => buildBorderRules({ keypoint: { x: s.bx, y: s.by } })) satisfies PublishedBorder,
+  [CH10_SCORES.name]: ((t) => scoreThresholdRows(samples, t)) satisfies PublishedScores,
+  [CH10_BORDER.name]: ((s) => buildBorderRules({ keypoint: { x: s.bx, y: s.by } })) satisfies PublishedBorder,
 };
+
+/** What the figures published, as a test gives it: values by publication name. */
+const readerOf =
+  (values: Record<string, unknown> = {}): PublishedReader =>
+  (key) =>
+    values[key.name] as never;
 
 /** A state (over the defaults) that solves each exercise, and what the figures published, if needed. */
 const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Record<string, unknown> }> = {
@@ -68,7 +76,7 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
   'ex-8-1': {
     state: { head: 'heatmap', sample: 3 },
     published: {
-      [GALLERY_ERRORS]: {
+      [GALLERY_ERRORS.name]: {
         heatmap: Array.from({ length: 8 }, (_, i) => ({ argmax: 3, quarter: 2, dark: i === 3 ? 2.5 : 1 })),
       },
     },
@@ -77,7 +85,7 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
     state: { joint: 2, shift: 2.25 },
     published: {
       // Joint 2's argmax moves from column 30 to 31 between 2 and 2.25 px.
-      [CH9_ARGMAX]: {
+      [CH9_ARGMAX.name]: {
         shifts: Array.from({ length: 33 }, (_, i) => i / 4),
         columns: [[], [], Array.from({ length: 33 }, (_, i) => (i < 9 ? 30 : 31))],
       },
@@ -86,7 +94,7 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
   'ex-9-2': {
     state: { joint: 27, scale: 'logit' },
     published: {
-      [CH9_PEAKS]: {
+      [CH9_PEAKS.name]: {
         peaks: Array.from({ length: 39 }, (_, k) => (k === 27 ? 0.27 : 0.8)),
         seen: [],
         names: Array.from({ length: 39 }, (_, k) => `joint ${k}`),
@@ -95,7 +103,7 @@ const SOLUTIONS: Record<string, { state: Record<string, unknown>; published?: Re
   },
   'ex-8-2': {
     state: { head: 'dsnt', sample: 5 },
-    published: { [GALLERY_ERRORS]: { dsnt: Array.from({ length: 8 }, (_, i) => ({ dsnt: i === 5 ? 0.9 : 2 })) } },
+    published: { [GALLERY_ERRORS.name]: { dsnt: Array.from({ length: 8 }, (_, i) => ({ dsnt: i === 5 ? 0.9 : 2 })) } },
   },
 };
 
@@ -111,7 +119,7 @@ describe('the exercises', () => {
         expect(exercise.hints.length, exercise.id).toBeGreaterThanOrEqual(1);
         const solution = SOLUTIONS[exercise.id];
         expect(solution, `a solution for ${exercise.id}`).toBeDefined();
-        const read = (key: string) => solution?.published?.[key];
+        const read = readerOf(solution?.published);
         expect(exercise.check(defaults, read).done, `${exercise.id} at the defaults`).toBe(false);
         const solved = exercise.check({ ...defaults, ...solution!.state }, read);
         expect(solved.done, `${exercise.id}: ${solved.detail}`).toBe(true);
@@ -133,11 +141,11 @@ describe('the exercises', () => {
     const [shift, peaks] = set.exercises;
     const argmax = SOLUTIONS['ex-9-1']!.published!;
     // At 2.5 px the column is the same as at 2.25 px: not a jump.
-    expect(shift!.check({ ...defaults, joint: 2, shift: 2.5 }, (k) => argmax[k]).done).toBe(false);
-    expect(shift!.check({ ...defaults, joint: 2, shift: 2.25 }, (k) => argmax[k]).detail).toContain('column 31');
+    expect(shift!.check({ ...defaults, joint: 2, shift: 2.5 }, readerOf(argmax)).done).toBe(false);
+    expect(shift!.check({ ...defaults, joint: 2, shift: 2.25 }, readerOf(argmax)).detail).toContain('column 31');
     const peak = SOLUTIONS['ex-9-2']!.published!;
-    expect(peaks!.check({ ...defaults, joint: 3, scale: 'logit' }, (k) => peak[k]).done).toBe(false);
-    expect(peaks!.check({ ...defaults, joint: 27, scale: 'sigmoid' }, (k) => peak[k]).detail).toContain('now show it');
+    expect(peaks!.check({ ...defaults, joint: 3, scale: 'logit' }, readerOf(peak)).done).toBe(false);
+    expect(peaks!.check({ ...defaults, joint: 27, scale: 'sigmoid' }, readerOf(peak)).detail).toContain('now show it');
   });
 
   it('chapter 10: each exercise waits for its figure’s builder; 10.3 then thresholds the page’s samples', async () => {
@@ -152,7 +160,7 @@ describe('the exercises', () => {
     // The library's rows on the published samples, in the exercise's words.
     const rows = scoreThresholdRows(samples, 0.55);
     const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
-    expect(set.exercises[2]!.check(state, (k) => CH10_PUBLISHED[k]).detail).toBe(
+    expect(set.exercises[2]!.check(state, readerOf(CH10_PUBLISHED)).detail).toBe(
       `at 0.55, Megvii keeps ${pct(rows.megvii.keptShare)} and the heatmap maximum ${pct(rows.heatmapMax.keptShare)}.`,
     );
   });

@@ -2,7 +2,8 @@
  * Chapter 9's figures after a made-up run: a model session holding a result and a shift test built
  * from Gaussian heatmaps (no model), so the specs can be drawn as they are once the model has run.
  */
-import { createSource, type FigureSpec } from '../../../src/components/ui/figure.ts';
+import { createSource } from '../../../src/components/ui/source.ts';
+import type { FigureSpec } from '../../../src/components/ui/figure.ts';
 import type { Ch9Session } from '../../../src/components/figures/blazepose/session.ts';
 import {
   ASTRONAUT_DEFAULT_CROP,

@@ -7,7 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { renderFigure, type FigureSpec, type MapDraw } from '../../../src/components/ui/figure.ts';
+import { renderFigure } from '../../../src/components/ui/render-figure.ts';
+import type { FigureSpec } from '../../../src/components/ui/figure.ts';
+import type { MapDraw } from '../../../src/components/ui/parts.ts';
 import pixelGrid from '../../../src/components/figures/pixel-grid/spec.ts';
 import rowError from '../../../src/components/figures/row-error/spec.ts';
 import offsetCurve from '../../../src/components/figures/offset-curve/spec.ts';

@@ -1,14 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import {
-  createSource,
-  defineSpec,
-  figureView,
-  handleAria,
-  keyOf,
-  memoOn,
-  renderFigure,
-  type HandlePart,
-} from '../../../src/components/ui/figure.ts';
+import { createSource } from '../../../src/components/ui/source.ts';
+import { defineSpec, keyOf, memoOn } from '../../../src/components/ui/figure.ts';
+import { figureView, handleAria, renderFigure } from '../../../src/components/ui/render-figure.ts';
+import type { HandlePart } from '../../../src/components/ui/parts.ts';
 import { choiceParam, numberParam, pick } from '../../../src/components/ui/params.ts';
 
 const schema = {

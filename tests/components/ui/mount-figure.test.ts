@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { defineSpec, renderFigure, type FigureContext } from '../../../src/components/ui/figure.ts';
+import { defineSpec, type FigureContext } from '../../../src/components/ui/figure.ts';
+import { renderFigure } from '../../../src/components/ui/render-figure.ts';
 import { mountFigure } from '../../../src/components/ui/mount-figure.ts';
 import { numberParam } from '../../../src/components/ui/params.ts';
 

@@ -1,7 +1,7 @@
 /** Chapter 9's charts, drawn by Observable Plot (build time and browser alike). */
 import * as Plot from '@observablehq/plot';
 import type { GapFigureData, ShiftFigureData } from '../../../lib/index.ts';
-import type { ChartFrame } from '../../ui/figure.ts';
+import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { plotChart } from '../../ui/plot.ts';
 import { MARK_DASH, MARK_IDS, MARK_SHORT, type MarkId } from './marks.ts';

@@ -15,7 +15,8 @@ import {
 } from '../../../lib/index.ts';
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { defineSpec, type MapPart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { MapPart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { bindGate, gateView, mergeViews } from './gate.ts';

@@ -7,7 +7,8 @@
 import { buildPersonCrop, fitCropFraction, PHOTO_MARGIN, type PersonCropData, type Point } from '../../../lib/index.ts';
 import { ch9, CROP_SIDE, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { defineSpec, type HandlePart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { HandlePart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { bindGate, gateView, mergeViews } from './gate.ts';

@@ -28,12 +28,12 @@ import {
   type ShiftSweepFrame,
 } from '../../../lib/index.ts';
 import { ch9, DEFAULT_CROP, type Ch9State, type PhotoSource } from '../../state/ch9.ts';
-import { createSource, type Source } from '../../ui/figure.ts';
+import { createSource, type Source } from '../../ui/source.ts';
 import { pick } from '../../ui/params.ts';
 import { publish } from '../../ui/published.ts';
 import { chapterStore, type Store } from '../../ui/store.ts';
 import { BUNDLED_PHOTO_URL, photoFromUrl, type DecodedPhoto } from './photo.ts';
-import { CH9_ARGMAX, CH9_PEAKS, type PublishedArgmax, type PublishedPeaks } from './published.ts';
+import { CH9_ARGMAX, CH9_PEAKS } from './published.ts';
 import { BlazePoseError, loadBlazePose, type BlazePoseAccelerator, type BlazePoseRuntime } from './runtime.ts';
 
 /** A photo the chapter can crop: the bundled one, the reader's file, or a webcam frame. */
@@ -310,7 +310,7 @@ async function pump(): Promise<void> {
         const result = await timedRun(input);
         update({ run: { key: t.key, photoId: t.photo.id, crop: t.crop, input, result }, sweep: null, busy: null });
         const tiles = heatmapTiles(result);
-        publish(CH9_PEAKS, { peaks: tiles.peaks, seen: tiles.seen, names: tiles.names } satisfies PublishedPeaks);
+        publish(CH9_PEAKS, { peaks: tiles.peaks, seen: tiles.seen, names: tiles.names });
         continue;
       }
       if (sweepWanted <= 0 || (sweep?.key === t.key && sweep.done)) break;
@@ -346,5 +346,5 @@ async function runSweep(t: { key: string; photo: SessionPhoto; crop: CropSquare 
   });
   if (frames.length !== shifts.length) return;
   show(true);
-  publish(CH9_ARGMAX, { shifts, columns: argmaxColumns(frames) } satisfies PublishedArgmax);
+  publish(CH9_ARGMAX, { shifts, columns: argmaxColumns(frames) });
 }

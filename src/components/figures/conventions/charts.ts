@@ -13,7 +13,7 @@ import {
   type ScoreConventionData,
   type ScoreFigureData,
 } from '../../../lib/index.ts';
-import type { ChartFrame } from '../../ui/figure.ts';
+import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { plotChart } from '../../ui/plot.ts';
 

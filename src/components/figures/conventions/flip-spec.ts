@@ -14,7 +14,8 @@ import {
   type FlipSweepRow,
   type FlipTestData,
 } from '../../../lib/index.ts';
-import { defineSpec, type MapPart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { MapPart } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, flipShiftOf, type Ch10State } from '../../state/ch10.ts';

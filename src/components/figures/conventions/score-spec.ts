@@ -19,7 +19,7 @@ import { pick } from '../../ui/params.ts';
 import { ch10 } from '../../state/ch10.ts';
 import { keptShareChart, scoreScatterChart } from './charts.ts';
 import { publish } from '../../ui/published.ts';
-import { CH10_SCORES, type PublishedScores } from './published.ts';
+import { CH10_SCORES } from './published.ts';
 import { scoreAnnouncement, scoreView, type ScoreViewData } from './score-view.ts';
 
 // The samples and the figure's data do not depend on the threshold: read once per page.
@@ -72,6 +72,6 @@ export default defineSpec({
   // Exercise 10.3 thresholds the same samples.
   setup({ data }) {
     const { samples } = data();
-    publish(CH10_SCORES, ((threshold) => scoreThresholdRows(samples, threshold)) satisfies PublishedScores);
+    publish(CH10_SCORES, (threshold) => scoreThresholdRows(samples, threshold));
   },
 });

@@ -4,7 +4,8 @@
  * when it was trained under one mapping and is decoded under the other.
  */
 import { buildUdpGrid, INPUT_MAPPINGS, UDP_FIGURE, type InputMapping } from '../../../lib/index.ts';
-import { defineSpec, type HandlePart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { HandlePart } from '../../ui/parts.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, type Ch10State } from '../../state/ch10.ts';
 import { mismatchChart } from './charts.ts';

@@ -2,7 +2,8 @@
  * Figure 7.4: one adaptive sampling pattern per joint's branch, each reaching from the centre
  * pixel q toward its joint; the four joints are draggable.
  */
-import { defineSpec, type HandlePart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { HandlePart } from '../../ui/parts.ts';
 import { pick } from '../../ui/params.ts';
 import { BRANCH_GRID, BRANCH_KEYS, BRANCHES, branchJoint, ch7, type Branch } from '../../state/ch7.ts';
 import {

@@ -3,7 +3,8 @@
  * the expectation (DSNT's output) against argmax.
  */
 import { buildDsntFigure, DSNT_SETTING } from '../../../lib/index.ts';
-import { defineSpec, type HandlePart } from '../../ui/figure.ts';
+import { defineSpec } from '../../ui/figure.ts';
+import type { HandlePart } from '../../ui/parts.ts';
 import { pick } from '../../ui/params.ts';
 import { ch5, dsntInput, type Ch5State } from '../../state/ch5.ts';
 import { dsntMapsAnnouncement, dsntMapsView } from './view.ts';

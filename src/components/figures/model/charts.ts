@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3';
-import type { ChartFrame } from '../../ui/figure.ts';
+import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { plotChart } from '../../ui/plot.ts';
 import { latestErrors, type ErrorPoint, type LossPoint } from './progress.ts';

@@ -1,7 +1,7 @@
 /** Draws the gallery's input images into its thumbnails' canvases (grey levels over [0, 1]). */
 import type { Batch } from '../../../lib/index.ts';
 import { colorize } from '../../ui/colormap.ts';
-import { part } from '../../ui/mount-figure.ts';
+import { part } from '../../ui/part.ts';
 
 export function drawSampleImages(root: HTMLElement, prefix: string, batch: Batch): void {
   const { size } = batch;

@@ -2,13 +2,14 @@
 import { METHOD_NAMES, METHODS, type Head } from '../../../lib/tf/names.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
+import { publication } from '../../ui/published.ts';
 import { SIZES } from '../../state/ch8.ts';
 import { galleryView, gallerySet } from './gallery-view.ts';
 import { HEAD_NAMES } from './labels.ts';
 import { BENCH_BACKENDS, latestErrors, medianStepMs, type TrainFed } from './progress.ts';
 
 /** Where figure 8.1 publishes its gallery's errors (ui/published.ts), for chapter 8's exercises. */
-export const GALLERY_ERRORS = 'ch8.gallery-errors';
+export const GALLERY_ERRORS = publication<GalleryErrors>('ch8.gallery-errors');
 
 /** Per head, per gallery sample: each decoder's mean error over the keypoints, input px. */
 export type GalleryErrors = Partial<Record<Head, Record<string, number>[]>>;

@@ -5,7 +5,8 @@
  */
 import { buildQuarterShift, buildQuarterStrips, QUARTER_SETTING, type QuarterStrips } from '../../../lib/index.ts';
 import { symmetricDomain } from '../../ui/colormap.ts';
-import { defineSpec, memoOn, type MapPart } from '../../ui/figure.ts';
+import { defineSpec, memoOn } from '../../ui/figure.ts';
+import type { MapPart } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { ch3, type Ch3State } from '../../state/ch3.ts';
 import { describeOffset, quarterAnnouncement, quarterView } from './view.ts';
