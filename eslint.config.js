@@ -6,8 +6,12 @@ import astro from 'eslint-plugin-astro';
 import { importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
-/** The one module of the site's own code that loads src/lib/tf (and with it TensorFlow.js). */
-const TF_WORKER = 'src/components/figures/model/train-worker.ts';
+/**
+ * The one module of the site's own code that loads src/lib/tf (and with it TensorFlow.js): the
+ * entry of chapter 8's worker, which hands TF.js's calls to the worker's other parts (they import
+ * only src/lib/tf's types).
+ */
+const TF_WORKER = 'src/components/figures/model/worker/train-worker.ts';
 
 /**
  * The one-way flow of imports (docs/style.md): src/lib → src/components → chapters.
@@ -76,7 +80,7 @@ const noTfOutsideLibTf = {
             group: ['**/lib/tf/*', '!**/lib/tf/names.ts'],
             allowTypeImports: true,
             message:
-              "Only chapter 8's worker (figures/model/train-worker.ts) loads src/lib/tf; import its names from src/lib/tf/names.ts.",
+              "Only chapter 8's worker entry (figures/model/worker/train-worker.ts) loads src/lib/tf; import its names from src/lib/tf/names.ts, and its types.",
           },
         ],
       },

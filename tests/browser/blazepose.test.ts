@@ -178,7 +178,10 @@ describe('chapter 9: BlazePose in the browser', () => {
     }
     note(`exercise 9.1: ${jumped}`);
     assert.match(jumped, /^Done\. At \d+(\.\d+)? px the argmax is in column \d+; at .* px it was in column \d+\.$/);
-    const unseen = await page.locator('#fig-maps [data-joint][data-seen="false"]').first().getAttribute('data-joint');
+    const unseen = await page
+      .locator('#fig-maps [data-action="joint"][data-seen="false"]')
+      .first()
+      .getAttribute('data-value');
     assert.ok(unseen, 'the model does not see every joint of the bundled photo');
     await page.locator('#ex-9-2 [data-action="check"]').click();
     await page.locator('#fig-maps-joint').selectOption(unseen);
@@ -282,14 +285,22 @@ describe('chapter 9: BlazePose in the browser', () => {
   test('the 39 tiles are one tab stop; the arrow keys pick a joint, which every figure follows', async () => {
     const { page, problems } = await openWatched(context, origin);
     await openChapter(page);
-    const nose = page.locator('#fig-maps [data-joint="0"]');
-    assert.equal(await page.locator('#fig-maps [data-joint][tabindex="0"]').count(), 1);
+    const nose = page.locator('#fig-maps [data-action="joint"][data-value="0"]');
+    assert.equal(await page.locator('#fig-maps [data-action="joint"][tabindex="0"]').count(), 1);
     await nose.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(() => location.search.includes('ch9.joint=2'));
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-joint')), '2');
-    assert.equal(await page.locator('#fig-maps [data-joint="2"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(
+      await page.evaluate(() =>
+        document.activeElement?.closest('#fig-maps [data-action="joint"]')?.getAttribute('data-value'),
+      ),
+      '2',
+    );
+    assert.equal(
+      await page.locator('#fig-maps [data-action="joint"][data-value="2"]').getAttribute('aria-pressed'),
+      'true',
+    );
     assert.match(await text(page, 'fig-maps', 'big-label'), /^Left eye: the sigmoid/);
     assert.equal(await page.locator('#fig-shift-joint').inputValue(), '2');
     assert.deepEqual(problems, []);

@@ -36,11 +36,11 @@ import {
   writeNpy,
   writeNpz,
   type CopyAsCodeSettings,
+  type LabResult,
   type LabStack,
 } from '../../src/lib/index.ts';
 import { fmt } from '../../src/components/ui/format.ts';
-import { metricsLines, tableLines } from '../../src/components/lab/view.ts';
-import type { LabResult } from '../../src/components/lab/session.ts';
+import { metricsLines, tableLines } from '../../src/components/lab/view/lines.ts';
 import { npyFile } from '../npy-file.ts';
 import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';
@@ -116,9 +116,9 @@ describe('Decoder Lab, toolkit outputs', () => {
       `${fmt(p.x, 2)}, ${fmt(p.y, 2)}`,
     ]);
     // Another split ratio: a new decode, in the URL.
-    await page.locator('input[data-number="split"]').fill('4');
-    await page.locator('input[data-number="split"]').press('Enter');
-    await page.locator('input[data-number="split"]').blur();
+    await page.locator('input[data-param="split"]').fill('4');
+    await page.locator('input[data-param="split"]').press('Enter');
+    await page.locator('input[data-param="split"]').blur();
     await page.waitForFunction(() => location.search.includes('lab.split=4'));
     const rows4 = decodeLabSimccRange(simcc, { decoders: [...SIMCC], splitRatio: 4, sigma: [6, 6], beta: 20 }, 0, 32);
     const first = tableLines(rows4, [...SIMCC], 'index', 'keypoint').lines[0]!;
@@ -301,11 +301,11 @@ describe('Decoder Lab, toolkit outputs', () => {
     await waitForText(page, '[data-role="loaded"]', /shift 0/);
     await waitForText(page, '[data-role="summary"]', new RegExp(fmt(s0.dark!.mean, 3)));
     // Pairs that are not pairs are refused where they are typed; pairs that do not fit, in a message.
-    await page.locator('input[data-text="pairs"]').fill('1-2, 3');
-    await page.locator('input[data-text="pairs"]').press('Tab');
-    await waitForText(page, '[data-role="pairs-note"]', /is not a list of pairs/);
-    await page.locator('input[data-text="pairs"]').fill('1-2, 3-40');
-    await page.locator('input[data-text="pairs"]').press('Tab');
+    await page.locator('input[data-param="pairs"]').fill('1-2, 3');
+    await page.locator('input[data-param="pairs"]').press('Tab');
+    await waitForText(page, '[data-param-note="pairs"]', /is not a list of pairs/);
+    await page.locator('input[data-param="pairs"]').fill('1-2, 3-40');
+    await page.locator('input[data-param="pairs"]').press('Tab');
     await waitForText(
       page,
       '[data-role="messages"]',
@@ -319,7 +319,7 @@ describe('Decoder Lab, toolkit outputs', () => {
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 6 decoders/);
     await page.locator('input[name="lab-mapping"][value="udp"]').check();
-    await page.locator('input[data-decoder="quarter2"]').uncheck();
+    await page.locator('input[data-param="quarter2"]').uncheck();
     await page.waitForFunction(
       () => location.search.includes('lab.mapping=udp') && location.search.includes('lab.quarter2=0'),
     );
@@ -456,7 +456,7 @@ describe('Decoder Lab, toolkit outputs', () => {
       () => !/flip\.npy/.test(document.querySelector('[data-role="messages"]')?.textContent ?? ''),
     );
     // Still working.
-    await page.locator('input[data-decoder="megvii"]').check();
+    await page.locator('input[data-param="megvii"]').check();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 6 decoders/);
     await page.close();
   });

@@ -18,7 +18,7 @@ import {
   writeNpy,
   type Point,
 } from '../../src/lib/index.ts';
-import { summaryLines, tableLines } from '../../src/components/lab/view.ts';
+import { summaryLines, tableLines } from '../../src/components/lab/view/lines.ts';
 import { chosenDecoders, labSchema } from '../../src/components/lab/state.ts';
 import { defaultsOf } from '../../src/components/ui/params.ts';
 import { seriousViolations } from './axe.ts';
@@ -230,21 +230,21 @@ describe('Decoder Lab', () => {
 
   test('keeps decoders, kernel and the selected map in the URL, and restores them', async () => {
     const page = await openLab(light, origin, '?lab.dark=0&lab.kernel=5&lab.map=3&lab.sort=%3Cb%3E');
-    assert.equal(await page.locator('input[data-decoder="dark"]').isChecked(), false);
+    assert.equal(await page.locator('input[data-param="dark"]').isChecked(), false);
     assert.equal(await page.locator('input[name="lab-kernel"][value="5"]').isChecked(), true);
     assert.equal(await page.locator('[data-role="url-note"]').isVisible(), true);
     await page.locator('button[data-sample="synthetic"]').click();
     await waitForText(page, '[data-role="status"]', /^Decoded 68 maps with 4 decoders/);
     assert.equal(await page.locator('[data-role="map-index"]').inputValue(), '3');
     // Keyboard: pick a row's map, then step with the next button.
-    await page.locator('button[data-pick="7"]').focus();
+    await page.locator('button[data-action="pick"][data-value="7"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search.includes('lab.map=7'));
     await page.locator('button[data-action="next"]').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search.includes('lab.map=8'));
     await waitForText(page, '[data-role="map-name"]', /sample 0, keypoint 8/);
-    await page.locator('input[data-decoder="softargmaxDebiased"]').check();
+    await page.locator('input[data-param="softargmaxDebiased"]').check();
     await page.waitForFunction(() => location.search.includes('lab.softargmaxDebiased=1'));
     await page.close();
   });

@@ -74,7 +74,10 @@ describe('chapter 8 answers at once', () => {
       /^Sample 1, 16 × 16 output cells: its heatmaps, .*Mean error on this sample: argmax \d+\.\d\d px, quarter shift \d+\.\d\d px, DARK \d+\.\d\d px\. As recorded/,
     );
     assert.equal(await page.locator('#fig-shipped [data-panel="detail"] img').isVisible(), true);
-    assert.equal(await page.locator('button[data-sample="0"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(
+      await page.locator('#fig-shipped button[data-action="sample"][data-value="0"]').getAttribute('aria-pressed'),
+      'true',
+    );
     await page.close();
   });
 
@@ -142,7 +145,7 @@ describe('figure 8.2 for readers', () => {
     );
     assert.equal(await page.locator('#fig-train [data-panel="yours-detail"] canvas').isVisible(), true);
     assert.notEqual((await page.locator('[data-role="yours-points-3-dark"]').getAttribute('d')) ?? '', '');
-    await page.locator('#fig-train button[data-yours-sample="3"]').click();
+    await page.locator('#fig-train button[data-action="sample"][data-value="3"]').click();
     await page.waitForFunction(() => location.search.includes('ch8.sample=3'));
     await page
       .locator('[data-role="yours-detail-text"]')

@@ -249,12 +249,15 @@ describe('chapter 8', () => {
       new RegExp(`^${SIZES.map((size) => `${size} px: 600 steps × 16, \\d+ s on CPU \\(Node\\)`).join('; ')}$`),
     );
     assert.equal(await page.locator('[data-role="shipped-status"]').textContent(), '');
-    assert.equal(await page.locator('button[data-sample="2"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(
+      await page.locator('#fig-shipped button[data-action="sample"][data-value="2"]').getAttribute('aria-pressed'),
+      'true',
+    );
     assert.match(
       (await page.locator('[data-role="detail-text"]').textContent()) ?? '',
       /^Sample 3, 16 × 16 output cells: the softmax/,
     );
-    await page.locator('button[data-sample="5"]').click();
+    await page.locator('#fig-shipped button[data-action="sample"][data-value="5"]').click();
     await page.waitForFunction(() => location.search.includes('ch8.sample=5'));
     // SimDR's sample shows its two 1-D vectors.
     await page.locator('#fig-shipped input[value="simdr"]').check();

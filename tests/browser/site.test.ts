@@ -301,7 +301,7 @@ describe('chapter 4', () => {
 
   test('the stepper reaches its last step by keyboard alone, and the URL keeps the step', async () => {
     const page = await openHydrated(light, origin + CHAPTER_4);
-    const next = page.locator('#fig-dark [data-nav="next"]');
+    const next = page.locator('#fig-dark [data-action="next"]');
     await next.focus();
     for (let i = 0; i < 7; i++) await page.keyboard.press('Enter');
     const title = page.locator('#fig-dark [data-role="step-title"]');
@@ -309,7 +309,10 @@ describe('chapter 4', () => {
       (el) => el?.textContent === 'Step 8 of 8: Resolution recovery',
       await title.elementHandle(),
     );
-    assert.equal(await page.locator('#fig-dark [data-step-index="7"]').getAttribute('aria-current'), 'step');
+    assert.equal(
+      await page.locator('#fig-dark [data-action="step"][data-value="8"]').getAttribute('aria-current'),
+      'step',
+    );
     await page.waitForFunction(() => location.search.includes('ch4.step=8'));
     const again = await openHydrated(light, origin + `${CHAPTER_4}?ch4.step=6&ch4.kernel=5`);
     assert.equal(
@@ -354,7 +357,7 @@ describe('motion', () => {
       const page = await reduced.newPage();
       await page.goto(origin + '/chapters/04-dark-step-by-step/', { waitUntil: 'networkidle' });
       await hydrateAll(page);
-      const play = page.locator('#fig-dark [data-nav="play"]');
+      const play = page.locator('#fig-dark [data-action="play"]');
       await play.click();
       assert.equal(await play.getAttribute('aria-pressed'), 'false');
       assert.match((await play.textContent()) ?? '', /animations paused/);
@@ -362,7 +365,7 @@ describe('motion', () => {
       await reduced.close();
     }
     const page = await openHydrated(light, origin + '/chapters/04-dark-step-by-step/');
-    const play = page.locator('#fig-dark [data-nav="play"]');
+    const play = page.locator('#fig-dark [data-action="play"]');
     await play.click();
     assert.equal(await play.getAttribute('aria-pressed'), 'true');
     // The global pause stops it at once.
@@ -500,7 +503,7 @@ describe('chapter 7', () => {
   test('the decoding stepper reaches pose NMS by keyboard and keeps the poses the library keeps', async () => {
     const page = await openHydrated(light, origin + '/chapters/07-dekr/?ch7.cnoise=0.03&ch7.onoise=0.4&ch7.seed=4');
     const d = decodeData({ ...defaultsOf(ch7), cnoise: 0.03, onoise: 0.4, seed: 4 });
-    const next = page.locator('#fig-decode button[data-nav="next"]');
+    const next = page.locator('#fig-decode button[data-action="next"]');
     await next.focus();
     for (let i = 0; i < 4; i++) await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search.includes('ch7.stage=posenms'));

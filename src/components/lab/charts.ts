@@ -1,17 +1,15 @@
 /**
  * The Lab's charts, drawn by Observable Plot through `plotChart`: a SimCC keypoint's two
  * vectors with each decoder's point (as chapter 6 draws them), and each decoder's score
- * against its error. Functions of data and a frame; the results module places them.
+ * against its error. Functions of data and a frame; the Lab's specs place them.
  */
 import * as Plot from '@observablehq/plot';
-import type { LabRow } from '../../lib/index.ts';
+import type { LabDecoderId, LabRow } from '../../lib/index.ts';
 import { decoderStyle } from '../ui/decoder-style.ts';
 import type { ChartFrame } from '../ui/parts.ts';
 import { fmt } from '../ui/format.ts';
 import { plotChart } from '../ui/plot.ts';
-import type { LabDecoderId } from './state.ts';
-import { SCORE_CHART_LIMIT } from './lazy-charts.ts';
-import { labelOf } from './view.ts';
+import { labelOf, SCORE_CHART_LIMIT } from './view/lines.ts';
 
 export const VECTOR_HEIGHT = 170;
 export const SCORE_HEIGHT = 280;

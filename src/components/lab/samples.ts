@@ -12,7 +12,7 @@ import {
   LAB_SAMPLE,
   type LabStack,
 } from '../../lib/index.ts';
-import type { LabFile } from './session.ts';
+import type { LabFile } from '../../lib/index.ts';
 import type { LabState } from './state.ts';
 
 /** What a sample opens: files read as a reader's own, or a stack made on the page with its keypoint names. */

@@ -2,31 +2,28 @@
  * The URL-mirrored state of the Decoder Lab: the convention and mapping, which decoders, their
  * settings, SimCC's split ratio and σ, the flip test, how files are read, and the selected map.
  * Files themselves are not in the URL (they never leave the browser); everything that says how
- * they are decoded is, so a link reproduces the reader's settings on their files.
+ * they are decoded is, so a link reproduces the reader's settings on their files. Everything
+ * downstream reads the settings as one `LabRun` (`runOf`).
  */
 import {
   COCO17_FLIP_PAIRS,
-  flipIndicesFromPairs,
   HEATMAP_DECODER_IDS,
   SIMCC_DECODER_IDS,
-  type CopyAsCodeSettings,
   type DecodeConvention,
   type HeatmapDecoderId,
   type InputMapping,
+  type LabDecoderId,
+  type LabRun,
   type LayoutChoice,
   type SimccDecoderId,
 } from '../../lib/index.ts';
-import { booleanParam, choiceParam, numberParam, type Param, type Schema } from '../ui/params.ts';
-import type { LabRun } from './session.ts';
+import { booleanParam, choiceParam, numberParam, pick, type Param, type Schema } from '../ui/params.ts';
 
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
 export const SORTS = ['index', 'spread', 'error'] as const;
 /** The flip test: off, or the flipped-back map shifted by 0 or 1 cell before averaging. */
 export const FLIPS = ['off', '0', '1'] as const;
 export const LAYOUTS = ['auto', 'channelsFirst', 'channelsLast'] as const satisfies readonly LayoutChoice[];
-
-/** Any decoder the Lab offers: a heatmap decoder or a SimCC decoder. */
-export type LabDecoderId = HeatmapDecoderId | SimccDecoderId;
 
 export interface LabState extends Record<LabDecoderId, boolean> {
   /** Whose numbers: the reference code (HRNet, DarkPose) or MMPose's codecs. */
@@ -78,7 +75,7 @@ export function normalizePairs(text: string): string | undefined {
   return joined === '' || (PAIRS.test(joined) && joined.length <= MAX_PAIRS_LENGTH) ? joined : undefined;
 }
 
-/** Flip pairs in the URL: a list of `a-b` pairs (empty: no keypoint swaps with another). */
+/** Flip pairs in the URL (a list of `a-b` pairs; empty: no keypoint swaps with another), typed in a text field. */
 export function pairsParam(fallback: string): Param<string> {
   return {
     default: fallback,
@@ -123,7 +120,7 @@ export const labSchema: Schema<LabState> = {
   // Soft-argmax's β: 20 suits heatmaps trained against Gaussians (peaks near 1), the usual input.
   beta: numberParam({ default: 20, min: 0.1, max: 100, digits: 2 }),
   stride: numberParam({ default: 4, min: 0.25, max: 64, digits: 3 }),
-  units: choiceParam(['heatmap', 'input'] as const, 'input'),
+  units: choiceParam(['input', 'heatmap'] as const, 'input'),
   // MMPose's SimCCLabel: simcc_split_ratio 2.0 (RTMPose) and σ 6.0 by default.
   split: numberParam({ default: 2, min: 0.25, max: 16, digits: 3 }),
   sigmaX: numberParam({ default: 6, min: 0.5, max: 20, digits: 2 }),
@@ -136,21 +133,42 @@ export const labSchema: Schema<LabState> = {
   sort: choiceParam(SORTS, 'index'),
 };
 
+/** The keys that say how to decode: every part that shows or reproduces a decode reads these, as a `LabRun`. */
+export const RUN_KEYS = [
+  ...HEATMAP_DECODER_IDS,
+  ...SIMCC_DECODER_IDS,
+  'convention',
+  'mapping',
+  'kernel',
+  'beta',
+  'stride',
+  'units',
+  'split',
+  'sigmaX',
+  'sigmaY',
+  'flip',
+  'pairs',
+] as const satisfies readonly (keyof LabState)[];
+
+/** The run's parameters, for a spec that reads the run. */
+export const runParams = pick(labSchema, ...RUN_KEYS);
+export type RunState = Pick<LabState, (typeof RUN_KEYS)[number]>;
+
 /** The heatmap decoders the state turns on, in the library's order. */
 export function chosenDecoders(
-  s: Readonly<LabState>,
+  s: Readonly<Pick<LabState, HeatmapDecoderId>>,
   all: readonly HeatmapDecoderId[] = HEATMAP_DECODER_IDS,
 ): HeatmapDecoderId[] {
   return all.filter((id) => s[id]);
 }
 
 /** The SimCC decoders the state turns on. */
-export function chosenSimccDecoders(s: Readonly<LabState>): SimccDecoderId[] {
+export function chosenSimccDecoders(s: Readonly<Pick<LabState, SimccDecoderId>>): SimccDecoderId[] {
   return SIMCC_DECODER_IDS.filter((id) => s[id]);
 }
 
-/** The decoding settings of a state, as the worker takes them. */
-export function runOf(s: Readonly<LabState>): LabRun {
+/** The decoding settings of a state: what the worker decodes under, and what every view of a decode reads. */
+export function runOf(s: Readonly<RunState>): LabRun {
   return {
     convention: s.convention,
     mapping: s.mapping,
@@ -164,68 +182,5 @@ export function runOf(s: Readonly<LabState>): LabRun {
     sigma: [s.sigmaX, s.sigmaY],
     flip: s.flip === 'off' ? 'off' : s.flip === '0' ? 0 : 1,
     pairs: pairsOf(s.pairs),
-  };
-}
-
-/**
- * What a decode of `kind` depends on, as a key: a change of anything else (the selected map,
- * the table's order, a SimCC setting for heatmaps) needs no new decode.
- */
-export function runKey(s: Readonly<LabState>, kind: 'heatmaps' | 'simcc'): string {
-  const run = runOf(s);
-  if (kind === 'simcc') {
-    const { simccDecoders, splitRatio, sigma, beta, units } = run;
-    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units });
-  }
-  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs } = run;
-  const heatmaps = { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs };
-  return JSON.stringify(heatmaps);
-}
-
-/** What "copy as code" needs to know of the loaded files. */
-export interface CodeContext {
-  input?: { kind: 'heatmaps' | 'simcc'; source: string; k: number; w: number; h: number };
-  /** The flipped image's file, when one is loaded. */
-  flipped?: string;
-}
-
-/**
- * The copy-as-code settings of a state and the loaded files: the decoders of the loaded kind
- * (heatmaps when nothing is loaded), the file names when the code can read them as they are
- * (a `.npy` of heatmaps, a `.npz` holding simcc_x and simcc_y), and the flip test when a
- * flipped stack is loaded and the pairs fit its keypoints.
- */
-export function codeSettings(s: Readonly<LabState>, context: CodeContext = {}): CopyAsCodeSettings {
-  const input = context.input;
-  const simcc = input?.kind === 'simcc';
-  let flip: CopyAsCodeSettings['flip'] = null;
-  if (!simcc && context.flipped && s.flip !== 'off' && input) {
-    try {
-      flip = {
-        file: context.flipped,
-        flipIndices: flipIndicesFromPairs(pairsOf(s.pairs), input.k),
-        shift: Number(s.flip),
-      };
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-    }
-  }
-  const file =
-    input && (simcc ? /\.npz$/i.test(input.source) : /\.npy$/i.test(input.source)) ? input.source : undefined;
-  return {
-    input: simcc ? 'simcc' : 'heatmaps',
-    convention: s.convention,
-    decoders: simcc ? chosenSimccDecoders(s) : chosenDecoders(s),
-    kernel: Number(s.kernel),
-    beta: s.beta,
-    mapping: s.mapping,
-    // The MMPose config's input_size is stride × heatmap size: for SimCC, the vectors' bins / k.
-    ...(input && simcc
-      ? { stride: 1, heatmapW: input.w / s.split, heatmapH: input.h / s.split }
-      : { stride: s.stride, ...(input ? { heatmapW: input.w, heatmapH: input.h } : {}) }),
-    splitRatio: s.split,
-    sigma: [s.sigmaX, s.sigmaY],
-    flip,
-    ...(file ? { file } : {}),
   };
 }

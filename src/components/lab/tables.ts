@@ -1,37 +1,42 @@
 /**
- * The Lab's tables, drawn from the lines of `view.ts`: the summary (errors and scores), the
- * COCO-style accuracy, the flip test's comparison, the error per keypoint, the selected map's
- * points, and every map's results. Each function replaces a table body's rows.
+ * The Lab's drawn blocks (`block` parts): table rows from the lines of `view/lines.ts`, legends,
+ * messages and a select's options, each made in the document it is drawn into. Decoders are
+ * named with their glyph (the map view's marker, the charts' symbol) so they differ by more than
+ * colour.
  */
 import { decoderStyle } from '../ui/decoder-style.ts';
-import type { LabDecoderId } from './state.ts';
-import type { MapLine, MetricsLine, SummaryLine, TableLine } from './view.ts';
+import type { LabDecoderId } from '../../lib/index.ts';
+import type { MapLine, MetricsLine, SummaryLine, TableLine } from './view/lines.ts';
 
-function cell<K extends 'td' | 'th'>(tag: K, text: string): HTMLElementTagNameMap[K] {
-  const el = document.createElement(tag);
+const SVG = 'http://www.w3.org/2000/svg';
+
+function cell(doc: Document, tag: 'td' | 'th', text: string): HTMLTableCellElement {
+  const el = doc.createElement(tag);
   el.textContent = text;
-  if (tag === 'th') (el as HTMLTableCellElement).scope = 'row';
+  if (tag === 'th') el.scope = 'row';
   return el;
 }
 
 /** A row: a header cell, then data cells. */
-function row(header: string | HTMLElement, cells: readonly string[], className = ''): HTMLTableRowElement {
-  const tr = document.createElement('tr');
+function row(
+  doc: Document,
+  header: string | HTMLElement,
+  cells: readonly string[],
+  className = '',
+): HTMLTableRowElement {
+  const tr = doc.createElement('tr');
   if (className) tr.className = className;
-  const th = typeof header === 'string' ? cell('th', header) : header;
-  tr.append(th, ...cells.map((c) => cell('td', c)));
+  tr.append(typeof header === 'string' ? cell(doc, 'th', header) : header, ...cells.map((c) => cell(doc, 'td', c)));
   return tr;
 }
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** A decoder's glyph, the map view's marker, as an inline SVG. */
-function glyph(id: string): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
+/** A decoder's glyph as an inline SVG. */
+function glyph(doc: Document, id: string): SVGSVGElement {
+  const svg = doc.createElementNS(SVG, 'svg');
   svg.setAttribute('class', 'glyph');
   svg.setAttribute('viewBox', '-1 -1 2 2');
   svg.setAttribute('aria-hidden', 'true');
-  const use = document.createElementNS(SVG, 'use');
+  const use = doc.createElementNS(SVG, 'use');
   use.setAttribute('href', `#lab-glyph-${id}`);
   use.setAttribute('class', `marker decoder-${id}`);
   svg.append(use);
@@ -39,142 +44,140 @@ function glyph(id: string): SVGSVGElement {
 }
 
 /** A row header naming a decoder, with its glyph before the name. */
-export function decoderHeader(id: string, label: string): HTMLTableCellElement {
-  const th = cell('th', '');
-  th.append(glyph(id), document.createTextNode(` ${label}`));
+function decoderHeader(doc: Document, id: string, label: string): HTMLTableCellElement {
+  const th = cell(doc, 'th', '');
+  th.append(glyph(doc, id), doc.createTextNode(` ${label}`));
   return th;
 }
 
-/** A legend of decoders: each glyph (the charts' symbol) and name. */
-export function renderLegend(into: HTMLElement, items: readonly { id: string; label: string }[]): void {
-  into.replaceChildren(
-    ...items.map(({ id, label }) => {
-      const span = document.createElement('span');
-      span.append(glyph(id), document.createTextNode(` ${label}`));
-      return span;
-    }),
-  );
-}
-
-/** A column header naming a decoder (its short name), with its glyph before the name. */
-function decoderColumn(id: LabDecoderId): HTMLTableCellElement {
-  const th = document.createElement('th');
+/** A column header: text, or a decoder's short name with its glyph (or, for its errors, "error" named for a screen reader). */
+function column(doc: Document, title: string | { id: LabDecoderId; errors?: boolean }): HTMLTableCellElement {
+  const th = doc.createElement('th');
   th.scope = 'col';
-  th.append(glyph(id), document.createTextNode(` ${decoderStyle(id).short}`));
-  return th;
-}
-
-/** The column of a decoder's errors, right of its points: "error" on screen, the decoder's name for a screen reader. */
-function errorColumn(id: LabDecoderId): HTMLTableCellElement {
-  const th = document.createElement('th');
-  th.scope = 'col';
-  const name = document.createElement('span');
-  name.className = 'sr-only';
-  name.textContent = `${decoderStyle(id).short} `;
-  th.append(name, document.createTextNode('error'));
-  return th;
-}
-
-/** A header row of column headers. */
-function headRow(titles: readonly (string | HTMLTableCellElement)[]): HTMLTableRowElement {
-  const tr = document.createElement('tr');
-  for (const t of titles) {
-    if (typeof t !== 'string') {
-      tr.append(t);
-      continue;
-    }
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = t;
-    tr.append(th);
+  if (typeof title === 'string') th.textContent = title;
+  else if (!title.errors) th.append(glyph(doc, title.id), doc.createTextNode(` ${decoderStyle(title.id).short}`));
+  else {
+    const name = doc.createElement('span');
+    name.className = 'sr-only';
+    name.textContent = `${decoderStyle(title.id).short} `;
+    th.append(name, doc.createTextNode('error'));
   }
+  return th;
+}
+
+/** A header row. */
+function headRow(
+  doc: Document,
+  titles: readonly (string | { id: LabDecoderId; errors?: boolean })[],
+): HTMLTableRowElement {
+  const tr = doc.createElement('tr');
+  tr.append(...titles.map((t) => column(doc, t)));
   return tr;
 }
 
-export function renderSummary(body: HTMLElement, lines: readonly SummaryLine[]): void {
-  body.replaceChildren(
-    ...lines.map((l) => row(decoderHeader(l.id, l.label), [l.mean, l.median, l.p95, l.max, l.score, l.scoreKind])),
-  );
-}
+/** Messages as paragraphs. */
+export const paragraphs = (texts: readonly string[], doc: Document): Node[] =>
+  texts.map((t) => {
+    const p = doc.createElement('p');
+    p.textContent = t;
+    return p;
+  });
 
-export function renderMetrics(body: HTMLElement, lines: readonly MetricsLine[]): void {
-  body.replaceChildren(
-    ...lines.map((l) =>
-      row(l.id === 'results' ? l.label : decoderHeader(l.id, l.label), [l.pck05, l.pck10, l.oks, l.ap, l.ap50, l.ap75]),
-    ),
-  );
-}
+/** A select's options. */
+export const options = (list: readonly { value: string; label: string }[], doc: Document): Node[] =>
+  list.map(({ value, label }) => {
+    const option = doc.createElement('option');
+    option.value = value;
+    option.textContent = label;
+    return option;
+  });
 
-export function renderFlip(body: HTMLElement, lines: readonly { id: string; label: string; cells: string[] }[]): void {
-  body.replaceChildren(...lines.map((l) => row(decoderHeader(l.id, l.label), l.cells)));
-}
+/** A legend of decoders: each glyph and name. */
+export const legend = (items: readonly { id: string; label: string }[], doc: Document): Node[] =>
+  items.map(({ id, label }) => {
+    const span = doc.createElement('span');
+    span.append(glyph(doc, id), doc.createTextNode(` ${label}`));
+    return span;
+  });
 
-/** Keypoints by name down, decoders across. */
-export function renderKeypoints(
-  head: HTMLElement,
-  body: HTMLElement,
-  decoders: readonly LabDecoderId[],
-  lines: readonly { name: string; errors: string[] }[],
-): void {
-  head.replaceChildren(headRow(['Keypoint', ...decoders.map((id) => decoderColumn(id))]));
-  body.replaceChildren(...lines.map((l) => row(l.name, l.errors)));
-}
+export const summaryRows = (lines: readonly SummaryLine[], doc: Document): Node[] =>
+  lines.map((l) => row(doc, decoderHeader(doc, l.id, l.label), [l.mean, l.median, l.p95, l.max, l.score, l.scoreKind]));
 
-/** The selected map's points, with what a decoder fell back to when it did. */
-export function renderPoints(body: HTMLElement, lines: readonly MapLine[], firstFrame: string): void {
-  body.replaceChildren(
-    ...lines.map((l) => {
-      const tr = row(decoderHeader(l.id, l.label), [l.heatmap, l.input, l.score, l.error]);
-      if (l.fallback) tr.title = l.fallback;
-      tr.dataset.frame = firstFrame;
-      return tr;
-    }),
-  );
-}
-
-/** Every map's points and errors (at most TABLE_LIMIT rows), each map a button that selects it. */
-export function renderAll(
-  head: HTMLElement,
-  body: HTMLElement,
-  lines: readonly TableLine[],
-  decoders: readonly LabDecoderId[],
-  selected: number,
-  unit: 'map' | 'keypoint',
-  /** Whether there is a ground truth: without one the error columns would be empty, and are left out. */
-  errors: boolean,
-): void {
-  head.replaceChildren(
-    headRow([
-      unit === 'map' ? 'Map (n, k)' : 'Keypoint (n, k)',
-      'Spread, input px',
-      ...decoders.flatMap((id) => (errors ? [decoderColumn(id), errorColumn(id)] : [decoderColumn(id)])),
+export const metricsRows = (lines: readonly MetricsLine[], doc: Document): Node[] =>
+  lines.map((l) =>
+    row(doc, l.id === 'results' ? l.label : decoderHeader(doc, l.id, l.label), [
+      l.pck05,
+      l.pck10,
+      l.oks,
+      l.ap,
+      l.ap50,
+      l.ap75,
     ]),
   );
-  body.replaceChildren(
-    ...lines.map((line) => {
-      const th = document.createElement('th');
-      th.scope = 'row';
-      const pick = document.createElement('button');
-      pick.type = 'button';
-      pick.className = 'pick';
-      pick.textContent = line.map;
-      pick.dataset.pick = String(line.index);
-      pick.setAttribute(
-        'aria-label',
-        `Show ${unit} ${line.map}${line.flagged ? ', where the decoders disagree most' : ''}`,
-      );
-      th.append(pick);
-      const tr = row(
-        th,
-        [
-          line.skipped ? `skipped: ${line.skipped}` : line.spread,
-          ...line.cells.flatMap((c) => (errors ? [c.point, c.error] : [c.point])),
-        ],
-        line.flagged ? 'flagged' : '',
-      );
-      tr.dataset.index = String(line.index);
-      tr.setAttribute('aria-current', line.index === selected ? 'true' : 'false');
-      return tr;
-    }),
-  );
+
+export const flipRows = (lines: readonly { id: string; label: string; cells: string[] }[], doc: Document): Node[] =>
+  lines.map((l) => row(doc, decoderHeader(doc, l.id, l.label), l.cells));
+
+/** The per-keypoint table's head: keypoints down, decoders across. */
+export const keypointHead = (decoders: readonly LabDecoderId[], doc: Document): Node[] => [
+  headRow(doc, ['Keypoint', ...decoders.map((id) => ({ id }))]),
+];
+
+export const keypointRows = (lines: readonly { name: string; errors: string[] }[], doc: Document): Node[] =>
+  lines.map((l) => row(doc, l.name, l.errors));
+
+/** The selected map's points, with what a decoder fell back to when it did. */
+export const pointRows = (lines: readonly MapLine[], doc: Document): Node[] =>
+  lines.map((l) => {
+    const tr = row(doc, decoderHeader(doc, l.id, l.label), [l.heatmap, l.input, l.score, l.error]);
+    if (l.fallback) tr.title = l.fallback;
+    return tr;
+  });
+
+/** What the every-map table shows. */
+export interface EveryMap {
+  lines: readonly TableLine[];
+  decoders: readonly LabDecoderId[];
+  selected: number;
+  unit: 'map' | 'keypoint';
+  /** Whether there is a ground truth: without one the error columns would be empty, and are left out. */
+  errors: boolean;
 }
+
+export const everyMapHead = ({ decoders, unit, errors }: EveryMap, doc: Document): Node[] => [
+  headRow(doc, [
+    unit === 'map' ? 'Map (n, k)' : 'Keypoint (n, k)',
+    'Spread, input px',
+    ...decoders.flatMap((id) => (errors ? [{ id }, { id, errors: true }] : [{ id }])),
+  ]),
+];
+
+/** Every map's points and errors, each map a button that selects it (the `pick` action). */
+export const everyMapRows = ({ lines, selected, unit, errors }: EveryMap, doc: Document): Node[] =>
+  lines.map((line) => {
+    const th = doc.createElement('th');
+    th.scope = 'row';
+    const pick = doc.createElement('button');
+    pick.type = 'button';
+    pick.className = 'pick';
+    pick.textContent = line.map;
+    pick.dataset.action = 'pick';
+    pick.dataset.value = String(line.index);
+    pick.setAttribute(
+      'aria-label',
+      `Show ${unit} ${line.map}${line.flagged ? ', where the decoders disagree most' : ''}`,
+    );
+    th.append(pick);
+    const tr = row(
+      doc,
+      th,
+      [
+        line.skipped ? `skipped: ${line.skipped}` : line.spread,
+        ...line.cells.flatMap((c) => (errors ? [c.point, c.error] : [c.point])),
+      ],
+      line.flagged ? 'flagged' : '',
+    );
+    tr.dataset.index = String(line.index);
+    tr.setAttribute('aria-current', line.index === selected ? 'true' : 'false');
+    return tr;
+  });

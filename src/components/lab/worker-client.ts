@@ -3,9 +3,8 @@
  * answers into promises. A newer job supersedes a decode still running (the worker stops it
  * between chunks): that decode's promise resolves to undefined.
  */
-import type { LabStack } from '../../lib/index.ts';
-import type { LabRequest, LabResponse, MapValues } from './decode-worker.ts';
-import type { LabResult, LabRun } from './session.ts';
+import type { LabResult, LabRun, LabStack } from '../../lib/index.ts';
+import type { LabRequest, LabResponse, MapValues } from './worker/protocol.ts';
 
 type Answer = Extract<LabResponse, { job: number }>;
 /** A request as the page makes it: the client numbers it. */
@@ -53,7 +52,7 @@ export function createLabClient(): LabClient {
 
   const post = (request: LabRequest, transfer: Transferable[] = []): void => {
     if (!worker) {
-      worker = new Worker(new URL('./decode-worker.ts', import.meta.url), { type: 'module' });
+      worker = new Worker(new URL('./worker/decode-worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (event: MessageEvent<LabResponse>) => receive(event.data);
       worker.onerror = (event) => {
         for (const resolve of pending.values()) resolve(undefined);

@@ -20,7 +20,7 @@ export interface Ch4State {
 export const ch4: Schema<Ch4State> = {
   step: numberParam({ default: 1, min: 1, max: DARK_STEPS.length, integer: true }),
   noise: numberParam({ default: 0.06, min: 0, max: 0.3, digits: 2 }),
-  peak: numberParam({ default: 0.45, min: 0, max: 1, digits: 2 }),
+  peak: numberParam({ default: 0.45, min: 0, max: 1, digits: 2, step: 0.05 }),
   sigma: numberParam({ default: 2, min: 1, max: 3, digits: 1 }),
   kernel: choiceParam(KERNELS, '11'),
   target: choiceParam(['unbiased', 'biased'] as const, 'unbiased'),

@@ -24,10 +24,10 @@ const cell = (d: number) => numberParam({ default: d, min: 0, max: 15, digits: 2
 export const ch5: Schema<Ch5State> = {
   x1: cell(5.3),
   y1: cell(8.6),
-  a1: numberParam({ default: 6, min: 0.5, max: 10, digits: 1 }),
+  a1: numberParam({ default: 6, min: 0.5, max: 10, digits: 1, step: 0.5 }),
   x2: cell(11.2),
   y2: cell(4.4),
-  a2: numberParam({ default: 0, min: 0, max: 10, digits: 1 }),
+  a2: numberParam({ default: 0, min: 0, max: 10, digits: 1, step: 0.5 }),
   beta: numberParam({ default: 1, min: 0.2, max: 8, digits: 1 }),
   tx: cell(7),
   ty: cell(8),

@@ -23,10 +23,10 @@ export const ch6: Schema<Ch6State> = {
   y: numberParam({ default: 143.82, min: 0, max: 255.9 }),
   k: choiceParam(SPLIT_RATIOS, '2'),
   label: choiceParam(['onehot', 'smooth', 'gauss'] as const, 'gauss'),
-  sigma: numberParam({ default: 6, min: 0.5, max: 8, digits: 1 }),
+  sigma: numberParam({ default: 6, min: 0.5, max: 8, digits: 1, step: 0.5 }),
   eps: numberParam({ default: 0.1, min: 0, max: 0.3, digits: 2 }),
-  shift: numberParam({ default: 1.5, min: -8, max: 8, digits: 2 }),
-  width: numberParam({ default: 2, min: 0.5, max: 8, digits: 1 }),
+  shift: numberParam({ default: 1.5, min: -8, max: 8, digits: 2, step: 0.25 }),
+  width: numberParam({ default: 2, min: 0.5, max: 8, digits: 1, step: 0.5 }),
 };
 
 export const LABEL_NAMES: Record<SimdrLabelKind, string> = {

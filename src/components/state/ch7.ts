@@ -74,16 +74,16 @@ const px = (b: Branch, axis: keyof Point) =>
   });
 
 export const ch7: Schema<Ch7State> = {
-  scale: numberParam({ default: 1.6, min: 0.5, max: 2.5, digits: 2 }),
-  rotation: numberParam({ default: 20, min: -180, max: 180, digits: 0 }),
-  shear: numberParam({ default: 0, min: -1, max: 1, digits: 2 }),
+  scale: numberParam({ default: 1.6, min: 0.5, max: 2.5, digits: 2, step: 0.05 }),
+  rotation: numberParam({ default: 20, min: -180, max: 180, digits: 0, step: 5 }),
+  shear: numberParam({ default: 0, min: -1, max: 1, digits: 2, step: 0.05 }),
   tx: numberParam({ default: 1.3, min: -3.5, max: 3.5, digits: 2 }),
   ty: numberParam({ default: -0.6, min: -3.5, max: 3.5, digits: 2 }),
   route: choiceParam(ROUTES, 'dense'),
   people: numberParam({ default: 4, min: 1, max: ROUTES_SCENE.maxPeople, integer: true }),
   scene: numberParam({ default: 3, min: 1, max: 9999, integer: true }),
   branch: choiceParam(['all', ...BRANCHES] as const, 'all'),
-  reach: numberParam({ default: 0.85, min: 0, max: 1, digits: 2 }),
+  reach: numberParam({ default: 0.85, min: 0, max: 1, digits: 2, step: 0.05 }),
   spread: numberParam({ default: 1.5, min: 0.5, max: 4, digits: 1 }),
   nx: px('nose', 'x'),
   ny: px('nose', 'y'),
@@ -94,12 +94,12 @@ export const ch7: Schema<Ch7State> = {
   ax: px('ankle', 'x'),
   ay: px('ankle', 'y'),
   stage: choiceParam(STAGES, 'centres'),
-  cnoise: numberParam({ default: 0.03, min: 0, max: 0.1, digits: 3 }),
+  cnoise: numberParam({ default: 0.03, min: 0, max: 0.1, digits: 3, step: 0.005 }),
   onoise: numberParam({ default: 0.4, min: 0, max: 2, digits: 1 }),
   seed: numberParam({ default: 4, min: 1, max: 9999, integer: true }),
   small: numberParam({ default: 40, min: 16, max: 128, integer: true }),
   large: numberParam({ default: 240, min: 128, max: 480, integer: true }),
-  err: numberParam({ default: 5, min: 0, max: 20, digits: 1 }),
+  err: numberParam({ default: 5, min: 0, max: 20, digits: 1, step: 0.5 }),
 };
 
 /** The state's keys of each branch's joint. */

@@ -8,6 +8,7 @@ import {
   ASTRONAUT_SIZE,
   BLAZEPOSE_KEYPOINT_COUNT,
   fractionFromCrop,
+  SHIFT_TEST_STEP,
   type GapFilter,
   type HeatmapScale,
 } from '../../lib/index.ts';
@@ -47,10 +48,10 @@ export const ch9: Schema<Ch9State> = {
   src: choiceParam(SOURCES, 'photo'),
   cx: numberParam({ default: DEFAULT_CROP.cx, min: 0, max: 1, digits: 4 }),
   cy: numberParam({ default: DEFAULT_CROP.cy, min: 0, max: 1, digits: 4 }),
-  side: numberParam({ default: DEFAULT_CROP.side, min: CROP_SIDE.min, max: CROP_SIDE.max, digits: 4 }),
+  side: numberParam({ default: DEFAULT_CROP.side, min: CROP_SIDE.min, max: CROP_SIDE.max, digits: 4, shown: 2 }),
   joint: numberParam({ default: 0, min: 0, max: BLAZEPOSE_KEYPOINT_COUNT - 1, integer: true }),
   scale: choiceParam(['sigmoid', 'logit'] as const, 'sigmoid'),
   kernel: choiceParam(CH9_KERNELS, '11'),
-  shift: numberParam({ default: 0, min: 0, max: 8, digits: 2 }),
+  shift: numberParam({ default: 0, min: 0, max: 8, digits: 2, step: SHIFT_TEST_STEP }),
   gaps: choiceParam(['seen', 'all'] as const, 'seen'),
 };

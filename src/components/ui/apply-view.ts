@@ -3,20 +3,21 @@
  * spreads the same model into its markup, and the client applies each new one, so the two
  * never disagree about what goes where.
  */
+import { ownAll } from './owned.ts';
+
 export interface ViewModel {
   /** Attribute values by role; `null` removes the attribute (a boolean such as `disabled`). */
   attrs: Record<string, Record<string, string | null>>;
   text: Record<string, string>;
 }
 
-/** Applies a view model to the elements under `root` (and `root` itself) that carry the model's roles. */
+/** Applies a view model to the elements under `root` (and `root` itself, not a nested figure) that carry the model's roles. */
 export function createViewApplier(root: HTMLElement): (view: ViewModel) => void {
   const cache = new Map<string, Element[]>();
   const elements = (role: string): Element[] => {
     let found = cache.get(role);
     if (!found) {
-      const selector = `[data-role="${role}"]`;
-      found = [...(root.matches(selector) ? [root] : []), ...root.querySelectorAll(selector)];
+      found = ownAll(root, `[data-role="${role}"]`);
       cache.set(role, found);
     }
     return found;

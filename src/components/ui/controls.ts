@@ -2,9 +2,10 @@
  * Binds a figure's controls to its store, both ways (input → store, store → input): sliders,
  * segmented controls and selects (Slider.astro, Segmented.astro, Select.astro), number fields
  * and text fields (NumberField.astro, TextField.astro) and checkboxes, each naming its parameter
- * with `data-param`. A select's option values are strings; for a numeric parameter they are read
+ * with `data-param` (a nested figure's controls are its own). A select's option values are strings; for a numeric parameter they are read
  * as numbers. A field the reader is typing in is left alone until they leave it.
  */
+import { ownAll } from './owned.ts';
 import type { Param } from './params.ts';
 import type { Store } from './store.ts';
 
@@ -20,7 +21,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
     cleanups.push(() => target.removeEventListener(type, listener), store.subscribe(follow));
   };
 
-  for (const input of root.querySelectorAll<HTMLInputElement>('input[type="range"][data-param]')) {
+  for (const input of ownAll<HTMLInputElement>(root, 'input[type="range"][data-param]')) {
     const key = input.dataset.param ?? '';
     const output = root.querySelector<HTMLOutputElement>(`[data-param-output="${key}"]`);
     const digits = Number(input.dataset.digits ?? 1);
@@ -35,7 +36,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
       },
     );
   }
-  for (const group of root.querySelectorAll<HTMLFieldSetElement>('fieldset[data-param-group]')) {
+  for (const group of ownAll<HTMLFieldSetElement>(root, 'fieldset[data-param-group]')) {
     const key = group.dataset.paramGroup ?? '';
     const radios = () => group.querySelectorAll<HTMLInputElement>('input[type="radio"]');
     const onChange = (): void => {
@@ -46,7 +47,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
       for (const radio of radios()) radio.checked = radio.value === (s as Record<string, unknown>)[key];
     });
   }
-  for (const select of root.querySelectorAll<HTMLSelectElement>('select[data-param]')) {
+  for (const select of ownAll<HTMLSelectElement>(root, 'select[data-param]')) {
     const key = select.dataset.param ?? '';
     const onChange = (): void => set(key, typeof read(key) === 'number' ? Number(select.value) : select.value);
     bind(select, 'change', onChange, () => {
@@ -54,7 +55,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
       if (select.value !== value) select.value = value;
     });
   }
-  for (const box of root.querySelectorAll<HTMLInputElement>('input[type="checkbox"][data-param]')) {
+  for (const box of ownAll<HTMLInputElement>(root, 'input[type="checkbox"][data-param]')) {
     const key = box.dataset.param ?? '';
     // In a group that keeps one box on, the last box on stays on.
     const group = box.closest('[data-keep-one]');
@@ -65,7 +66,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
     };
     bind(box, 'change', onChange, () => (box.checked = read(key) === true));
   }
-  for (const field of root.querySelectorAll<HTMLInputElement>('input[type="number"][data-param]')) {
+  for (const field of ownAll<HTMLInputElement>(root, 'input[type="number"][data-param]')) {
     const key = field.dataset.param ?? '';
     const onChange = (): void => {
       const value = Number(field.value);
@@ -77,7 +78,7 @@ export function bindControls<S>(root: HTMLElement, store: Store<S>, schema: AnyS
       if (document.activeElement !== field && Number(field.value) !== read(key)) field.value = String(read(key));
     });
   }
-  for (const field of root.querySelectorAll<HTMLInputElement>('input[type="text"][data-param]')) {
+  for (const field of ownAll<HTMLInputElement>(root, 'input[type="text"][data-param]')) {
     const key = field.dataset.param ?? '';
     const param = schema[key];
     const note = root.querySelector<HTMLElement>(`[data-param-note="${key}"]`);

@@ -15,7 +15,7 @@
  *   view: pixelGridView,
  *   maps: { heatmap: { draw: (d) => ({ values: d.target, w: 48, h: 64, domain: [0, 1] }) } },
  *   handles: [{ role: 'handle', surface: 'surface', bounds, get: (s) => s, set: (p) => p, describe }],
- *   actions: { reseed: (s) => ({ seed: (s.seed % 9999) + 1 }) },
+ *   actions: { reseed: reseed('seed') },   // ui/actions.ts; <button data-action="reseed">
  *   announce: pixelGridAnnouncement,
  * });
  * ```

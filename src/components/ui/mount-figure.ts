@@ -14,6 +14,7 @@ import { bindControls } from './controls.ts';
 import { keyOf, type FigureContext, type FigureSpec } from './figure.ts';
 import { mountHandles } from './mount-handles.ts';
 import { mountMaps } from './mount-maps.ts';
+import { ownAll, ownedBy } from './owned.ts';
 import { part } from './part.ts';
 import { publish } from './published.ts';
 import { figureView } from './render-figure.ts';
@@ -27,10 +28,10 @@ export function missingRoles(root: ParentNode, view: ViewModel): string[] {
   return [...roles].filter((role) => !hasRole(root, role));
 }
 
-const hasRole = (root: ParentNode, role: string): boolean => {
-  const selector = `[data-role="${role}"]`;
-  return (root instanceof Element && root.matches(selector)) || root.querySelector(selector) !== null;
-};
+const hasRole = (root: ParentNode, role: string): boolean =>
+  root instanceof Element
+    ? ownAll(root, `[data-role="${role}"]`).length > 0
+    : root.querySelector(`[data-role="${role}"]`) !== null;
 
 /** Mounts `spec` on `root` (the figure's custom element, or any element with `data-store`); returns the clean-up. */
 export function mountFigure<S, D, P, X, T>(root: HTMLElement, spec: FigureSpec<S, D, P, X, T>): () => void {
@@ -138,7 +139,8 @@ export function mountFigure<S, D, P, X, T>(root: HTMLElement, spec: FigureSpec<S
     );
   cleanups.push(bindControls(root, store, spec.params));
   if (spec.actions) cleanups.push(bindActions(root, spec.actions, store, current));
-  showRejected(root, store);
+  // A nested figure's refused link values are told by the figure or page around it.
+  if (!root.parentElement?.closest('[data-store]')) showRejected(root, store);
 
   const context: FigureContext<S, D, X> = {
     root,
@@ -175,7 +177,8 @@ function bindActions<S, D>(
 ): () => void {
   const onClick = (event: Event): void => {
     const button = (event.target as Element | null)?.closest<HTMLElement>('[data-action]');
-    const action = button && root.contains(button) ? actions[button.dataset.action ?? ''] : undefined;
+    const action =
+      button && root.contains(button) && ownedBy(root, button) ? actions[button.dataset.action ?? ''] : undefined;
     if (action) store.set(action(store.get(), button?.dataset.value, data()));
   };
   root.addEventListener('click', onClick);
@@ -196,8 +199,8 @@ function checkMarkup<S, D, P, X, T>(
 ): void {
   const missing = missingRoles(root, view).map((role) => `role:${role}`);
   for (const action of Object.keys(spec.actions ?? {}))
-    if (!root.querySelector(`[data-action="${action}"]`)) missing.push(`action:${action}`);
-  for (const el of root.querySelectorAll<HTMLElement>('[data-param], [data-param-group]')) {
+    if (!ownAll(root, `[data-action="${action}"]`).length) missing.push(`action:${action}`);
+  for (const el of ownAll(root, '[data-param], [data-param-group]')) {
     const key = el.dataset.param ?? el.dataset.paramGroup ?? '';
     if (!keys.includes(key)) missing.push(`param:${key}`);
   }

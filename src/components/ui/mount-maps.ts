@@ -40,7 +40,7 @@ export function mountMaps<S, D>(
         const domain = String(pic.domain);
         const size = `${pic.w} / ${pic.h}`;
         if (last?.values === pic.values && last.domain === domain && last.size === size) return;
-        if (last && last.size !== size) {
+        if (last?.size !== size) {
           if (box) box.style.aspectRatio = size;
           overlay?.setAttribute('viewBox', `-0.5 -0.5 ${pic.w} ${pic.h}`);
         }

@@ -16,7 +16,7 @@
 export interface Publication<T> {
   readonly name: string;
   /** Carries `T` for the type checker only; never set. */
-  readonly type?: (value: T) => T;
+  readonly type?: T;
 }
 
 /** Declares a publication named `name` (unique on a page) of values of type `T`. */

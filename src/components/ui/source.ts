@@ -25,3 +25,25 @@ export function createSource<X>(initial: X): Source<X> & { set(value: X): void }
     },
   };
 }
+
+/**
+ * Several sources read as one: `get()` gives each one's value under its name (the same object
+ * until one of them changes), and a change of any tells the listeners.
+ */
+export function combineSources<T extends Record<string, unknown>>(sources: {
+  [K in keyof T]: Source<T[K]>;
+}): Source<T> {
+  const keys = Object.keys(sources) as (keyof T)[];
+  let last: T | undefined;
+  return {
+    get() {
+      if (!last || keys.some((k) => last?.[k] !== sources[k].get()))
+        last = Object.fromEntries(keys.map((k) => [k, sources[k].get()])) as T;
+      return last;
+    },
+    subscribe(listener) {
+      const stops = keys.map((k) => sources[k].subscribe(listener));
+      return () => stops.forEach((stop) => stop());
+    },
+  };
+}

@@ -7,3 +7,4 @@ export * from './predict.ts';
 export * from './weights.ts';
 export * from './session.ts';
 export * from './measure.ts';
+export * from './bench.ts';

@@ -32,7 +32,7 @@ import blazePhoto from '../../../src/components/figures/blazepose/photo-spec.ts'
 import blazeMaps from '../../../src/components/figures/blazepose/maps-spec.ts';
 import blazeShift from '../../../src/components/figures/blazepose/shift-spec.ts';
 import blazeGaps from '../../../src/components/figures/blazepose/gaps-spec.ts';
-import { afterRun } from './blazepose-session.ts';
+import { afterRun } from './blazepose/session/after-run.ts';
 import udpGrid from '../../../src/components/figures/conventions/udp-spec.ts';
 import flipTest from '../../../src/components/figures/conventions/flip-spec.ts';
 import scoreThreshold from '../../../src/components/figures/conventions/score-spec.ts';
@@ -41,7 +41,7 @@ import shipped from '../../../src/components/figures/model/shipped-spec.ts';
 import trainLive from '../../../src/components/figures/model/train-spec.ts';
 import { recordedFed, type RecordedManifest } from '../../../src/components/figures/model/results.ts';
 import { INITIAL_TRAIN, onTrainMessage, startRun } from '../../../src/components/figures/model/progress.ts';
-import type { ModelResponse } from '../../../src/components/figures/model/train-worker.ts';
+import type { ModelResponse } from '../../../src/components/figures/model/worker/protocol.ts';
 import { gallerySample, heldOut } from '../../../src/lib/index.ts';
 import { GALLERY, GALLERY_SEED } from '../../../src/components/state/ch8.ts';
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COCO17_FLIP_PAIRS, flipIndicesFromPairs } from '../../../src/lib/index.ts';
+import { COCO17_FLIP_PAIRS } from '../../../src/lib/index.ts';
 import {
-  codeSettings,
   COCO17_PAIRS_TEXT,
   labSchema,
   normalizePairs,
   pairsOf,
-  runKey,
   runOf,
+  RUN_KEYS,
 } from '../../../src/components/lab/state.ts';
 import { defaultsOf, readState, writeState } from '../../../src/components/ui/params.ts';
 
@@ -68,42 +67,22 @@ describe('Lab state', () => {
     expect(read.state).toEqual(defaults);
   });
 
-  it('a decode depends on the settings of what is loaded, not on the selected map or the order', () => {
-    const key = runKey(defaults, 'heatmaps');
-    expect(runKey({ ...defaults, map: 5, sort: 'error', split: 3 }, 'heatmaps')).toBe(key);
-    expect(runKey({ ...defaults, convention: 'mmpose' }, 'heatmaps')).not.toBe(key);
-    expect(runKey({ ...defaults, kernel: '3' }, 'simcc')).toBe(runKey(defaults, 'simcc'));
-    expect(runKey({ ...defaults, split: 3 }, 'simcc')).not.toBe(runKey(defaults, 'simcc'));
-  });
-
-  it('copy as code: the loaded kind’s decoders, the file when the script can read it, the flip test when it fits', () => {
-    const input = { kind: 'heatmaps' as const, source: 'maps.npy', k: 17, w: 48, h: 64 };
-    expect(codeSettings(defaults, { input, flipped: 'flip.npy' })).toEqual({
-      input: 'heatmaps',
-      convention: 'reference',
-      decoders: ['argmax', 'quarter', 'quarter2', 'dark', 'softargmax'],
-      kernel: 11,
-      beta: 20,
-      mapping: 'stride',
-      stride: 4,
-      heatmapW: 48,
-      heatmapH: 64,
-      splitRatio: 2,
-      sigma: [6, 6],
-      flip: { file: 'flip.npy', flipIndices: flipIndicesFromPairs(COCO17_FLIP_PAIRS, 17), shift: 1 },
-      file: 'maps.npy',
-    });
-    expect(codeSettings(defaults, { input: { ...input, k: 5 }, flipped: 'flip.npy' }).flip).toBeNull();
-    expect(codeSettings(defaults, { input: { ...input, source: 'maps.npz:heatmaps' } }).file).toBeUndefined();
-    const simcc = codeSettings(defaults, { input: { kind: 'simcc', source: 'rtm.npz', k: 17, w: 384, h: 512 } });
-    expect(simcc).toMatchObject({
-      input: 'simcc',
-      decoders: ['simccArgmax', 'simccExpectation', 'simccDark'],
-      file: 'rtm.npz',
-      stride: 1,
-      heatmapW: 192,
-      heatmapH: 256,
-      flip: null,
-    });
+  it('the run reads every key that says how to decode, and no other', () => {
+    const moved = { ...defaults, map: 9, sort: 'error' as const, layout: 'channelsLast' as const };
+    expect(runOf(moved)).toEqual(runOf(defaults));
+    for (const key of RUN_KEYS) {
+      const param = labSchema[key];
+      const other =
+        param.control.kind === 'boolean'
+          ? !defaults[key]
+          : param.control.kind === 'number'
+            ? 3
+            : key === 'pairs'
+              ? '1-2'
+              : param.control.kind === 'choice'
+                ? param.control.values.find((v) => v !== defaults[key])
+                : undefined;
+      expect(runOf({ ...defaults, [key]: other }), key).not.toEqual(runOf(defaults));
+    }
   });
 });

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   booleanParam,
+  choiceControl,
   choiceParam,
   defaultsOf,
+  numberControl,
   numberParam,
   readState,
   writeState,
@@ -68,5 +70,38 @@ describe('numberParam clamp', () => {
     expect(schema.x.clamp(-5)).toBe(0);
     expect(schema.x.clamp(500)).toBe(100);
     expect(schema.k.clamp(2.6)).toBe(3);
+  });
+});
+
+describe('numberParam(options).control', () => {
+  it('steps by one unit of the last decimal shown, 1 for integers, and shows the URL’s decimals', () => {
+    expect(numberParam({ default: 1, min: 0, max: 2 }).control).toEqual({
+      kind: 'number',
+      min: 0,
+      max: 2,
+      step: 0.01,
+      digits: 2,
+    });
+    expect(numberParam({ default: 1, min: 0, max: 2, digits: 3 }).control).toMatchObject({ step: 0.001, digits: 3 });
+    expect(numberParam({ default: 4, min: 1, max: 6, integer: true }).control).toMatchObject({ step: 1, digits: 0 });
+  });
+
+  it('takes a step and the decimals shown apart from the URL’s, which they leave alone', () => {
+    const side = numberParam({ default: 1, min: 0.1, max: 1.25, digits: 4, shown: 2 });
+    expect(side.control).toMatchObject({ step: 0.01, digits: 2 });
+    expect(side.format(0.123456)).toBe('0.1235');
+    const rotation = numberParam({ default: 20, min: -180, max: 180, digits: 0, step: 5 });
+    expect(rotation.control).toMatchObject({ step: 5, digits: 0 });
+    expect(rotation.parse('21')).toBe(21);
+  });
+});
+
+describe('numberControl(schema, key) and choiceControl(schema, key)', () => {
+  it('give a control’s view of a parameter with its default, and throw for a key of another kind', () => {
+    expect(numberControl(schema, 'k')).toEqual({ kind: 'number', min: 1, max: 4, step: 1, digits: 0, default: 2 });
+    expect(choiceControl(schema, 'target')).toEqual({ values: ['biased', 'unbiased'], default: 'unbiased' });
+    expect(() => numberControl(schema, 'target')).toThrow(/not a number parameter/);
+    expect(() => choiceControl(schema, 'on')).toThrow(/not a choice parameter/);
+    expect(() => numberControl(schema, 'missing')).toThrow(/not a number parameter/);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '../../../lib/index.ts';
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
+import { choose } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import type { MapPart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
@@ -132,6 +133,9 @@ function jointSentence(v: JointViewData): string {
   return `${cap(v.name)}: the heatmap peaks at ${fmt(v.decode.peak, 2)} (sigmoid), the landmark’s visibility is ${fmt(v.visibility, 2)}; ${seen}. ${v.negativeLogits.toLocaleString('en')} of its ${v.cells.toLocaleString('en')} cells have a negative logit (z from ${fmt(v.logitRange[0], 1)} to ${fmt(v.logitRange[1], 1)}), where ln z is undefined: DARK takes the logarithm of the sigmoid. DARK lands ${fmt(dark?.gap ?? NaN, 2)} input pixels from the regressed landmark.`;
 }
 
+/** The tiles' buttons (MapTile.astro). */
+const TILE = '[data-action="joint"]';
+
 const tile = (k: number): MapPart<State, MapsFigureData> => ({
   draw: (d) =>
     d.tiles
@@ -177,20 +181,18 @@ export default defineSpec({
     };
     return `${cap(v.name)}, ${s.scale}, peak ${fmt(v.decode.peak, 2)}. ${p('argmax')}, ${p('dark')}, ${p('mediapipe')}, regressed (${fmt(v.regressed.cell.x, 2)}, ${fmt(v.regressed.cell.y, 2)}) cells.`;
   },
+  // A tile's button, `data-value` its joint.
+  actions: { joint: choose('joint') },
   setup(figure) {
     const disconnect = bindGate(figure);
     const { root, store, listen } = figure;
-    listen(root, 'click', (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLElement>('[data-joint]');
-      if (button) store.set({ joint: Number(button.dataset.joint) });
-    });
     // The tiles are a grid: arrows move along a row, up and down by a row, Home and End to the ends.
     listen(root, 'keydown', (event) => {
-      const tile = (event.target as HTMLElement).closest<HTMLElement>('[data-joint]');
+      const tile = (event.target as HTMLElement).closest<HTMLElement>(TILE);
       if (!tile) return;
-      const tiles = [...root.querySelectorAll<HTMLElement>('[data-joint]')];
+      const tiles = [...root.querySelectorAll<HTMLElement>(TILE)];
       const columns = tiles.filter((t) => t.offsetTop === tiles[0]?.offsetTop).length || 1;
-      const here = Number(tile.dataset.joint);
+      const here = Number(tile.dataset.value);
       const moves: Record<string, number> = {
         ArrowLeft: here - 1,
         ArrowRight: here + 1,

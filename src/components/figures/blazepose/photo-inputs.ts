@@ -1,10 +1,9 @@
 /**
  * Figure 9.1's inputs beyond its declared parts: the bundled photo, the reader's file (picker or
  * drop), the webcam (started only by the reader's click; one frame is taken and the stream stopped),
- * the crop's reset, and drawing the photo and the model's input as the session changes. Photos are
- * decoded in this browser and never uploaded.
+ * and drawing the photo and the model's input as the session changes. Photos are decoded in this
+ * browser and never uploaded. (The crop's reset is the spec's `reset-crop` action.)
  */
-import type { CropFraction } from '../../../lib/index.ts';
 import type { FigureContext } from '../../ui/figure.ts';
 import { decodePhoto, photoFromVideo } from './photo.ts';
 import { ch9Session, setNotice, useBundledPhoto, usePhoto, type Ch9Session } from './session.ts';
@@ -25,12 +24,9 @@ function drawInput(canvas: HTMLCanvasElement, input: Float32Array, side: number)
   context.putImageData(image, 0, 0);
 }
 
-/** Wires the inputs; `defaultCrop` gives the crop "Reset the crop" returns to. Returns the clean-up. */
-export function setupPhotoInputs<S extends CropFraction, D, X>(
-  figure: FigureContext<S, D, X>,
-  defaultCrop: () => CropFraction,
-): () => void {
-  const { part, listen, store } = figure;
+/** Wires the inputs; returns the clean-up. */
+export function setupPhotoInputs<S, D, X>(figure: FigureContext<S, D, X>): () => void {
+  const { part, listen } = figure;
   const fileInput = part<HTMLInputElement>('[data-role="file-input"]');
   const stage = part('[data-role="photo-stage"]');
   const photoCanvas = part<HTMLCanvasElement>('[data-role="photo-canvas"]');
@@ -115,7 +111,6 @@ export function setupPhotoInputs<S extends CropFraction, D, X>(
     } else if (action === 'webcam') void startCamera();
     else if (action === 'capture') void capture();
     else if (action === 'stop-camera') stopCamera();
-    else if (action === 'reset-crop') store.set(defaultCrop() as Partial<S>);
   });
   // The camera stops when the reader leaves the page or switches tabs.
   const onHidden = (): void => {

@@ -153,9 +153,10 @@ export default defineSpec({
     const seen = d.crop.landmarks.filter((l) => l.seen).length;
     return `${where} Pose flag ${fmt(d.run.result.poseScore, 2)}, ${seen} of 33 landmarks visible.`;
   },
+  actions: { 'reset-crop': () => defaultCrop() },
   setup(figure) {
     const disconnect = bindGate(figure);
-    const stopInputs = setupPhotoInputs(figure, defaultCrop);
+    const stopInputs = setupPhotoInputs(figure);
     return () => {
       stopInputs();
       disconnect();

@@ -7,7 +7,6 @@ import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10 } from '../../state/ch10.ts';
-import { publish } from '../../ui/published.ts';
 import { borderAnnouncement, borderView, describeBorderKeypoint } from './border-view.ts';
 import { CH10_BORDER, type PublishedBorder } from './published.ts';
 
@@ -39,7 +38,5 @@ export default defineSpec({
   ],
   announce: borderAnnouncement,
   // Exercise 10.4 checks with the figure's own builder.
-  setup() {
-    publish(CH10_BORDER, build);
-  },
+  publishes: { key: CH10_BORDER, value: () => build },
 });

@@ -19,8 +19,7 @@ import type { MapPart } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, flipShiftOf, type Ch10State } from '../../state/ch10.ts';
-import { flipProfileChart, flipSweepChart } from './charts.ts';
-import { publish } from '../../ui/published.ts';
+import { flipProfileChart, flipSweepChart } from './flip-chart.ts';
 import { describeFlipKeypoint, flipAnnouncement, flipView } from './flip-view.ts';
 import { CH10_FLIP, type PublishedFlip } from './published.ts';
 
@@ -50,7 +49,7 @@ const inWindowBounds = (s: Readonly<State>) => {
 const flipTest: PublishedFlip = (s) =>
   buildFlipTest({ keypoint: { x: s.fx, y: s.fy }, mapping: s.mapping, shift: flipShiftOf(s) });
 
-export default defineSpec<State, Data, FlipSweepRow[]>({
+export default defineSpec<State, Data, FlipSweepRow[], undefined, PublishedFlip>({
   name: 'flip-test',
   params,
   // The seeded sweep is built at build time only: the guard lets the client's bundle leave it out.
@@ -109,7 +108,5 @@ export default defineSpec<State, Data, FlipSweepRow[]>({
   ],
   announce: flipAnnouncement,
   // Exercise 10.2 checks with the figure's own builder.
-  setup() {
-    publish(CH10_FLIP, flipTest);
-  },
+  publishes: { key: CH10_FLIP, value: () => flipTest },
 });

@@ -6,7 +6,6 @@ import {
   FLIP_STAGES,
   type FlipStage,
   type FlipTestData,
-  type InputMapping,
   type Point,
 } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
@@ -62,9 +61,3 @@ export function describeFlipKeypoint(p: { x: number; y: number }): string {
 
 /** The labels of the decoders' marks in the legend. */
 export const FLIP_DECODER_LABELS = FLIP_DECODERS.map((id) => ({ id, label: decoderStyle(id).label }));
-
-/** The mapping segmented control's options. */
-export const MAPPING_OPTIONS: [InputMapping, string][] = [
-  ['stride', 'Stride'],
-  ['udp', 'UDP'],
-];

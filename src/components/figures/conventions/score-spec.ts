@@ -17,9 +17,8 @@ import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10 } from '../../state/ch10.ts';
-import { keptShareChart, scoreScatterChart } from './charts.ts';
-import { publish } from '../../ui/published.ts';
-import { CH10_SCORES } from './published.ts';
+import { keptShareChart, scoreScatterChart } from './score-chart.ts';
+import { CH10_SCORES, type PublishedScores } from './published.ts';
 import { scoreAnnouncement, scoreView, type ScoreViewData } from './score-view.ts';
 
 // The samples and the figure's data do not depend on the threshold: read once per page.
@@ -30,6 +29,14 @@ const figureOf = (packed: PackedScoreSamples) => {
     figure = { from: packed, samples, data: buildScoreFigure(samples) };
   }
   return figure;
+};
+
+// What the figure publishes: one function per set of samples, so that it is published once.
+const rowsAt = new WeakMap<readonly ScoreSampleCore[], PublishedScores>();
+const rowsAtOf = (samples: readonly ScoreSampleCore[]): PublishedScores => {
+  let rows = rowsAt.get(samples);
+  if (!rows) rowsAt.set(samples, (rows = (threshold) => scoreThresholdRows(samples, threshold)));
+  return rows;
 };
 
 export default defineSpec({
@@ -70,8 +77,5 @@ export default defineSpec({
   ],
   announce: scoreAnnouncement,
   // Exercise 10.3 thresholds the same samples.
-  setup({ data }) {
-    const { samples } = data();
-    publish(CH10_SCORES, (threshold) => scoreThresholdRows(samples, threshold));
-  },
+  publishes: { key: CH10_SCORES, value: (d) => rowsAtOf(d.samples) },
 });

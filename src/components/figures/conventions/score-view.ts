@@ -9,7 +9,7 @@ import {
 } from '../../../lib/index.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
-import { SCORE_STYLE } from './charts.ts';
+import { SCORE_STYLE } from './score-chart.ts';
 
 /** What the figure draws in one state: the threshold-free data and the rows at the threshold. */
 export interface ScoreViewData {

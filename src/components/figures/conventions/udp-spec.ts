@@ -8,8 +8,7 @@ import { defineSpec } from '../../ui/figure.ts';
 import type { HandlePart } from '../../ui/parts.ts';
 import { pick } from '../../ui/params.ts';
 import { ch10, type Ch10State } from '../../state/ch10.ts';
-import { mismatchChart } from './charts.ts';
-import { publish } from '../../ui/published.ts';
+import { mismatchChart } from './udp-chart.ts';
 import { CH10_UDP, type PublishedUdp } from './published.ts';
 import { describeUdpKeypoint, udpAnnouncement, udpView } from './udp-view.ts';
 
@@ -39,7 +38,5 @@ export default defineSpec({
   charts: [{ keys: ['x', 'stride'], draw: (s, frame, d) => mismatchChart(d.profile, s.x, frame) }],
   announce: udpAnnouncement,
   // Exercise 10.1 checks with the figure's own builder.
-  setup() {
-    publish(CH10_UDP, build);
-  },
+  publishes: { key: CH10_UDP, value: () => build },
 });

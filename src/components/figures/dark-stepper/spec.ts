@@ -6,6 +6,7 @@ import { buildDarkSteps, DARK_SETTING, DARK_STEPS, TERM_STENCIL, windowAround } 
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { motionAllowed, onMotionChange } from '../../ui/motion.ts';
 import { pick } from '../../ui/params.ts';
+import { choose, reseed } from '../../ui/actions.ts';
 import { ch4, darkStepsInput, type Ch4State } from '../../state/ch4.ts';
 import { darkAnnouncement, darkStepperView, stepMap } from './view.ts';
 
@@ -14,6 +15,7 @@ const PLAY_INTERVAL_MS = 2200;
 const LAST = DARK_STEPS.length;
 /** Cells on each side of m in the close-up. */
 export const ZOOM_RADIUS = 1;
+const toStep = (step: number) => ({ step: Math.min(LAST, Math.max(1, step)) });
 const shownMap = (d: ReturnType<typeof buildDarkSteps>, step: number) => stepMap(d, DARK_STEPS[step - 1] ?? 'argmax');
 
 const params = pick(ch4, 'step', 'noise', 'peak', 'sigma', 'kernel', 'target', 'seed');
@@ -47,8 +49,15 @@ export default defineSpec({
     },
   },
   announce: (d, s) => darkAnnouncement(d, s.step - 1, Number(s.kernel)),
+  actions: {
+    prev: (s) => toStep(s.step - 1),
+    next: (s) => toStep(s.step + 1),
+    // A step's button: `data-value` is its number, 1 to 8.
+    step: choose('step'),
+    reseed: reseed('seed'),
+  },
   setup({ root, store, part, listen }) {
-    const play = part<HTMLButtonElement>('[data-nav="play"]');
+    const play = part<HTMLButtonElement>('[data-action="play"]');
     let timer: ReturnType<typeof setInterval> | undefined;
     const stop = (): void => {
       if (timer !== undefined) clearInterval(timer);
@@ -56,7 +65,7 @@ export default defineSpec({
       play.setAttribute('aria-pressed', 'false');
       play.textContent = 'Play';
     };
-    const goTo = (step: number): void => store.set({ step: Math.min(LAST, Math.max(1, step)) });
+    const goTo = (step: number): void => store.set(toStep(step));
     // Playing steps through on a timer, and honours reduced motion and the global pause.
     const toggle = (): void => {
       if (timer !== undefined) return stop();
@@ -72,18 +81,11 @@ export default defineSpec({
         goTo(store.get().step + 1);
       }, PLAY_INTERVAL_MS);
     };
+    // Play is the one button that is not an action; moving by hand stops it.
     listen(root, 'click', (event) => {
-      const button = (event.target as HTMLElement).closest('button');
-      if (!button) return;
-      const nav = button.dataset.nav;
-      if (button.dataset.stepIndex !== undefined) {
-        stop();
-        goTo(Number(button.dataset.stepIndex) + 1);
-      } else if (nav === 'prev' || nav === 'next') {
-        stop();
-        goTo(store.get().step + (nav === 'next' ? 1 : -1));
-      } else if (nav === 'reseed') store.set({ seed: (store.get().seed % 9999) + 1 });
-      else if (nav === 'play') toggle();
+      const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
+      if (action === 'play') toggle();
+      else if (action === 'prev' || action === 'next' || action === 'step') stop();
     });
     const stopOnPause = onMotionChange((allowed) => allowed || stop());
 

@@ -1,7 +1,8 @@
 /** Figure 7.2: DEKR's bottom-up decoding, stage by stage, on a noisy three-person scene. */
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
-import { ch7, DECODE_GRID, STAGES, type Ch7State } from '../../state/ch7.ts';
+import { reseed } from '../../ui/actions.ts';
+import { ch7, DECODE_GRID, STAGES, type Ch7State, type Stage } from '../../state/ch7.ts';
 import { decodeAnnouncement, decodeData, decodeView, stageMap } from './decode-view.ts';
 
 /** Stepping through the stages recomputes nothing: the decoding depends on noise and seed. */
@@ -9,6 +10,10 @@ const decodingOf = memoOn(['cnoise', 'onoise', 'seed'], (s: Pick<Ch7State, 'cnoi
   decodeData(s),
 );
 const LAST = STAGES.length - 1;
+/** The stage `by` stages from `stage`, staying at the first and the last. */
+const moved = (stage: Stage, by: number): { stage: Stage } => ({
+  stage: STAGES[Math.min(LAST, Math.max(0, STAGES.indexOf(stage) + by))] ?? stage,
+});
 
 export default defineSpec({
   name: 'bottom-up-decode',
@@ -33,14 +38,9 @@ export default defineSpec({
     },
   },
   announce: decodeAnnouncement,
-  setup({ root, store, listen }) {
-    listen(root, 'click', (event) => {
-      const nav = (event.target as HTMLElement).closest<HTMLElement>('[data-nav]')?.dataset.nav;
-      const at = STAGES.indexOf(store.get().stage);
-      if (nav === 'prev' || nav === 'next') {
-        const stage = STAGES[Math.min(LAST, Math.max(0, at + (nav === 'next' ? 1 : -1)))];
-        if (stage) store.set({ stage });
-      } else if (nav === 'reseed') store.set({ seed: (store.get().seed % 9999) + 1 });
-    });
+  actions: {
+    prev: (s) => moved(s.stage, -1),
+    next: (s) => moved(s.stage, 1),
+    reseed: reseed('seed'),
   },
 });

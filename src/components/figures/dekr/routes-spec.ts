@@ -2,6 +2,7 @@
 import { buildRoutes } from '../../../lib/index.ts';
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
+import { reseed } from '../../ui/actions.ts';
 import { ch7, ROUTES_SCENE, type Ch7State } from '../../state/ch7.ts';
 import { routesAnnouncement, routesView } from './routes-view.ts';
 
@@ -19,10 +20,5 @@ export default defineSpec({
     return { ...view, attrs: { ...view.attrs, root: { 'data-route': s.route } } };
   },
   announce: (d, s) => routesAnnouncement(d, s.route),
-  setup({ root, store, listen }) {
-    listen(root, 'click', (event) => {
-      if ((event.target as HTMLElement).closest('[data-nav="rescene"]'))
-        store.set({ scene: (store.get().scene % 9999) + 1 });
-    });
-  },
+  actions: { reseed: reseed('scene') },
 });

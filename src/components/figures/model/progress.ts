@@ -7,7 +7,7 @@ import type { GallerySample } from '../../../lib/index.ts';
 import type { Head, Method } from '../../../lib/tf/names.ts';
 import { fmt } from '../../ui/format.ts';
 import { METHOD_LABELS } from './labels.ts';
-import type { BenchRow, ModelResponse } from './train-worker.ts';
+import type { BenchRow, ModelResponse } from './worker/protocol.ts';
 
 /** A point of the loss curve. */
 export interface LossPoint {

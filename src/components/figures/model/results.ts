@@ -9,7 +9,7 @@ import { HEADS, METHODS, type Head, type Method } from '../../../lib/tf/names.ts
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
 import { SIZES } from '../../state/ch8.ts';
-import type { ModelResponse } from './train-worker.ts';
+import type { ModelResponse } from './worker/protocol.ts';
 import type { GalleryErrors } from './view.ts';
 
 /** Where a number comes from: the training script's record, or this browser. */

@@ -7,9 +7,9 @@
  */
 import { HEADS } from '../../../lib/tf/names.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
+import { choose } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
-import { publish } from '../../ui/published.ts';
 import { ch8, GALLERY, SIZES, type Ch8State } from '../../state/ch8.ts';
 import { drawSampleImages } from './gallery-images.ts';
 import {
@@ -21,7 +21,7 @@ import {
   type GalleryInput,
 } from './gallery-view.ts';
 import { galleryErrors, onShippedMessage, resultsView, type ShippedFed } from './results.ts';
-import { GALLERY_ERRORS } from './view.ts';
+import { GALLERY_ERRORS, type GalleryErrors } from './view.ts';
 import { listen, send } from './worker-client.ts';
 
 const params = pick(ch8, 'head', 'sample');
@@ -45,6 +45,15 @@ function galleryOf(s: Readonly<State>, fed: ShippedFed): GalleryInput {
   };
 }
 
+// The errors of one gallery, made once: the figure publishes them again when the worker measures
+// a model's gallery, not on every render or message.
+const errorsByGallery = new WeakMap<ShippedFed['gallery'], GalleryErrors>();
+const errorsOf = (fed: ShippedFed): GalleryErrors => {
+  let errors = errorsByGallery.get(fed.gallery);
+  if (!errors) errorsByGallery.set(fed.gallery, (errors = galleryErrors(fed)));
+  return errors;
+};
+
 const merged = (a: ViewModel, b: ViewModel): ViewModel => ({
   attrs: { ...a.attrs, ...b.attrs },
   text: { ...a.text, ...b.text },
@@ -60,18 +69,15 @@ export default defineSpec({
     const sample = selectedSample(d.gallery);
     return sample ? `Sample ${d.gallery.selected + 1}: ${sampleErrorText(d.gallery.head, sample.errors)}.` : '';
   },
-  setup({ root, store, fed, feed, listen: on }) {
+  // A sample's button in the gallery (`data-value` its index).
+  actions: { sample: choose('sample') },
+  // Chapter 8's exercises check with the errors the gallery shows.
+  publishes: { key: GALLERY_ERRORS, value: (_d, _s, fed) => errorsOf(fed) },
+  setup({ root, fed, feed }) {
     drawSampleImages(root, '', gallerySet(SIZE));
-    publish(GALLERY_ERRORS, galleryErrors(fed()));
-    on(root, 'click', (event) => {
-      const button = (event.target as HTMLElement).closest<HTMLElement>('[data-sample]');
-      if (button) store.set({ sample: Number(button.dataset.sample) });
-    });
     const stop = listen((m) => {
       const next = onShippedMessage(fed(), m);
-      if (next === fed()) return;
-      feed(next);
-      if (m.type === 'shipped') publish(GALLERY_ERRORS, galleryErrors(next));
+      if (next !== fed()) feed(next);
     });
     send({ type: 'init' });
     send({ type: 'shipped', heads: [...HEADS], sizes: [...SIZES], gallery: GALLERY });

@@ -4,6 +4,7 @@
  * and their model's output maps on the gallery's samples. The worker's messages feed the
  * figure (progress.ts); the figure only draws them.
  */
+import { choose } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
 import { ch8 } from '../../state/ch8.ts';
@@ -35,6 +36,8 @@ export default defineSpec({
     { role: 'chart-zoom', keys: [], draw: (_s, frame, f) => zoomChart(f.errors, frame) },
   ],
   announce: (f) => f.said,
+  // A sample's button in the reader's gallery.
+  actions: { sample: choose('sample') },
   setup({ root, store, fed, feed, listen: on }) {
     let imagesAt = 0;
     const stop = listen((m) => {
@@ -65,10 +68,8 @@ export default defineSpec({
       });
     };
     on(root, 'click', (event) => {
-      const target = event.target as HTMLElement;
-      const sample = target.closest<HTMLElement>('[data-yours-sample]');
-      if (sample) return store.set({ sample: Number(sample.dataset.yoursSample) });
-      const action = target.closest<HTMLElement>('[data-action]')?.dataset.action;
+      // The worker's commands; the gallery's `sample` is a declared action.
+      const action = (event.target as HTMLElement).closest<HTMLElement>('[data-action]')?.dataset.action;
       if (action === 'scratch') start('scratch');
       else if (action === 'finetune') start('shipped');
       else if (action === 'pause') send({ type: fed().running ? 'pause' : 'resume' });

@@ -1,5 +1,5 @@
 /** One worker for chapter 8's figures, shared, with a subscription to its messages. */
-import type { ModelRequest, ModelResponse } from './train-worker.ts';
+import type { ModelRequest, ModelResponse } from './worker/protocol.ts';
 
 let worker: Worker | undefined;
 const listeners = new Set<(m: ModelResponse) => void>();
@@ -7,7 +7,7 @@ const listeners = new Set<(m: ModelResponse) => void>();
 /** Sends a request to the chapter's worker, starting it on first use. */
 export function send(request: ModelRequest): void {
   if (!worker) {
-    worker = new Worker(new URL('./train-worker.ts', import.meta.url), { type: 'module' });
+    worker = new Worker(new URL('./worker/train-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ModelResponse>) => listeners.forEach((fn) => fn(event.data));
     worker.onerror = (event) =>
       listeners.forEach((fn) => fn({ type: 'error', message: event.message || 'the worker stopped' }));

@@ -8,7 +8,7 @@ import {
   startRun,
   type TrainFed,
 } from '../../../../src/components/figures/model/progress.ts';
-import type { ModelResponse } from '../../../../src/components/figures/model/train-worker.ts';
+import type { ModelResponse } from '../../../../src/components/figures/model/worker/protocol.ts';
 import { trainView } from '../../../../src/components/figures/model/view.ts';
 
 const state = { head: 'heatmap', size: '64', target: 'unbiased', sample: 0 } as const;

@@ -1,0 +1,119 @@
+/**
+ * The Decoder Lab's ground truth paired with its samples. The reader's files, once read
+ * (`readGroundTruth`), give at most one ground truth and one COCO results list: per-map points,
+ * each sample's crop box assumed (`cropTruth`); or a COCO keypoints file, sample n its n-th
+ * annotation mapped into MMPose's crop of the box. Whatever does not fit becomes a message for
+ * the reader, and the decode goes on without it.
+ */
+import type { InputMapping } from '../mapping.ts';
+import type { KeypointTruth } from '../metrics.ts';
+import type { Point } from '../stack.ts';
+import { cocoTruthInInput, type CocoKeypoints, type CocoResult } from './coco.ts';
+import { cropTruth, type GroundTruthFile } from './groundTruth.ts';
+
+/** A ground-truth file as read: what it is, or why it could not be read. */
+export type ReadTruthFile = { name: string; file: GroundTruthFile } | { name: string; error: string };
+
+/** The ground truth as the decode needs it. */
+export interface LabTruth {
+  kind: 'points' | 'coco';
+  source: string;
+  /** One point per map (n·K + k), in the rows' units; NaN where unlabelled. */
+  perMap: Point[];
+  /** One truth per sample, in input pixels. */
+  perSample: KeypointTruth[];
+  /** The keypoints' names, when the file gives as many as the input has. */
+  names?: string[];
+  coco?: CocoKeypoints;
+}
+
+/** How the rows' units relate to input pixels and to a points file's units. */
+export interface TruthUnits {
+  toInput(p: Point): Point;
+  toRows(p: Point): Point;
+  /** A points file's points in the rows' units. */
+  fromFile(points: Point[]): Point[];
+}
+
+/** The samples the ground truth must fit. */
+export interface TruthGeometry {
+  n: number;
+  k: number;
+  /** The input (crop) size in pixels. */
+  inputW: number;
+  inputH: number;
+  mapping: InputMapping;
+}
+
+/** The ground truth and the results list to score, and what the reader should hear. */
+export interface PairedTruth {
+  truth?: LabTruth;
+  results?: { source: string; list: CocoResult[] };
+  messages: string[];
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Pairs the read files with `geometry`'s samples: the first ground truth that fits, and a results list. */
+export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeometry, units: TruthUnits): PairedTruth {
+  const { n, k, inputW, inputH } = geometry;
+  const messages: string[] = [];
+  let truth: LabTruth | undefined;
+  let results: PairedTruth['results'];
+  for (const entry of files) {
+    if ('error' in entry) {
+      messages.push(entry.error);
+      continue;
+    }
+    const { name, file } = entry;
+    if (file.kind === 'cocoResults') {
+      results = { source: name, list: file.results };
+      continue;
+    }
+    if (truth) {
+      messages.push(`${name}: one ground truth at a time; ${truth.source} is used`);
+      continue;
+    }
+    if (file.kind === 'points') {
+      const perMap = units.fromFile(file.points);
+      const perSample = Array.from({ length: n }, (_, s) =>
+        cropTruth(perMap.slice(s * k, (s + 1) * k).map(units.toInput), inputW, inputH),
+      );
+      truth = { kind: 'points', source: name, perMap, perSample };
+      continue;
+    }
+    const { coco } = file;
+    if (coco.k !== k) {
+      messages.push(`${name}: its annotations have ${coco.k} keypoints, but the input has ${k} per sample`);
+      continue;
+    }
+    if (coco.annotations.length !== n) {
+      messages.push(
+        `${name}: ${plural(coco.annotations.length, 'annotation')} with keypoints, but the input holds ${plural(n, 'sample')}; the Lab pairs sample n with the file's n-th annotation, so the counts must match`,
+      );
+      continue;
+    }
+    truth = { kind: 'coco', source: name, ...cocoPerMap(coco, geometry, units), coco };
+    if (coco.keypointNames.length === k) truth.names = coco.keypointNames;
+  }
+  return { ...(truth ? { truth } : {}), ...(results ? { results } : {}), messages };
+}
+
+/** A COCO file's annotations in their crops: per sample in input pixels, per map in the rows' units. */
+function cocoPerMap(
+  coco: CocoKeypoints,
+  geometry: TruthGeometry,
+  units: TruthUnits,
+): { perMap: Point[]; perSample: KeypointTruth[] } {
+  const perSample: KeypointTruth[] = [];
+  const perMap: Point[] = [];
+  for (const a of coco.annotations) {
+    const { truth } = cocoTruthInInput(a, geometry.inputW, geometry.inputH, geometry.mapping);
+    perSample.push(truth);
+    // Unlabelled keypoints (v = 0) have no error to measure.
+    truth.keypoints.forEach((p, j) =>
+      perMap.push((truth.visibility[j] as number) > 0 ? units.toRows(p) : { x: Number.NaN, y: Number.NaN }),
+    );
+  }
+  return { perMap, perSample };
+}

@@ -1,0 +1,157 @@
+/**
+ * What one Decoder Lab decode gives the page, assembled from a plan (`plan.ts`) and its decoded
+ * rows: the rows shown, each decoder's mean score, the non-finite cells' summary, the flip
+ * test's comparison of shifts, the metrics against the ground truth (`labMetrics`) and the AP of
+ * a COCO results list, with the messages and notes the reader should see.
+ */
+import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
+import { keypointAp, type KeypointAp } from '../metrics.ts';
+import type { Point } from '../stack.ts';
+import { summarize } from '../stats.ts';
+import { cocoApImages } from './coco.ts';
+import { nonFiniteSummary, summarizeLab, type LabRow } from './decode.ts';
+import type { NonFiniteReport } from './input.ts';
+import { labMetrics, type LabDecoderMetrics } from './metrics.ts';
+import type { HeatmapDecoderId } from '../decoders.ts';
+import type { LabPlan } from './plan.ts';
+import type { LabDecoderId } from './run.ts';
+
+/** Each decoder's mean error with the flip test off, shifted 0 and shifted 1 (input px). */
+export interface FlipComparison {
+  decoder: HeatmapDecoderId;
+  off?: number;
+  shift0?: number;
+  shift1?: number;
+}
+
+/** Everything one decode gives the page. */
+export interface LabResult {
+  kind: 'heatmaps' | 'simcc';
+  source: string;
+  n: number;
+  k: number;
+  /** Heatmap size (heatmaps) or vector lengths (SimCC: w = x bins, h = y bins). */
+  w: number;
+  h: number;
+  /** The input (crop) size in pixels the points map to. */
+  inputW: number;
+  inputH: number;
+  decoders: LabDecoderId[];
+  /** One row per map (heatmaps: points in heatmap px) or keypoint (SimCC: input px). */
+  rows: LabRow<LabDecoderId>[];
+  /** Input pixels per point unit, per axis. */
+  scale: Point;
+  names: string[];
+  /** Each decoder's mean score over its decoded points (its own score convention). */
+  meanScores: Partial<Record<LabDecoderId, number>>;
+  truth?: { kind: 'points' | 'coco'; source: string };
+  /** Per decoder: PCK, OKS, AP and per-keypoint errors (with ground truth). */
+  metrics?: LabDecoderMetrics<LabDecoderId>[];
+  /** The AP of a COCO results list against the COCO ground truth. */
+  results?: { source: string; ap: KeypointAp };
+  /** The flip test as decoded, and what each shift does to each decoder's error. */
+  flip?: { source: string; shift: 0 | 1; comparison?: FlipComparison[] };
+  /** NaN and infinite cells: the library's one summary line and the first places. */
+  nonFinite?: { summary: string; first: NonFiniteReport['first'] };
+  /** Problems the reader should fix (a ground truth that does not fit, bad flip pairs). */
+  messages: string[];
+  /** How things were read or assumed, worth saying. */
+  notes: string[];
+}
+
+/** The page's result of a plan whose variants decoded to `decoded` (one list of rows per variant). */
+export function labResult(plan: LabPlan, decoded: readonly LabRow<LabDecoderId>[][]): LabResult {
+  const rows = [...(decoded[0] ?? [])];
+  const messages = [...plan.messages];
+  const notes = [...plan.notes];
+  const { truth } = plan.paired;
+  const heatmaps = plan.kind === 'heatmaps';
+  const { n, k } = heatmaps ? plan.input.stack : plan.simcc;
+  const decoders: LabDecoderId[] = heatmaps ? plan.run.decoders : plan.run.simccDecoders;
+  const result: LabResult = {
+    kind: plan.kind,
+    source: heatmaps ? plan.input.stack.source : plan.simcc.source,
+    n,
+    k,
+    w: heatmaps ? plan.input.stack.w : plan.simcc.lengthX,
+    h: heatmaps ? plan.input.stack.h : plan.simcc.lengthY,
+    inputW: plan.inputW,
+    inputH: plan.inputH,
+    decoders,
+    rows,
+    scale: plan.scale,
+    names: truth?.names ?? (heatmaps ? plan.input.names : undefined) ?? keypointNames(k),
+    meanScores: meanScores(rows, decoders),
+    messages,
+    notes,
+  };
+  const bad = nonFiniteSummary(rows);
+  if (bad) result.nonFinite = { summary: bad, first: heatmaps ? (plan.variants[0]?.report.first ?? []) : [] };
+  if (heatmaps && plan.flip) {
+    result.flip = { ...plan.flip };
+    if (truth) {
+      const byKey = new Map(plan.variants.map((v, i) => [v.key, summarizeLab(decoded[i] ?? [], plan.run.decoders)]));
+      const mean = (key: 'off' | 0 | 1, id: HeatmapDecoderId) => byKey.get(key)?.[id]?.mean;
+      result.flip.comparison = plan.run.decoders.map((decoder) => {
+        const [off, shift0, shift1] = [mean('off', decoder), mean(0, decoder), mean(1, decoder)];
+        return {
+          decoder,
+          ...(off === undefined ? {} : { off }),
+          ...(shift0 === undefined ? {} : { shift0 }),
+          ...(shift1 === undefined ? {} : { shift1 }),
+        };
+      });
+    }
+  }
+  addMetrics(result, plan);
+  return result;
+}
+
+const fmtSize = (v: number) => String(Number(v.toFixed(1)));
+
+/** Metrics against the ground truth, and the AP of a COCO results list, with what the reader should know of them. */
+function addMetrics(result: LabResult, plan: LabPlan): void {
+  const { truth, results } = plan.paired;
+  const { k, rows, decoders, scale } = result;
+  const sigmas = k === COCO17_SIGMAS.length ? COCO17_SIGMAS : undefined;
+  if (truth) {
+    result.truth = { kind: truth.kind, source: truth.source };
+    result.metrics = labMetrics({ rows, k, decoders, truths: truth.perSample, scale, names: result.names });
+    if (truth.kind === 'points') {
+      result.notes.push(
+        `${truth.source} has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (${fmtSize(result.inputW / 1.25)} × ${fmtSize(result.inputH / 1.25)} px). A COCO keypoints file gives the real boxes.`,
+      );
+    }
+    if (!sigmas)
+      result.notes.push(`OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has ${k} keypoints.`);
+  }
+  if (!results) return;
+  if (truth?.kind !== 'coco' || !truth.coco) {
+    result.messages.push(
+      `${results.source}: a COCO results list is scored against the COCO keypoints file it was made for; load that too`,
+    );
+  } else if (!sigmas) {
+    result.messages.push(`${results.source}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints)`);
+  } else {
+    try {
+      result.results = { source: results.source, ap: keypointAp(cocoApImages(truth.coco, results.list), sigmas) };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      result.messages.push(`${results.source}: ${error.message}`);
+    }
+  }
+}
+
+/** Each decoder's mean score over its finite scores (the library's summary). */
+export function meanScores(
+  rows: readonly LabRow<LabDecoderId>[],
+  decoders: readonly LabDecoderId[],
+): Partial<Record<LabDecoderId, number>> {
+  const out: Partial<Record<LabDecoderId, number>> = {};
+  for (const id of decoders) {
+    const scores = rows.flatMap((r) => (r.skipped || !r.points[id] ? [] : [r.points[id].score]));
+    const s = summarize(scores);
+    if (s.count) out[id] = s.mean;
+  }
+  return out;
+}
