@@ -3,18 +3,9 @@
  * figure (SVG, PNG, state JSON), and write each figure's live address into the page before
  * it prints. The export code loads only when a download is asked for.
  */
+import { copyText } from '../ui/clipboard.ts';
 import { embedUrl, iframeSnippet, permalink } from '../ui/figure-links.ts';
 import { flushUrl, storeState } from '../ui/store.ts';
-
-/** Copies `text`; resolves false when the browser refuses (no permission, no secure context). */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The figure's parameters as the URL holds them (for a figure whose store has not started). */
 function paramsFromUrl(store: string): Record<string, string> {

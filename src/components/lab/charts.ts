@@ -8,7 +8,7 @@ import type { LabDecoderId, LabRow } from '../../lib/index.ts';
 import { decoderStyle } from '../ui/decoder-style.ts';
 import type { ChartFrame } from '../ui/parts.ts';
 import { fmt } from '../ui/format.ts';
-import { plotChart } from '../ui/plot.ts';
+import { plotChart, seriesMark } from '../ui/plot.ts';
 import { labelOf, SCORE_CHART_LIMIT } from './view/lines.ts';
 
 export const VECTOR_HEIGHT = 170;
@@ -75,14 +75,7 @@ export function vectorChart(
       ...(hasTruth
         ? [Plot.ruleX([truth], { className: 'truth-rule', strokeDasharray: '4 3', ariaHidden: 'true' })]
         : []),
-      ...shown.map((p) =>
-        Plot.ruleX([p.at], {
-          className: decoderStyle(p.id).className,
-          strokeDasharray: decoderStyle(p.id).dash,
-          strokeWidth: 2,
-          ariaHidden: 'true',
-        }),
-      ),
+      ...shown.map((p) => Plot.ruleX([p.at], seriesMark(decoderStyle(p.id)))),
       ...(centre === undefined || !Number.isFinite(top)
         ? []
         : shown.map((p, i) =>

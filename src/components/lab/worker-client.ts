@@ -50,13 +50,21 @@ export function createLabClient(): LabClient {
     resolve?.(message);
   };
 
+  /** The worker is gone: every request still waiting (jobs and maps) is answered with nothing. */
+  const settleAll = (): void => {
+    for (const resolve of pending.values()) resolve(undefined);
+    for (const resolve of maps.values()) resolve(undefined);
+    pending.clear();
+    progressOf.clear();
+    maps.clear();
+  };
+
   const post = (request: LabRequest, transfer: Transferable[] = []): void => {
     if (!worker) {
       worker = new Worker(new URL('./worker/decode-worker.ts', import.meta.url), { type: 'module' });
       worker.onmessage = (event: MessageEvent<LabResponse>) => receive(event.data);
       worker.onerror = (event) => {
-        for (const resolve of pending.values()) resolve(undefined);
-        pending.clear();
+        settleAll();
         worker = undefined;
         for (const l of crashListeners) l(event.message || 'the decoding worker stopped');
       };
@@ -130,8 +138,7 @@ export function createLabClient(): LabClient {
     terminate() {
       worker?.terminate();
       worker = undefined;
-      for (const resolve of pending.values()) resolve(undefined);
-      pending.clear();
+      settleAll();
     },
   };
 }

@@ -1,13 +1,12 @@
 /** The URL-mirrored state of chapter 6's figures (SimDR). */
-import type { SimdrLabelKind } from '../../lib/index.ts';
+import type { Point, SimdrLabelKind } from '../../lib/index.ts';
 import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
+import { cropPointParams } from './keypoint.ts';
 
 export const SPLIT_RATIOS = ['1', '2', '3', '4'] as const;
 
-export interface Ch6State {
-  /** Keypoint on the 192×256 crop, input px. */
-  x: number;
-  y: number;
+/** The keypoint on the 192×256 crop (`x`, `y`, input px), then chapter 6's settings. */
+export interface Ch6State extends Point {
   k: (typeof SPLIT_RATIOS)[number];
   label: SimdrLabelKind;
   /** Gaussian label σ (bins) and smoothing ε. */
@@ -19,8 +18,7 @@ export interface Ch6State {
 }
 
 export const ch6: Schema<Ch6State> = {
-  x: numberParam({ default: 101.37, min: 0, max: 191.9 }),
-  y: numberParam({ default: 143.82, min: 0, max: 255.9 }),
+  ...cropPointParams({ x: 101.37, y: 143.82 }),
   k: choiceParam(SPLIT_RATIOS, '2'),
   label: choiceParam(['onehot', 'smooth', 'gauss'] as const, 'gauss'),
   sigma: numberParam({ default: 6, min: 0.5, max: 8, digits: 1, step: 0.5 }),

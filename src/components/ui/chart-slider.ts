@@ -3,6 +3,7 @@
  * drag along x, sets it from the chart's x scale. Vertical swipes still scroll the page.
  */
 import type * as Plot from '@observablehq/plot';
+import { listen } from './listen.ts';
 import type { ChartSlider } from './parts.ts';
 import type { Store } from './store.ts';
 
@@ -51,15 +52,11 @@ export function attachChartSlider<S, D>(
   const onUp = (event: PointerEvent): void => {
     if (event.pointerId === dragging) dragging = undefined;
   };
-  const listeners = [
-    ['keydown', onKey],
-    ['pointerdown', onDown],
-    ['pointermove', onMove],
-    ['pointerup', onUp],
-    ['pointercancel', onUp],
-  ] as const;
-  for (const [type, listener] of listeners) holder.addEventListener(type, listener as EventListener);
-  return () => {
-    for (const [type, listener] of listeners) holder.removeEventListener(type, listener as EventListener);
-  };
+  return listen(holder, {
+    keydown: onKey,
+    pointerdown: onDown,
+    pointermove: onMove,
+    pointerup: onUp,
+    pointercancel: onUp,
+  });
 }

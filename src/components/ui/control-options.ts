@@ -5,6 +5,7 @@
  * the labels, and a value it has no label for (or a label for a value the parameter lacks)
  * fails the build.
  */
+import { controlId, type ParamControlProps } from './control-props.ts';
 import type { Param } from './params.ts';
 
 /**
@@ -61,4 +62,15 @@ export function controlOptions(
     return [value, label];
   });
   return { options, value: param.format(param.default) };
+}
+
+/** The props of a control that lists the parameter's values (Segmented, Select). */
+export interface OptionControlProps extends ParamControlProps {
+  /** Each value's label: by value, or a function of the value and its place. */
+  labels: OptionLabels;
+}
+
+/** What a control with `props` renders: its id (`controlId`), its options and the one it is built with. */
+export function optionControl(props: OptionControlProps): ControlOptions & { id: string } {
+  return { id: controlId(props), ...controlOptions(props.params, props.param, props.labels) };
 }

@@ -13,3 +13,7 @@ export interface ParamControlProps {
   param: string;
   label: string;
 }
+
+/** A control's element id (a radio group's name): unique in the page and stable across builds. */
+export const controlId = ({ figure, param }: Pick<ParamControlProps, 'figure' | 'param'>): string =>
+  `${figure}-${param}`;

@@ -4,7 +4,9 @@
  * The canvas is focusable: arrow keys move a cursor cell.
  */
 import { colorize, domainOf, type Palette } from './colormap.ts';
+import { ARROW_STEPS } from './arrow-keys.ts';
 import { fmt } from './format.ts';
+import { listen } from './listen.ts';
 
 export interface HeatmapViewOptions {
   canvas: HTMLCanvasElement;
@@ -72,13 +74,7 @@ export function createHeatmapView({
       onPick(cursor);
       return;
     }
-    const moves: Record<string, [number, number]> = {
-      ArrowLeft: [-1, 0],
-      ArrowRight: [1, 0],
-      ArrowUp: [0, -1],
-      ArrowDown: [0, 1],
-    };
-    const move = moves[event.key];
+    const move = ARROW_STEPS[event.key];
     if (!move || !w) return;
     event.preventDefault();
     const c = cursor ?? { x: Math.floor(w / 2), y: Math.floor(h / 2) };
@@ -94,12 +90,14 @@ export function createHeatmapView({
     show();
   };
 
-  canvas.addEventListener('pointermove', onPointer);
-  canvas.addEventListener('pointerleave', onLeave);
-  canvas.addEventListener('keydown', onKey);
-  canvas.addEventListener('click', onClick);
-  canvas.addEventListener('focus', onFocus);
-  canvas.addEventListener('blur', onBlur);
+  const unlisten = listen(canvas, {
+    pointermove: onPointer,
+    pointerleave: onLeave,
+    keydown: onKey,
+    click: onClick,
+    focus: onFocus,
+    blur: onBlur,
+  });
 
   return {
     draw(next, nw, nh, domain) {
@@ -117,13 +115,6 @@ export function createHeatmapView({
       }
       if (cursor) show();
     },
-    destroy() {
-      canvas.removeEventListener('pointermove', onPointer);
-      canvas.removeEventListener('pointerleave', onLeave);
-      canvas.removeEventListener('keydown', onKey);
-      canvas.removeEventListener('click', onClick);
-      canvas.removeEventListener('focus', onFocus);
-      canvas.removeEventListener('blur', onBlur);
-    },
+    destroy: unlisten,
   };
 }

@@ -9,6 +9,8 @@
  *   value text says where it is, in the surface's units.
  */
 import type { Point } from '../../lib/index.ts';
+import { ARROW_STEPS } from './arrow-keys.ts';
+import { listen } from './listen.ts';
 
 export interface KeypointControlOptions {
   /** The focusable handle (role="slider"); its position is the caller's to draw. */
@@ -28,13 +30,6 @@ export interface KeypointControlOptions {
    */
   grab?: (p: Point) => boolean;
 }
-
-const KEYS: Record<string, [number, number]> = {
-  ArrowLeft: [-1, 0],
-  ArrowRight: [1, 0],
-  ArrowUp: [0, -1],
-  ArrowDown: [0, 1],
-};
 
 /** Wires the handle; returns a function that updates its ARIA values and one that detaches. */
 export function attachKeypointControl(options: KeypointControlOptions): { refresh(): void; detach(): void } {
@@ -88,7 +83,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     set(clamp(p));
   };
   const onKey = (event: KeyboardEvent): void => {
-    const move = KEYS[event.key];
+    const move = ARROW_STEPS[event.key];
     if (!move) return;
     event.preventDefault();
     const step = event.shiftKey ? fine : coarse;
@@ -104,13 +99,11 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
     if (event.cancelable) event.preventDefault();
   };
 
-  handle.addEventListener('touchstart', onTouchStart, { passive: false });
-  surface.addEventListener('pointerdown', onDown);
-  surface.addEventListener('pointermove', onMove);
-  surface.addEventListener('pointerup', onUp);
-  surface.addEventListener('pointercancel', onUp);
-  surface.addEventListener('click', onClick);
-  handle.addEventListener('keydown', onKey);
+  const unlisten = [
+    listen(handle, { touchstart: onTouchStart }, { passive: false }),
+    listen(handle, { keydown: onKey }),
+    listen(surface, { pointerdown: onDown, pointermove: onMove, pointerup: onUp, pointercancel: onUp, click: onClick }),
+  ];
 
   const refresh = (): void => {
     const p = get();
@@ -121,13 +114,7 @@ export function attachKeypointControl(options: KeypointControlOptions): { refres
   return {
     refresh,
     detach() {
-      handle.removeEventListener('touchstart', onTouchStart);
-      surface.removeEventListener('pointerdown', onDown);
-      surface.removeEventListener('pointermove', onMove);
-      surface.removeEventListener('pointerup', onUp);
-      surface.removeEventListener('pointercancel', onUp);
-      surface.removeEventListener('click', onClick);
-      handle.removeEventListener('keydown', onKey);
+      for (const remove of unlisten) remove();
     },
   };
 }

@@ -30,6 +30,7 @@ export function mountMaps<S, D>(
     const box = panel?.querySelector<HTMLElement>('.map-box');
     const overlay = panel?.querySelector('.map-overlay');
     const canvas = panel?.querySelector('canvas');
+    const markupLabel = canvas?.getAttribute('aria-label');
     const lo = root.querySelector(`[data-role="${name}-scale-lo"]`);
     const hi = root.querySelector(`[data-role="${name}-scale-hi"]`);
     let last: { values: ArrayLike<number>; domain: string; size: string } | undefined;
@@ -45,7 +46,7 @@ export function mountMaps<S, D>(
           overlay?.setAttribute('viewBox', `-0.5 -0.5 ${pic.w} ${pic.h}`);
         }
         last = { values: pic.values, domain, size };
-        if (pic.label) canvas?.setAttribute('aria-label', pic.label);
+        canvas?.setAttribute('aria-label', pic.label ?? markupLabel ?? '');
         view.draw(pic.values, pic.w, pic.h, pic.domain);
         if (pic.domain) {
           if (lo) lo.textContent = fmtScale(pic.domain[0]);

@@ -19,3 +19,17 @@ export function plotChart(frame: ChartFrame, options: Plot.PlotOptions): SVGSVGE
   chart.querySelector('style')?.remove();
   return chart;
 }
+
+/** How a chart draws one series: a colour class (global.css) and a dash pattern. */
+export interface SeriesStyle {
+  className: string;
+  dash: string;
+}
+
+/**
+ * A series' mark options (a line, a rule): its colour class and dash, 2 px wide, hidden from
+ * screen readers (the chart's description says what it shows). Spread into the mark's options.
+ */
+export function seriesMark({ className, dash }: SeriesStyle) {
+  return { className, strokeDasharray: dash, strokeWidth: 2, ariaHidden: 'true' } as const;
+}

@@ -1,6 +1,6 @@
 /**
- * Tells the reader, in the figure, which values of the link it could not use. A figure
- * without a note of its own (a chart alone on an embed page, say) gets one.
+ * Tells the reader, in the figure, which values of the link it could not use, in its note
+ * (`FigureStatus`, which every `FigureRoot` carries); a root without one gets one.
  */
 import type { Store } from './store.ts';
 

@@ -69,3 +69,54 @@ describe('createStore(prefix, schema, search)', () => {
     expect(url.searchParams.has('v.b')).toBe(false);
   });
 });
+
+describe('a store writing the URL', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('writes the URL once, 200 ms after the last of a run of changes', () => {
+    vi.useFakeTimers();
+    const store = createStore('w', chapter, new URLSearchParams(''));
+    const writes = vi.spyOn(history, 'replaceState');
+    store.set({ a: 3 });
+    vi.advanceTimersByTime(150);
+    store.set({ a: 4 });
+    vi.advanceTimersByTime(199);
+    expect(writes).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(url.searchParams.get('w.a')).toBe('4');
+  });
+
+  it('removes a key set back to its default from the URL, and leaves other query keys alone', () => {
+    const store = createStore('t', chapter, new URLSearchParams(''));
+    store.set({ a: 7 });
+    flushUrl();
+    expect(url.searchParams.get('t.a')).toBe('7');
+    store.set({ a: 1 });
+    flushUrl();
+    expect(url.searchParams.has('t.a')).toBe(false);
+    expect(url.searchParams.get('u.a')).toBe('7');
+  });
+});
+
+describe('Store.set(patch) and Store.subscribe(listener)', () => {
+  it('tells a new listener the state at once, and no one of a patch that changes nothing', () => {
+    const store = createStore('x', chapter, new URLSearchParams('x.a=4'));
+    const heard: number[] = [];
+    const stop = store.subscribe((s) => heard.push(s.a));
+    store.set({ a: 4 });
+    store.set({ a: 4.5, b: 2 });
+    stop();
+    store.set({ a: 5 });
+    expect(heard).toEqual([4, 4.5]);
+    expect(store.get()).toEqual({ a: 5, b: 2 });
+  });
+
+  it('replaces the state object on a change, never changing one a reader holds', () => {
+    const store = createStore('x', chapter, new URLSearchParams(''));
+    const before = store.get();
+    store.set({ b: 9 });
+    expect(before).toEqual({ a: 1, b: 2 });
+    expect(store.get()).not.toBe(before);
+  });
+});

@@ -14,20 +14,17 @@ import {
 } from '../../../lib/index.ts';
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { gapChart } from './charts.ts';
-import { bindGate, gateView, mergeViews } from './gate.ts';
+import { defineGatedSpec, type GatedData } from './gate.ts';
 import { MARK_IDS, MARK_SHORT } from './marks.ts';
-import { ch9Session, type Ch9Session } from './session.ts';
 
 const params = pick(ch9, 'gaps', 'joint', 'kernel');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the session and the gaps laid out. */
-export interface GapsFigureViewData {
-  session: Ch9Session;
+export interface GapsFigureViewData extends GatedData {
   figure: GapFigureData;
   ran: boolean;
 }
@@ -59,13 +56,12 @@ function gapsView(d: GapsFigureViewData, s: Readonly<State>): ViewModel {
     : f.worst
       ? `The model sees ${f.seenCount} of its ${f.total} keypoints. Among the ${f.joints.length} shown, the decoders land farthest from the regressed landmark at: ${farthest(f, 'dark', 'DARK')}; ${farthest(f, 'mediapipe', 'MediaPipe’s refinement')}; ${farthest(f, 'softargmax', 'the whole-map soft-argmax')}.${f.joints.includes(name) ? ` The ${name} is shaded.` : ''}`
       : `The model sees none of its ${f.total} keypoints on this crop: show all to compare them anyway.`;
-  return mergeViews({ attrs: { 'gaps-body': { 'data-waiting': String(!d.ran) } }, text }, gateView(d.session));
+  return { attrs: { 'gaps-body': { 'data-waiting': String(!d.ran) } }, text };
 }
 
-export default defineSpec({
+export default defineGatedSpec({
   name: 'blazepose-gaps',
   params,
-  source: ch9Session,
   build: (s, _pre, session): GapsFigureViewData => {
     const result = session.run?.result;
     const gaps = result ? gapsOf(result, s.kernel) : [];
@@ -84,5 +80,4 @@ export default defineSpec({
       },
     },
   ],
-  setup: (figure) => bindGate(figure),
 });

@@ -1,11 +1,12 @@
 /**
  * The model's button and status line that every chapter 9 figure carries (`ModelGate.astro`), so
- * that a figure works alone too (an embed): its view from the session, and its binding.
+ * that a figure works alone too (an embed): its view from the session, its binding, and
+ * `defineGatedSpec`, which gives a figure's spec both.
  */
 import type { ViewModel } from '../../ui/apply-view.ts';
-import type { FigureContext } from '../../ui/figure.ts';
+import type { FigureContext, FigureSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
-import { connectSession, requestModel, type Ch9Session } from './session.ts';
+import { ch9Session, connectSession, requestModel, type Ch9Session } from './session.ts';
 
 const ACCELERATOR_NAMES = { webgpu: 'your GPU, through WebGPU', wasm: 'your CPU, through WebAssembly' } as const;
 
@@ -97,4 +98,34 @@ export function bindGate<S, D, X>(figure: FigureContext<S, D, X>, options: { swe
     void requestModel();
   });
   return disconnect;
+}
+
+/** What a gated figure's data carries: the session whose model its gate shows. */
+export interface GatedData {
+  session: Ch9Session;
+}
+
+/**
+ * Types a chapter 9 figure's spec, gated by the model: it reads the model session (its
+ * `source`), its view is merged with the gate's, and the gate's button is bound before the
+ * figure's own `setup` runs (`sweep`: the figure asks for the shift test too).
+ */
+export function defineGatedSpec<S, D extends GatedData, P = undefined, T = unknown>(
+  spec: Omit<FigureSpec<S, D, P, Ch9Session, T>, 'source'>,
+  options: { sweep?: boolean } = {},
+): FigureSpec<S, D, P, Ch9Session, T> {
+  const { view, setup } = spec;
+  return {
+    ...spec,
+    source: ch9Session,
+    view: (d, s) => mergeViews(view?.(d, s) ?? { attrs: {}, text: {} }, gateView(d.session)),
+    setup(figure) {
+      const disconnect = bindGate(figure, options);
+      const teardown = setup?.(figure);
+      return () => {
+        teardown?.();
+        disconnect();
+      };
+    },
+  };
 }

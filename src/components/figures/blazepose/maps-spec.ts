@@ -16,20 +16,17 @@ import {
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { choose } from '../../ui/actions.ts';
-import { defineSpec } from '../../ui/figure.ts';
 import type { MapPart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
-import { bindGate, gateView, mergeViews } from './gate.ts';
+import { defineGatedSpec, type GatedData } from './gate.ts';
 import { MARK_IDS, MARK_SHORT, markAttrs } from './marks.ts';
-import { ch9Session, type Ch9Session } from './session.ts';
 
 const params = pick(ch9, 'joint', 'scale', 'kernel');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the tiles and the chosen joint's view, once the model has run. */
-export interface MapsFigureData {
-  session: Ch9Session;
+export interface MapsFigureData extends GatedData {
   tiles: HeatmapTiles | null;
   view: JointViewData | null;
 }
@@ -120,7 +117,7 @@ function mapsView(d: MapsFigureData, s: Readonly<State>): ViewModel {
   text['joint-text'] = v
     ? jointSentence(v)
     : `Run the model to see the ${name}’s heatmap and every decoder’s point on it.`;
-  return mergeViews({ attrs, text }, gateView(d.session));
+  return { attrs, text };
 }
 
 const cap = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
@@ -143,10 +140,9 @@ const tile = (k: number): MapPart<State, MapsFigureData> => ({
       : { values: EMPTY, w: 1, h: 1, domain: [0, 1] },
 });
 
-export default defineSpec({
+export default defineGatedSpec({
   name: 'blazepose-maps',
   params,
-  source: ch9Session,
   build: (s, _pre, session): MapsFigureData => {
     const result = session.run?.result;
     return { session, tiles: result ? tilesOf(result) : null, view: result ? jointView(result, s) : null };
@@ -183,9 +179,7 @@ export default defineSpec({
   },
   // A tile's button, `data-value` its joint.
   actions: { joint: choose('joint') },
-  setup(figure) {
-    const disconnect = bindGate(figure);
-    const { root, store, listen } = figure;
+  setup({ root, store, listen }) {
     // The tiles are a grid: arrows move along a row, up and down by a row, Home and End to the ends.
     listen(root, 'keydown', (event) => {
       const tile = (event.target as HTMLElement).closest<HTMLElement>(TILE);
@@ -208,6 +202,5 @@ export default defineSpec({
       store.set({ joint });
       tiles[joint]?.focus();
     });
-    return disconnect;
   },
 });

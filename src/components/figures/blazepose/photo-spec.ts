@@ -7,20 +7,18 @@
 import { buildPersonCrop, fitCropFraction, PHOTO_MARGIN, type PersonCropData, type Point } from '../../../lib/index.ts';
 import { ch9, CROP_SIDE, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { defineSpec } from '../../ui/figure.ts';
 import type { HandlePart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
-import { bindGate, gateView, mergeViews } from './gate.ts';
+import { defineGatedSpec, type GatedData } from './gate.ts';
 import { setupPhotoInputs } from './photo-inputs.ts';
-import { ch9Session, defaultCrop, type Ch9Session, type SessionRun } from './session.ts';
+import { ch9Session, defaultCrop, type SessionRun } from './session.ts';
 
 const params = pick(ch9, 'src', 'cx', 'cy', 'side');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the session, and the crop and landmarks on the photo in use. */
-export interface PhotoFigureData {
-  session: Ch9Session;
+export interface PhotoFigureData extends GatedData {
   crop: PersonCropData;
   /** The run on this photo, if any (its crop may lag the state's while the model runs). */
   run: SessionRun | null;
@@ -126,13 +124,12 @@ function photoView(d: PhotoFigureData, s: Readonly<State>): ViewModel {
       : 'Run the model to see its landmarks on the photo and the picture it reads.',
     notice: session.notice ?? '',
   };
-  return mergeViews({ attrs, text }, gateView(session));
+  return { attrs, text };
 }
 
-export default defineSpec({
+export default defineGatedSpec({
   name: 'blazepose-photo',
   params,
-  source: ch9Session,
   build: (s, _pre, session): PhotoFigureData => {
     const { photo } = session;
     const run = session.run && session.run.photoId === photo.id ? session.run : null;
@@ -154,12 +151,5 @@ export default defineSpec({
     return `${where} Pose flag ${fmt(d.run.result.poseScore, 2)}, ${seen} of 33 landmarks visible.`;
   },
   actions: { 'reset-crop': () => defaultCrop() },
-  setup(figure) {
-    const disconnect = bindGate(figure);
-    const stopInputs = setupPhotoInputs(figure);
-    return () => {
-      stopInputs();
-      disconnect();
-    };
-  },
+  setup: setupPhotoInputs,
 });

@@ -158,11 +158,20 @@ export async function loadBlazePose(options: BlazePoseLoadOptions = {}): Promise
         continue;
       }
     }
+    let model: Awaited<ReturnType<LiteRtModule['loadAndCompile']>>;
     try {
-      const model = await litert.loadAndCompile(options.modelUrl ?? BLAZEPOSE_MODEL_URL, { accelerator });
-      return wrap(litert, model, accelerator, skipped.length ? skipped.join('; ') : null);
+      model = await litert.loadAndCompile(options.modelUrl ?? BLAZEPOSE_MODEL_URL, { accelerator });
     } catch (error) {
       skipped.push(`${accelerator === 'webgpu' ? 'WebGPU' : 'WebAssembly'}: ${describe(error)}`);
+      continue;
+    }
+    // A model that compiled but lacks an output the chapter reads is the wrong model, on any
+    // accelerator: say so (bad-output), and free it.
+    try {
+      return wrap(litert, model, accelerator, skipped.length ? skipped.join('; ') : null);
+    } catch (error) {
+      model.delete();
+      throw error;
     }
   }
   throw new BlazePoseError('model-failed', `The model could not be compiled here (${skipped.join('; ')}).`);

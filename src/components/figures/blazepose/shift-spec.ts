@@ -18,20 +18,17 @@ import {
 } from '../../../lib/index.ts';
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { shiftChart } from './charts.ts';
-import { bindGate, gateView, mergeViews } from './gate.ts';
+import { defineGatedSpec, type GatedData } from './gate.ts';
 import { MARK_IDS, MARK_SHORT, markAttrs, type MarkId } from './marks.ts';
-import { ch9Session, type Ch9Session } from './session.ts';
 
 const params = pick(ch9, 'joint', 'kernel', 'shift');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the session, and the shift test so far for the chosen joint. */
-export interface ShiftFigureViewData {
-  session: Ch9Session;
+export interface ShiftFigureViewData extends GatedData {
   /** The sweep's progress: crops run, crops in all, and whether it is under way. */
   progress: { done: number; total: number; running: boolean };
   figure: ShiftFigureData;
@@ -127,50 +124,51 @@ function shiftView(d: ShiftFigureViewData, s: Readonly<State>): ViewModel {
   text['zoom-label'] =
     `The ${name}’s map at ${fmt(at?.shift ?? s.shift, 2)} px, ${SHIFT_ZOOM_SIZE} × ${SHIFT_ZOOM_SIZE} cells (the window stays put)`;
   text['shift-summary'] = summaryText(f, name, complete);
-  return mergeViews({ attrs, text }, gateView(d.session));
+  return { attrs, text };
 }
 
-export default defineSpec({
-  name: 'blazepose-shift',
-  params,
-  source: ch9Session,
-  build: (s, _pre, session): ShiftFigureViewData => {
-    const sweep = session.sweep;
-    const frames = sweep?.frames ?? [];
-    const kernel = Number(s.kernel);
-    const decoded = frames.map((frame) => decodeFrame(frame, s.joint, kernel));
-    return {
-      session,
-      progress: { done: frames.length, total: sweep?.total ?? 33, running: session.busy === 'sweep' },
-      figure: buildShiftFigure({ frames, decoded, joint: s.joint, shift: s.shift, kernel }),
-    };
-  },
-  view: shiftView,
-  maps: {
-    zoom: {
-      draw: (d) =>
-        d.figure.zoom
-          ? { values: d.figure.zoom.data, w: d.figure.zoom.w, h: d.figure.zoom.h, domain: [0, 1] }
-          : { values: EMPTY_ZOOM, w: SHIFT_ZOOM_SIZE, h: SHIFT_ZOOM_SIZE, domain: [0, 1] },
-      describe: (cell, value, d) =>
-        d.figure.zoom
-          ? `cell (${cell.x + d.figure.zoom.x0}, ${cell.y + d.figure.zoom.y0}) = ${fmt(value, 3)}`
-          : fmt(value, 3),
+export default defineGatedSpec(
+  {
+    name: 'blazepose-shift',
+    params,
+    build: (s, _pre, session): ShiftFigureViewData => {
+      const sweep = session.sweep;
+      const frames = sweep?.frames ?? [];
+      const kernel = Number(s.kernel);
+      const decoded = frames.map((frame) => decodeFrame(frame, s.joint, kernel));
+      return {
+        session,
+        progress: { done: frames.length, total: sweep?.total ?? 33, running: session.busy === 'sweep' },
+        figure: buildShiftFigure({ frames, decoded, joint: s.joint, shift: s.shift, kernel }),
+      };
     },
-  },
-  charts: [
-    {
-      keys: ['joint', 'kernel', 'shift'],
-      draw: (s, frame, d) => shiftChart(d.figure, s.shift, frame),
-      announce: (_s, d) => {
-        const at = d.figure.at;
-        if (!at) return '';
-        const parts = (['argmax', 'dark', 'mediapipe', 'regressed'] as const).map(
-          (id) => `${MARK_SHORT[id]} ${signed(d.figure.atDx[id])}`,
-        );
-        return `At ${fmt(at.shift, 2)} px, ideal ${signed(at.shift * SHIFT_TEST_IDEAL_SLOPE)} cells: ${parts.join(', ')}.`;
+    view: shiftView,
+    maps: {
+      zoom: {
+        draw: (d) =>
+          d.figure.zoom
+            ? { values: d.figure.zoom.data, w: d.figure.zoom.w, h: d.figure.zoom.h, domain: [0, 1] }
+            : { values: EMPTY_ZOOM, w: SHIFT_ZOOM_SIZE, h: SHIFT_ZOOM_SIZE, domain: [0, 1] },
+        describe: (cell, value, d) =>
+          d.figure.zoom
+            ? `cell (${cell.x + d.figure.zoom.x0}, ${cell.y + d.figure.zoom.y0}) = ${fmt(value, 3)}`
+            : fmt(value, 3),
       },
     },
-  ],
-  setup: (figure) => bindGate(figure, { sweep: true }),
-});
+    charts: [
+      {
+        keys: ['joint', 'kernel', 'shift'],
+        draw: (s, frame, d) => shiftChart(d.figure, s.shift, frame),
+        announce: (_s, d) => {
+          const at = d.figure.at;
+          if (!at) return '';
+          const parts = (['argmax', 'dark', 'mediapipe', 'regressed'] as const).map(
+            (id) => `${MARK_SHORT[id]} ${signed(d.figure.atDx[id])}`,
+          );
+          return `At ${fmt(at.shift, 2)} px, ideal ${signed(at.shift * SHIFT_TEST_IDEAL_SLOPE)} cells: ${parts.join(', ')}.`;
+        },
+      },
+    ],
+  },
+  { sweep: true },
+);

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { FLIP_SHIFTS, type FlipProfilePoint, type FlipSweepRow, type InputMapping } from '../../../lib/index.ts';
 import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark } from '../../ui/plot.ts';
 
 /** The charts' height, px (chapter 10's charts are all this high). */
 export const FLIP_CHART_HEIGHT = 210;
@@ -34,27 +34,10 @@ export function flipProfileChart(
       x: { label: 'Heatmap column, cells →' },
       y: { label: '↑ Map value', grid: true, domain: [0, 1.05] },
       marks: [
-        ...lines.map((l) =>
-          Plot.line(profile, {
-            x: 'x',
-            y: l.key,
-            curve: 'monotone-x',
-            className: l.className,
-            strokeDasharray: l.dash,
-            strokeWidth: 2,
-            ariaHidden: 'true',
-          }),
-        ),
+        ...lines.map((l) => Plot.line(profile, { x: 'x', y: l.key, curve: 'monotone-x', ...seriesMark(l) })),
         // Wider than the decoders' rules and under them, so that it shows beside one that meets it.
         Plot.ruleX([marks.truth], { className: 'current-rule', strokeWidth: 6, ariaHidden: 'true' }),
-        ...lines.map((l) =>
-          Plot.ruleX([marks[l.key]], {
-            className: l.className,
-            strokeDasharray: l.dash,
-            strokeWidth: 2,
-            ariaHidden: 'true',
-          }),
-        ),
+        ...lines.map((l) => Plot.ruleX([marks[l.key]], seriesMark(l))),
       ],
     },
   );
@@ -97,15 +80,7 @@ export function flipSweepChart(
         ...(['stride', 'udp'] as const).map((m) =>
           Plot.line(
             points.filter((p) => p.mapping === m),
-            {
-              x: 'shift',
-              y: 'averaged',
-              className: MAPPING_STYLE[m].className,
-              strokeDasharray: MAPPING_STYLE[m].dash,
-              strokeWidth: 2,
-              marker: 'circle-stroke',
-              ariaHidden: 'true',
-            },
+            { x: 'shift', y: 'averaged', marker: 'circle-stroke', ...seriesMark(MAPPING_STYLE[m]) },
           ),
         ),
         Plot.dot(here, { x: 'shift', y: 'averaged', r: 6, className: 'current-dot', ariaHidden: 'true' }),

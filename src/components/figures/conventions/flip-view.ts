@@ -48,7 +48,7 @@ export function flipView(d: FlipTestData): ViewModel {
 export function flipAnnouncement(d: FlipTestData): string {
   const dark = (stage: FlipStage) => signed(d.stages[stage].errorX.dark);
   return (
-    `${MAPPING_NAMES[d.mapping]} mapping, shift ${d.shift} cells. The flipped-back map’s peak sits ${signed(d.expectedBias)} cells from the truth. ` +
+    `${MAPPING_NAMES[d.mapping]} mapping, shift ${d.shift} cell${d.shift === 1 ? '' : 's'}. The flipped-back map’s peak sits ${signed(d.expectedBias)} cells from the truth. ` +
     `DARK’s x error: original ${dark('original')} px, flipped back ${dark('flipped')} px, averaged ${dark('averaged')} px.`
   );
 }

@@ -10,7 +10,7 @@ import {
 } from '../../../lib/index.ts';
 import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark } from '../../ui/plot.ts';
 
 /** The kept-share chart's height, px (chapter 10's charts are all this high; the scatter is 40 px higher). */
 export const SCORE_CHART_HEIGHT = 210;
@@ -95,15 +95,7 @@ export function keptShareChart(data: ScoreFigureData, threshold: number, { width
         ...SCORE_CONVENTIONS.map((c) =>
           Plot.line(
             rows.filter((r) => r.convention === c),
-            {
-              x: 'threshold',
-              y: 'kept',
-              curve: 'step-after',
-              className: SCORE_STYLE[c].className,
-              strokeDasharray: SCORE_STYLE[c].dash,
-              strokeWidth: 2,
-              ariaHidden: 'true',
-            },
+            { x: 'threshold', y: 'kept', curve: 'step-after', ...seriesMark(SCORE_STYLE[c]) },
           ),
         ),
         Plot.ruleX([threshold], { className: 'current-rule', strokeWidth: 2, ariaHidden: 'true' }),

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import type { MismatchProfilePoint } from '../../../lib/index.ts';
 import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark } from '../../ui/plot.ts';
 
 /** The chart's height, px (chapter 10's charts are all this high). */
 export const UDP_CHART_HEIGHT = 210;
@@ -17,14 +17,7 @@ export const MISMATCH_STYLE = {
 /** Figure 10.1: each mismatch's x error along a row of the crop, the keypoint's x marked. */
 export function mismatchChart(profile: MismatchProfilePoint[], x: number, { width, document }: ChartFrame): Element {
   const series = (['strideToUdp', 'udpToStride'] as const).map((key) =>
-    Plot.line(profile, {
-      x: 'x',
-      y: key,
-      className: MISMATCH_STYLE[key].className,
-      strokeDasharray: MISMATCH_STYLE[key].dash,
-      strokeWidth: 2,
-      ariaHidden: 'true',
-    }),
+    Plot.line(profile, { x: 'x', y: key, ...seriesMark(MISMATCH_STYLE[key]) }),
   );
   const last = profile[profile.length - 1];
   const at = profile.reduce((a, b) => (Math.abs(b.x - x) < Math.abs(a.x - x) ? b : a));

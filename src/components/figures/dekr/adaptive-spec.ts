@@ -3,6 +3,7 @@
  * (scale, rotation, shear) and a translation t the reader drags.
  */
 import { buildAdaptiveConv } from '../../../lib/index.ts';
+import { fmt } from '../../ui/format.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
 import { ADAPTIVE_GRID, ch7 } from '../../state/ch7.ts';
@@ -22,7 +23,7 @@ export default defineSpec({
       bounds: { minX: pixel.x - 3.5, maxX: pixel.x + 3.5, minY: pixel.y - 3.5, maxY: pixel.y + 3.5 },
       get: (s) => ({ x: pixel.x + s.tx, y: pixel.y + s.ty }),
       set: (p) => ({ tx: Number((p.x - pixel.x).toFixed(3)), ty: Number((p.y - pixel.y).toFixed(3)) }),
-      describe: (p) => `t = (${(p.y - pixel.y).toFixed(1)}, ${(p.x - pixel.x).toFixed(1)}) pixels, as (dy, dx)`,
+      describe: (p) => `t = (${fmt(p.y - pixel.y, 1)}, ${fmt(p.x - pixel.x, 1)}) pixels, as (dy, dx)`,
     },
   ],
   announce: adaptiveAnnouncement,

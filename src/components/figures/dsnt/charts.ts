@@ -8,9 +8,10 @@ export const SMALL_CHART_HEIGHT = 220;
 /** Both regularisers along the path to the target, each relative to its value at t = 0. */
 export function regulariserChart(
   curve: { t: number; varianceLoss: number; js: number }[],
-  t: number,
+  here: { t: number; varianceLoss: number; js: number },
   { width, document }: { width: number; document?: Document },
 ): Element {
+  const { t } = here;
   const v0 = curve[0]?.varianceLoss || 1;
   const j0 = curve[0]?.js || 1;
   const rows = curve.flatMap((c) => [
@@ -22,7 +23,7 @@ export function regulariserChart(
     {
       height: SMALL_CHART_HEIGHT,
       ariaLabel: 'Both regularisers along the path to the target',
-      ariaDescription: `Variance and JS regularisers relative to their starting values, as the map moves to the target; at t = ${fmt(t)} they are ${fmt(100 * ((curve.find((c) => c.t >= t)?.varianceLoss ?? 0) / v0), 0)}% and ${fmt(100 * ((curve.find((c) => c.t >= t)?.js ?? 0) / j0), 0)}% of their start.`,
+      ariaDescription: `Variance and JS regularisers relative to their starting values, as the map moves to the target; at t = ${fmt(t)} they are ${fmt((100 * here.varianceLoss) / v0, 0)}% and ${fmt((100 * here.js) / j0, 0)}% of their start.`,
       x: { domain: [0, 1], label: 'Along the path to the target, t →' },
       y: {
         domain: [0, Math.max(1, ...rows.map((r) => r.value)) * 1.05],

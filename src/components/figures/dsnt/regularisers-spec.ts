@@ -46,11 +46,10 @@ export default defineSpec({
   charts: [
     {
       keys: [...PATH_KEYS, 't'],
-      draw: (s, frame, d) => regulariserChart(d.curve, s.t, frame),
-      announce: (s, d) => {
-        const at = d.curve.reduce((best, c) => (Math.abs(c.t - s.t) < Math.abs(best.t - s.t) ? c : best));
-        return `At t ${fmt(s.t)}, the variance regulariser is ${fmt(at.varianceLoss, 3)} and the JS divergence ${fmt(at.js, 4)}.`;
-      },
+      draw: (_s, frame, d) => regulariserChart(d.curve, d.here, frame),
+      // The regularisers at t itself, as the stats beside the chart give them.
+      announce: (s, d) =>
+        `At t ${fmt(s.t)}, the variance regulariser is ${fmt(d.here.varianceLoss, 3)} and the JS divergence ${fmt(d.here.js, 4)}.`,
     },
   ],
 });

@@ -4,7 +4,7 @@
  * error of each decoder against σ.
  */
 import * as Plot from '@observablehq/plot';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark } from '../../ui/plot.ts';
 import type { DecoderId, ErrorDistributions } from '../../../lib/index.ts';
 import { decoderStyle } from '../../ui/decoder-style.ts';
 import { fmt } from '../../ui/format.ts';
@@ -88,14 +88,7 @@ function sigmaChart(d: ErrorDistributions, width: number, document?: Document): 
         const style = decoderStyle(decoder);
         const mine = rows.filter((r) => r.decoder === decoder);
         return [
-          Plot.line(mine, {
-            x: 'sigma',
-            y: 'mean',
-            className: style.className,
-            strokeDasharray: style.dash,
-            strokeWidth: 2,
-            ariaHidden: 'true',
-          }),
+          Plot.line(mine, { x: 'sigma', y: 'mean', ...seriesMark(style) }),
           Plot.dot(mine, {
             x: 'sigma',
             y: 'mean',

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { ticks } from 'd3';
 import type { ChartFrame } from '../../ui/parts.ts';
 import { fmt } from '../../ui/format.ts';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark } from '../../ui/plot.ts';
 import { latestErrors, type ErrorPoint, type LossPoint } from './progress.ts';
 
 export const CHART_HEIGHT = 200;
@@ -73,11 +73,8 @@ function errorLines(errors: readonly ErrorPoint[]) {
       {
         x: 'step',
         y: 'error',
-        className: `decoder-${methodClass(method)}`,
-        strokeDasharray: METHOD_DASH[method] ?? 'none',
-        strokeWidth: 2,
         marker: 'dot',
-        ariaHidden: 'true',
+        ...seriesMark({ className: `decoder-${methodClass(method)}`, dash: METHOD_DASH[method] ?? 'none' }),
       },
     ),
   );

@@ -1,9 +1,9 @@
 /** Figure 2.2: each decoder's error as the keypoint sweeps across its heatmap cell. */
-import { buildOffsetCurve, CROP_GEOMETRY, type DecoderId } from '../../../lib/index.ts';
+import { buildOffsetCurve, type DecoderId } from '../../../lib/index.ts';
 import { decoderStyle } from '../../ui/decoder-style.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
-import { keypointSchema } from '../../state/keypoint.ts';
+import { CROP_X_SLIDER, keypointSchema } from '../../state/keypoint.ts';
 import { offsetCurveChart } from './chart.ts';
 
 export default defineSpec({
@@ -16,13 +16,9 @@ export default defineSpec({
       draw: (_s, frame, data) => offsetCurveChart(data, frame),
       // Arrow keys, a press or a drag move the keypoint across its cell (and figure 2.1's with it).
       slider: {
+        ...CROP_X_SLIDER,
         label: 'Keypoint x within its cell',
-        key: 'x',
-        min: 0,
-        max: CROP_GEOMETRY.inputW - 0.1,
-        fine: 0.1,
         coarse: 0.5,
-        describe: (s) => `x ${fmt(s.x, 1)} input pixels`,
         fromChart: (offset, s, data) => ({ x: s.x - data.current.offset + offset }),
       },
       announce: (_s, data) =>

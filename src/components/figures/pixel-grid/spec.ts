@@ -1,10 +1,10 @@
 /** Figure 1.1 and 2.1: a keypoint on the input crop, its heatmap target and the argmax snap. */
 import { buildPixelGrid, CROP_GEOMETRY } from '../../../lib/index.ts';
 import { defineSpec } from '../../ui/figure.ts';
-import { keypointSchema } from '../../state/keypoint.ts';
+import { cropPointHandle, keypointSchema } from '../../state/keypoint.ts';
 import { describeKeypoint, pixelGridAnnouncement, pixelGridView } from './view.ts';
 
-const { inputW, inputH, heatmapW, heatmapH } = CROP_GEOMETRY;
+const { heatmapW, heatmapH } = CROP_GEOMETRY;
 
 export default defineSpec({
   name: 'pixel-grid',
@@ -15,15 +15,6 @@ export default defineSpec({
     heatmap: { draw: (d) => ({ values: d.target, w: heatmapW, h: heatmapH, domain: [0, 1] }) },
     closeup: { draw: (d) => ({ values: d.closeUp.values, w: d.closeUp.size, h: d.closeUp.size, domain: [0, 1] }) },
   },
-  handles: [
-    {
-      role: 'handle',
-      surface: 'surface',
-      bounds: { minX: 0, maxX: inputW - 0.1, minY: 0, maxY: inputH - 0.1 },
-      get: (s) => ({ x: s.x, y: s.y }),
-      set: (p) => ({ x: p.x, y: p.y }),
-      describe: describeKeypoint,
-    },
-  ],
+  handles: [cropPointHandle(describeKeypoint)],
   announce: pixelGridAnnouncement,
 });

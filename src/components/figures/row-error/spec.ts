@@ -3,10 +3,10 @@
  * keypoint marked. The chart is also a slider: arrow keys, a press or a drag move the
  * keypoint along its row.
  */
-import { buildPixelGrid, buildRowError, CROP_GEOMETRY } from '../../../lib/index.ts';
+import { buildPixelGrid, buildRowError } from '../../../lib/index.ts';
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
-import { keypointSchema, type KeypointState } from '../../state/keypoint.ts';
+import { CROP_X_SLIDER, keypointSchema, type KeypointState } from '../../state/keypoint.ts';
 import { rowErrorChart } from './chart.ts';
 
 // The sawtooth depends on the row only; moving along x just moves the marker.
@@ -24,15 +24,7 @@ export default defineSpec({
       keys: ['x', 'y', 'sigma', 'target'],
       draw: (s, frame, error) => rowErrorChart(sawtooth(s), { ...frame, current: { x: s.x, error } }),
       announce: (s, error) => `At x ${fmt(s.x, 1)} on row ${fmt(s.y, 1)}, argmax errs by ${fmt(error)} pixels.`,
-      slider: {
-        label: 'Keypoint x along its row',
-        key: 'x',
-        min: 0,
-        max: CROP_GEOMETRY.inputW - 0.1,
-        fine: 0.1,
-        coarse: 1,
-        describe: (s) => `x ${fmt(s.x, 1)} input pixels`,
-      },
+      slider: { ...CROP_X_SLIDER, label: 'Keypoint x along its row', coarse: 1 },
     },
   ],
 });

@@ -1,6 +1,6 @@
 /** Chapter 6's charts, drawn by Observable Plot. */
 import * as Plot from '@observablehq/plot';
-import { plotChart } from '../../ui/plot.ts';
+import { plotChart, seriesMark, type SeriesStyle } from '../../ui/plot.ts';
 import type { KlRow, QuantisationRow, SimdrLabelKind } from '../../../lib/index.ts';
 import { fmt } from '../../ui/format.ts';
 import { LABEL_NAMES } from '../../state/ch6.ts';
@@ -8,7 +8,7 @@ import { LABEL_NAMES } from '../../state/ch6.ts';
 export const CHART_HEIGHT = 240;
 
 /** How each label type is drawn: a colour class and a dash. */
-export const LABEL_STYLE: Record<SimdrLabelKind, { className: string; dash: string }> = {
+export const LABEL_STYLE: Record<SimdrLabelKind, SeriesStyle> = {
   onehot: { className: 'decoder-argmax', dash: 'none' },
   smooth: { className: 'decoder-quarter', dash: '6 3' },
   gauss: { className: 'decoder-dark', dash: '2 2' },
@@ -37,14 +37,7 @@ export function klChart(
         ...kinds.map((kind) =>
           Plot.line(
             rows.filter((r) => r.label === kind),
-            {
-              x: 'shift',
-              y: 'kl',
-              className: LABEL_STYLE[kind].className,
-              strokeDasharray: LABEL_STYLE[kind].dash,
-              strokeWidth: 2,
-              ariaHidden: 'true',
-            },
+            { x: 'shift', y: 'kl', ...seriesMark(LABEL_STYLE[kind]) },
           ),
         ),
         Plot.ruleX([shift], { className: 'current-rule', ariaHidden: 'true' }),

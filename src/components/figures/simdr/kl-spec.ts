@@ -5,14 +5,17 @@
 import { buildKlCurves } from '../../../lib/index.ts';
 import { defineSpec, memoOn } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
-import { pick } from '../../ui/params.ts';
+import { numberControl, pick } from '../../ui/params.ts';
 import { ch6, LABEL_NAMES, type Ch6State } from '../../state/ch6.ts';
 import { klChart } from './charts.ts';
 
 const CURVE_KEYS = ['x', 'k', 'sigma', 'eps', 'width'] as const;
+/** The curves are sampled at every shift the slider reaches, so the marker always sits on a sample. */
+const SHIFT = numberControl(ch6, 'shift');
+const SAMPLES = { maxShift: SHIFT.max, steps: Math.round((SHIFT.max - SHIFT.min) / SHIFT.step) + 1 };
 /** The curves do not depend on the shift, which only moves the marker. */
 const curvesOf = memoOn(CURVE_KEYS, (s: Pick<Ch6State, (typeof CURVE_KEYS)[number]>) =>
-  buildKlCurves({ x: s.x, k: Number(s.k), sigma: s.sigma, epsilon: s.eps, width: s.width }),
+  buildKlCurves({ x: s.x, k: Number(s.k), sigma: s.sigma, epsilon: s.eps, width: s.width, ...SAMPLES }),
 );
 
 export default defineSpec({

@@ -4,6 +4,7 @@
  * the page and copied on request (`setup`: the clipboard is not state).
  */
 import { labCodeSettings, mmposeConfig, numpyCode, type CopyAsCodeSettings } from '../../../lib/index.ts';
+import { copyText } from '../../ui/clipboard.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { labLoaded, type LabLoaded } from '../sources.ts';
 import { runOf, runParams } from '../state.ts';
@@ -18,16 +19,6 @@ function hintOf(settings: CopyAsCodeSettings, loaded: boolean): string {
   return loaded
     ? `The script reads heatmaps.npy: save your maps [N, K, H, W] with np.save('heatmaps.npy', maps).`
     : 'The script reads heatmaps.npy, an array [N, K, H, W] or [K, H, W] saved with np.save.';
-}
-
-/** Copies `text`; false when the browser refuses (no permission, no secure context). */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export default defineSpec({

@@ -6,7 +6,7 @@ import {
   MAPPING_STYLE,
 } from '../../../../src/components/figures/conventions/flip-chart.ts';
 import type { FlipShift, FlipSweepRow, InputMapping } from '../../../../src/lib/index.ts';
-import { aria, frame } from './chart-doc.ts';
+import { aria, frame } from '../chart-doc.ts';
 
 const bump = (centre: number) => (x: number) => Math.exp(-((x - centre) ** 2) / 8);
 const profile = Array.from({ length: 13 }, (_, x) => ({

@@ -12,7 +12,7 @@ import {
   type ScoreConventionData,
   type ScoreFigureData,
 } from '../../../../src/lib/index.ts';
-import { aria, frame } from './chart-doc.ts';
+import { aria, frame } from '../chart-doc.ts';
 
 /** Five keypoints scored 0.1 to 0.9, the worse scored the farther off. */
 const conventionData = (convention: ScoreConvention, scale = 1): ScoreConventionData => ({

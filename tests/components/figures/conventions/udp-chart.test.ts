@@ -5,7 +5,7 @@ import {
   MISMATCH_STYLE,
   UDP_CHART_HEIGHT,
 } from '../../../../src/components/figures/conventions/udp-chart.ts';
-import { aria, frame } from './chart-doc.ts';
+import { aria, frame } from '../chart-doc.ts';
 
 /** Errors growing linearly from 0 at x = 0 to 3 and −1.5 px at x = 100. */
 const profile = [0, 25, 50, 75, 100].map((x) => ({ x, strideToUdp: (3 * x) / 100, udpToStride: (-1.5 * x) / 100 }));

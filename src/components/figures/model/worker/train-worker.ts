@@ -5,29 +5,8 @@
  * the parts). The one module of the site that loads TensorFlow.js (src/lib/tf): it hands the
  * calls to the parts, which import only their types.
  */
-import {
-  applyPageFlags,
-  chooseBackend,
-  dropBackend,
-  loseWebglContext,
-  TRAINING_LADDER,
-  webglContextLost,
-} from '../../../../lib/tf/backends.ts';
-import {
-  currentBackend,
-  decodeWeights,
-  deserializeModel,
-  disposeModel,
-  endSession,
-  evaluateInSlices,
-  evaluateModel,
-  predictGallery,
-  sessionStep,
-  snapshot,
-  startSession,
-  tensorsInMemory,
-  timeTrainingSteps,
-} from '../../../../lib/tf/index.ts';
+import * as backends from '../../../../lib/tf/backends.ts';
+import * as calls from '../../../../lib/tf/index.ts';
 import { createModelWorker } from './handler.ts';
 import type { ModelRequest, ModelResponse } from './protocol.ts';
 import type { TfRuntime } from './tf-runtime.ts';
@@ -37,26 +16,8 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ModelRequest>) => void) | null;
 };
 
-const tf: TfRuntime = {
-  applyPageFlags,
-  chooseBackend,
-  dropBackend,
-  loseWebglContext,
-  webglContextLost,
-  currentBackend,
-  decodeWeights,
-  deserializeModel,
-  disposeModel,
-  endSession,
-  evaluateInSlices,
-  evaluateModel,
-  predictGallery,
-  sessionStep,
-  snapshot,
-  startSession,
-  tensorsInMemory,
-  timeTrainingSteps,
-};
+// Every call src/lib/tf exports; the parts see those `TfRuntime` names.
+const tf: TfRuntime = { ...backends, ...calls };
 
-const handle = createModelWorker({ tf, ladder: TRAINING_LADDER, post: (m) => scope.postMessage(m) });
+const handle = createModelWorker({ tf, ladder: backends.TRAINING_LADDER, post: (m) => scope.postMessage(m) });
 scope.onmessage = (event) => handle(event.data);

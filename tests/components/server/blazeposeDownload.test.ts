@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { createRandom } from '../../src/lib/index.ts';
-import { blazePoseDownload } from '../../src/components/server/blazeposeDownload.ts';
-import { BLAZEPOSE_MODEL_URL, LITERT_WASM_DIR } from '../../src/components/figures/blazepose/assets.ts';
+import { createRandom } from '../../../src/lib/index.ts';
+import { blazePoseDownload } from '../../../src/components/server/blazeposeDownload.ts';
+import { BLAZEPOSE_MODEL_URL, LITERT_WASM_DIR } from '../../../src/components/figures/blazepose/assets.ts';
 
 /** `n` bytes that do not compress (seeded noise), or that compress well (zeros). */
 function bytes(n: number, noisy: boolean): Uint8Array {
