@@ -280,10 +280,13 @@ describe('chapter 3', () => {
     const strip = page.locator('#fig-quarter [data-panel="pa"] canvas');
     await strip.focus();
     await page.keyboard.press('ArrowLeft');
-    assert.match(
-      (await page.locator('#fig-quarter [data-role="pa-readout"]').textContent()) ?? '',
-      /Per-axis at offset .*: (gains|loses) \d\.\d\d px/,
-    );
+    // Under load the readout can trail the key press by a frame: wait for it, then read it.
+    const readout = page.locator('#fig-quarter [data-role="pa-readout"]');
+    await readout
+      .filter({ hasText: /\S/ })
+      .waitFor({ timeout: 10_000 })
+      .catch(() => undefined);
+    assert.match((await readout.textContent()) ?? '', /Per-axis at offset .*: (gains|loses) \d\.\d\d px/);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.search.includes('ch3.u=-0.025'));
     const again = await openHydrated(light, page.url());

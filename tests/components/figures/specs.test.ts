@@ -178,7 +178,7 @@ describe.each(FIGURES.map(([spec, moved, fed]) => [spec.name, spec, moved, fed] 
     ];
     for (const [label, state, fedAs] of states) {
       // Two figures run build-time sweeps (thousands of samples) the first time they draw.
-      it(`draws its ${label} state as pinned`, { timeout: 60_000 }, async () => {
+      it(`draws its ${label} state as pinned`, async () => {
         const r = renderFigure(spec, { document: doc(), width: 560, state, fed: fedAs });
         for (const key of Object.keys(state))
           expect(r.state[key], `'${key}' is a key the figure reads`).toBe(state[key]);
@@ -191,7 +191,7 @@ describe.each(FIGURES.map(([spec, moved, fed]) => [spec.name, spec, moved, fed] 
       });
     }
 
-    it('moves: the moved state draws something else', { timeout: 60_000 }, () => {
+    it('moves: the moved state draws something else', () => {
       const a = renderFigure(spec, { document: doc(), width: 560, fed: fed?.default });
       const b = renderFigure(spec, { document: doc(), width: 560, state: moved, fed: fed?.moved });
       expect(JSON.stringify([b.view, b.charts])).not.toBe(JSON.stringify([a.view, a.charts]));

@@ -85,7 +85,7 @@ describe('formatProseValue(value, options)', () => {
   });
 });
 
-describe('renderProse(name, options): what <Num> prints', { timeout: 60_000 }, () => {
+describe('renderProse(name, options): what <Num> prints', () => {
   it('prints a value with its own digits and unit, or the sentence’s digits', () => {
     expect(renderProse('crop.input')).toBe('256 × 192');
     expect(renderProse('decoderTable.quarter.unbiased', { digits: 3, unit: 'px' })).toMatch(/^0\.\d{3}\u00a0px$/);
@@ -111,7 +111,7 @@ describe('renderProse(name, options): what <Num> prints', { timeout: 60_000 }, (
   });
 });
 
-describe('the registry’s values are the builders’ own', { timeout: 60_000 }, () => {
+describe('the registry’s values are the builders’ own', () => {
   it('chapter 3’s table, figure 2.3 and figure 3.1 give the prose its numbers', () => {
     const table = buildDecoderTable();
     expect(num('decoderTable.quarter.unbiased')).toBe(table.rows.quarter!.unbiased.mean);
@@ -169,7 +169,7 @@ describe('settings the registry mirrors are the figures’ own', () => {
   });
 });
 
-describe('what the chapters say in words about these numbers holds', { timeout: 60_000 }, () => {
+describe('what the chapters say in words about these numbers holds', () => {
   it('chapter 2: DARK errs more at the narrowest σ than at any σ ≥ 1, and argmax stays within λ/2', () => {
     expect(num('dist.sigmaSmallest.dark.mean')).toBeGreaterThan(10 * num('dist.sigmaWide.dark.worstMean'));
     expect(num('dist.strideMax.argmax.perAxisMax')).toBeLessThanOrEqual(num('dist.strideMax.bound'));

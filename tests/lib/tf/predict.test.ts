@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 describe('evaluateInSlices(model, n, seed)', () => {
-  it('measures what evaluateModel measures on the held-out set, a slice at a time', { timeout: 60_000 }, async () => {
+  it('measures what evaluateModel measures on the held-out set, a slice at a time', async () => {
     for (const head of HEADS) {
       const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 3);
       const whole = await evaluateModel(model, heldOut(64, 10));
@@ -36,26 +36,22 @@ describe('evaluateInSlices(model, n, seed)', () => {
 });
 
 describe('predictGallery(model, batch)', () => {
-  it(
-    'draws each sample with its decoders’ points; their errors average to evaluateModel’s',
-    { timeout: 60_000 },
-    async () => {
-      for (const head of HEADS) {
-        const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 4);
-        const batch = heldOut(64, 3, 4242);
-        const gallery = await predictGallery(model, batch);
-        expect(gallery).toHaveLength(3);
-        const whole = await evaluateModel(model, batch);
-        for (const method of METHODS[head]) {
-          // Every sample has 11 keypoints, so the mean of the samples' means is the overall mean.
-          const mean = gallery.reduce((s, g) => s + (g.errors[method] as number), 0) / gallery.length;
-          expectClose(mean, whole[method] as number, 1e-9, { label: `${head} ${method}` });
-          expect(gallery[0]!.points[method]).toHaveLength(11);
-        }
-        expect([gallery[0]!.w, gallery[0]!.h, gallery[0]!.map.length]).toEqual([16, 16, 256]);
-        expect(gallery[0]!.vectors?.bins).toBe(head === 'simdr' ? 128 : undefined);
-        disposeModel(model);
+  it('draws each sample with its decoders’ points; their errors average to evaluateModel’s', async () => {
+    for (const head of HEADS) {
+      const model = createPoseModel({ head, size: 64, k: 11, split: 2 }, 4);
+      const batch = heldOut(64, 3, 4242);
+      const gallery = await predictGallery(model, batch);
+      expect(gallery).toHaveLength(3);
+      const whole = await evaluateModel(model, batch);
+      for (const method of METHODS[head]) {
+        // Every sample has 11 keypoints, so the mean of the samples' means is the overall mean.
+        const mean = gallery.reduce((s, g) => s + (g.errors[method] as number), 0) / gallery.length;
+        expectClose(mean, whole[method] as number, 1e-9, { label: `${head} ${method}` });
+        expect(gallery[0]!.points[method]).toHaveLength(11);
       }
-    },
-  );
+      expect([gallery[0]!.w, gallery[0]!.h, gallery[0]!.map.length]).toEqual([16, 16, 256]);
+      expect(gallery[0]!.vectors?.bins).toBe(head === 'simdr' ? 128 : undefined);
+      disposeModel(model);
+    }
+  });
 });

@@ -75,7 +75,7 @@ describe('the shipped models (public/models)', () => {
           else expect(expected.get(path), path).toEqual(value);
         }
         expect(flatten(fresh).map(([p]) => p)).toEqual([...expected.keys()]);
-      }, 120_000);
+      });
     }
   }
 
@@ -114,6 +114,6 @@ describe('the shipped models (public/models)', () => {
           expectClose(r.vectors!.y, g.vectors.y, 5e-3, { label: `sample ${i} y vector` });
         } else expect(r.vectors).toBeUndefined();
       });
-    }, 60_000);
+    });
   }
 });
