@@ -149,10 +149,18 @@ export const TOOLKIT_FUNCTIONS: readonly ToolkitFunction[] = [
   {
     convention: 'both',
     decoder: 'softargmaxDebiased',
-    follows: 'debiased integral (Gu et al., ICCV 2021)',
+    follows: 'debiased integral (Gu et al., ICCV 2021), as the paper writes it',
+    repository: 'Gu et al., ICCV 2021',
+    file: '(paper)',
+    note: 'C/(C-1)·(J - 1/(2C)), cell j at (j + ½)/W, C the mean of exp(βz); the same under both conventions',
+  },
+  {
+    convention: 'both',
+    decoder: 'softargmaxMmpose',
+    follows: 'IntegralRegressionHead.forward with debias=True',
     repository: MMPOSE,
     file: 'mmpose/models/heads/regression_heads/integral_regression_head.py',
-    note: 'C/(C-1)·(J - 1/(2C)); the same under both conventions',
+    note: 'C/(C-1)·(J - 1/(2C)), cell j at j/W, C the sum of exp(z) without β; the same under both conventions',
   },
   {
     convention: 'both',

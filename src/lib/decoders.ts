@@ -14,7 +14,7 @@ import { modulateMap } from './blur.ts';
 import { maximumUnder, type DecodeConvention } from './conventions.ts';
 import { DEFAULT_DARK_KERNEL, darkFrom } from './dark.ts';
 import { darkUdpFrom } from './darkUdp.ts';
-import { softArgmaxBoth } from './dsnt.ts';
+import { mmposeDebiasFrom, softArgmaxBoth } from './dsnt.ts';
 import { countNonFinite, finiteArgmaxMap } from './finite.ts';
 import { megviiMap } from './megvii.ts';
 import { quarterFrom, quarterFromMmpose, quarterSecondMaxFrom } from './quarter.ts';
@@ -31,8 +31,11 @@ export const DECODER_IDS = ['argmax', 'quarter', 'quarter2', 'dark', 'softargmax
 /** The name of a chapter decoder. */
 export type DecoderId = (typeof DECODER_IDS)[number];
 
-/** Every heatmap decoder: the chapters' and the MMPose family's DARK-UDP and Megvii. */
-export const HEATMAP_DECODER_IDS = [...DECODER_IDS, 'darkUdp', 'megvii'] as const;
+/**
+ * Every heatmap decoder: the chapters' and the MMPose family's debiased soft-argmax as its code
+ * computes it, DARK-UDP and Megvii.
+ */
+export const HEATMAP_DECODER_IDS = [...DECODER_IDS, 'softargmaxMmpose', 'darkUdp', 'megvii'] as const;
 /** The name of any single-map heatmap decoder. */
 export type HeatmapDecoderId = (typeof HEATMAP_DECODER_IDS)[number];
 
@@ -43,7 +46,8 @@ export const DECODER_LABELS: Record<HeatmapDecoderId, string> = {
   quarter2: 'Quarter shift (second maximum)',
   dark: 'DARK',
   softargmax: 'Soft-argmax',
-  softargmaxDebiased: 'Soft-argmax, debiased',
+  softargmaxDebiased: 'Soft-argmax, debiased (Gu et al.)',
+  softargmaxMmpose: 'Soft-argmax, debiased (MMPose)',
   darkUdp: 'DARK-UDP',
   megvii: 'Megvii (blur, +0.5 shift)',
 };
@@ -70,14 +74,25 @@ export interface DecoderOptions {
  * Soft-argmax and its debiased form over the finite cells (non-finite cells get weight 0, as a
  * logit of -∞), from one pass of exponentials. A map without a finite cell keeps `m`.
  */
-function softArgmaxes(map: Heatmap, beta: number, m: DecodedPoint): { plain: DecodedPoint; debiased: DecodedPoint } {
-  if (Number.isNaN(m.score)) return { plain: m, debiased: m };
+function softArgmaxes(map: Heatmap, beta: number, m: DecodedPoint): SoftArgmaxes {
+  if (Number.isNaN(m.score)) return { plain: m, debiased: m, mmpose: () => m };
   let data = map.data;
   if (countNonFinite(data) > 0) {
     data = Float32Array.from(data, (v) => (v - v === 0 ? v : Number.NEGATIVE_INFINITY));
   }
   const { plain, debiased } = softArgmaxBoth(data, map.w, map.h, beta);
-  return { plain: { ...plain, score: m.score }, debiased: { ...debiased, score: m.score } };
+  return {
+    plain: { ...plain, score: m.score },
+    debiased: { ...debiased, score: m.score },
+    mmpose: () => ({ ...mmposeDebiasFrom(plain, data, map.w, map.h), score: m.score }),
+  };
+}
+
+/** The soft-argmaxes of one map: plain, Gu et al.'s debiased form, and MMPose's (on demand). */
+interface SoftArgmaxes {
+  plain: DecodedPoint;
+  debiased: DecodedPoint;
+  mmpose: () => DecodedPoint;
 }
 
 /**
@@ -89,7 +104,7 @@ function decodeFrom(
   map: Heatmap,
   m: DecodedPoint,
   modulated: () => Float32Array,
-  soft: () => { plain: DecodedPoint; debiased: DecodedPoint },
+  soft: () => SoftArgmaxes,
   kernel: number,
   convention: DecodeConvention,
 ): DecodedPoint {
@@ -110,6 +125,8 @@ function decodeFrom(
       return soft().plain;
     case 'softargmaxDebiased':
       return soft().debiased;
+    case 'softargmaxMmpose':
+      return soft().mmpose();
   }
 }
 
@@ -143,7 +160,7 @@ export function decodeAll(
   const m = finiteArgmaxMap(map);
   let modulated: Float32Array | undefined;
   const modulate = (): Float32Array => (modulated ??= modulateMap(map, kernel, modulationScratch(map.w * map.h)).data);
-  let softs: { plain: DecodedPoint; debiased: DecodedPoint } | undefined;
+  let softs: SoftArgmaxes | undefined;
   const soft = () => (softs ??= softArgmaxes(map, beta, m));
   const out: Record<string, DecodedPoint> = {};
   for (const id of ids) out[id] = decodeFrom(id, map, m, modulate, soft, kernel, convention);

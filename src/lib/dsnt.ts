@@ -197,6 +197,35 @@ export function normalizedGrids(w: number, h: number): { X: Float64Array; Y: Flo
 }
 
 /**
+ * The debiased soft-argmax as MMPose's code computes it (`IntegralRegressionHead.forward` with
+ * `debias=True`, mmpose/models/heads/regression_heads/integral_regression_head.py), which differs
+ * from the paper's form ({@link debiasedSoftArgmax}) in two ways: the grid puts cell j at j/W (not
+ * (j + ½)/W), and C is the sum of exp(z) over the cells, without β (the paper's is the mean of
+ * exp(βz), the integral over [0, 1)²). From the plain expectation `plain` (heatmap pixels, of
+ * softmax(βz)) and the logits: x = C/(C − 1)·(plain.x/W − 1/(2C))·W, likewise y, in heatmap pixels
+ * (MMPose's normalised output times the heatmap size; its codec multiplies by the input size).
+ * The formula is applied as MMPose applies it, whatever C is: C ≤ 1 gives what MMPose gives
+ * (C = 1 divides by zero). Logits of −∞ count as exp(z) = 0.
+ */
+export function mmposeDebiasFrom(plain: Point, logits: Values, w: number, h: number): Point {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] as number);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += Math.exp((logits[i] as number) - max);
+  // 1/C = e^(−max) / Σ exp(z − max), without overflow.
+  const invC = Math.exp(-max) / sum;
+  const fix = (j: number): number => (j - invC / 2) / (1 - invC);
+  return { x: fix(plain.x / w) * w, y: fix(plain.y / h) * h };
+}
+
+/**
+ * The β of MMPose's `IntegralRegressionHead` (`mmpose/models/heads/regression_heads/integral_regression_head.py`):
+ * 1 by default, which its integral regression and DSNT configs keep, and 10 in its debiased config
+ * (`ipr_res50_debias-8xb64-210e_coco-256x256.py`, with `debias=True`).
+ */
+export const MMPOSE_INTEGRAL_BETA = { default: 1, debiased: 10 } as const;
+
+/**
  * Soft-argmax and its debiased form (see {@link dsntDecode} and {@link debiasedSoftArgmax}) from
  * one pass of exponentials over an h×w logit map, for decoders that want both: the plain
  * expectation Σp·j, Σp·i in heatmap pixels, and Gu et al.'s C/(C - 1)·(J - 1/(2C)) on the

@@ -34,6 +34,7 @@ export * from './figures/decoderTable.ts';
 export * from './figures/darkSteps.ts';
 export * from './figures/resolutionSweep.ts';
 export * from './figures/dsntFigure.ts';
+export * from './figures/debiasForms.ts';
 export * from './figures/simdrFigure.ts';
 export * from './figures/adaptiveConv.ts';
 export * from './figures/bottomUp.ts';

@@ -112,6 +112,15 @@ function pythonFloorDiv(a: number, b: number): number {
   return floored;
 }
 
+/** MMPose's `SimCCLabel` defaults (`mmpose/codecs/simcc_label.py`): `simcc_split_ratio=2.0`, `sigma=6.0` bins. */
+export const MMPOSE_SIMCC_DEFAULTS = { splitRatio: 2, sigma: 6 } as const;
+
+/**
+ * RTMPose's codec for 256 × 192 crops (`projects/rtmpose/rtmpose/body_2d_keypoint/rtmpose-m_8xb256-420e_coco-256x192.py`):
+ * `SimCCLabel(sigma=(4.9, 5.66), simcc_split_ratio=2.0)`, σ in bins along x and y.
+ */
+export const RTMPOSE_SIMCC_LABEL = { splitRatio: 2, sigma: { x: 4.9, y: 5.66 } } as const;
+
 /**
  * The SimCC-DARK blur kernel for a label σ (in bins), as `SimCCLabel.decode` derives it:
  * int((20σ - 7) // 3), less one when even. σ = 2 gives 11; RTMPose's (4.9, 5.66) give 29 and 35.

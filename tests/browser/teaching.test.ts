@@ -492,11 +492,11 @@ describe('offline', () => {
 
       // An update: a changed page and a new worker. Online again, one visit installs it.
       await browser.setOffline(false);
-      const corrections = join(root, 'corrections', 'index.html');
-      const before = readFileSync(corrections, 'utf8');
-      const updated = before.replace(/(<h1[^>]*>)Corrections</, '$1Corrections (updated)<');
+      const cite = join(root, 'cite', 'index.html');
+      const before = readFileSync(cite, 'utf8');
+      const updated = before.replace(/(<h1[^>]*>)Cite Subpixel</, '$1Cite Subpixel (updated)<');
       assert.notEqual(updated, before);
-      writeFileSync(corrections, updated);
+      writeFileSync(cite, updated);
       await writeServiceWorker(root);
       await page.goto(`${site.origin}/`, { waitUntil: 'networkidle' });
       await page.evaluate(async () => {
@@ -510,7 +510,7 @@ describe('offline', () => {
           for (const key of await caches.keys()) {
             const cache = await caches.open(key);
             for (const request of await cache.keys()) {
-              if (request.url.includes('/corrections/index.html'))
+              if (request.url.includes('/cite/index.html'))
                 bodies.push((await (await cache.match(request))?.text()) ?? '');
             }
           }
@@ -518,22 +518,22 @@ describe('offline', () => {
         });
       const deadline = Date.now() + 60_000;
       let bodies = await cachedPages();
-      while (!(bodies.length === 1 && bodies[0]!.includes('Corrections (updated)')) && Date.now() < deadline) {
+      while (!(bodies.length === 1 && bodies[0]!.includes('Cite Subpixel (updated)')) && Date.now() < deadline) {
         await page.waitForTimeout(250);
         bodies = await cachedPages();
       }
       assert.equal(bodies.length, 1);
-      assert.ok(bodies[0]!.includes('Corrections (updated)'), 'the new revision is cached');
+      assert.ok(bodies[0]!.includes('Cite Subpixel (updated)'), 'the new revision is cached');
       await browser.setOffline(true);
-      const response = await page.goto(`${site.origin}/corrections/`, { waitUntil: 'load' });
+      const response = await page.goto(`${site.origin}/cite/`, { waitUntil: 'load' });
       assert.equal(response?.fromServiceWorker(), true);
-      assert.equal(await text(page, 'h1'), 'Corrections (updated)');
+      assert.equal(await text(page, 'h1'), 'Cite Subpixel (updated)');
       // One precache, with one entry for the page: the old revision is gone.
       const entries = await page.evaluate(async () => {
         const found: string[] = [];
         for (const key of await caches.keys()) {
           for (const request of await (await caches.open(key)).keys()) {
-            if (request.url.includes('/corrections/index.html')) found.push(`${key} ${request.url}`);
+            if (request.url.includes('/cite/index.html')) found.push(`${key} ${request.url}`);
           }
         }
         return found;

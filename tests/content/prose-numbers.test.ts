@@ -8,8 +8,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isProseName } from '../../src/lib/prose/index.ts';
 import { ALLOWANCES, scanChapter, strayNumbers, type ScanContext } from './prose-scan.ts';
+import { scanTemplate, TEMPLATE_ALLOWANCES } from './template-scan.ts';
 
 const CHAPTERS = 'src/content/chapters';
+const LAB = 'src/components/lab';
 const bibKeys = new Set(
   [...readFileSync('src/data/references.bib', 'utf8').matchAll(/^@\w+\{([^,\s]+),/gm)].map((m) => m[1] as string),
 );
@@ -119,6 +121,51 @@ describe('the chapters', () => {
       const result = scan(readFileSync(`${CHAPTERS}/${file}`, 'utf8'));
       const report = result.findings.map(
         (f) => `${file}:${f.line}:${f.column} "${f.text}" — ${f.problem}\n    ${f.context}`,
+      );
+      expect(report).toEqual([]);
+    });
+  }
+});
+
+describe("the Lab's help, labels and legends", () => {
+  const found = (astro: string) => scanTemplate(astro).map((f) => f.number);
+
+  it('finds digits in text and in the attributes a reader sees or hears', () => {
+    expect(found('<p class="help">The Lab starts at β = 20.</p>')).toEqual(['20']);
+    expect(found('<MapPanel name="zoom" label="7 × 7 cells around the maximum" />')).toEqual(['7', '7']);
+    expect(found('<button aria-label="Previous 3 maps">←</button>')).toEqual(['3']);
+    expect(found('{open && <p>Only 5 px.</p>}')).toEqual(['5']);
+  });
+
+  it('leaves out expressions, code, machinery attributes and the allowances', () => {
+    expect(found('<p>β = {params.beta.default}, <code>sigma=6.0</code>, {ok ? "a 5" : `b ${2}`}</p>')).toEqual([]);
+    expect(found('<input data-n="12" min="0" max="64" />')).toEqual([]);
+    expect(found('<h2>1. Inputs</h2><th>PCK@0.05</th><th>AP75</th><th>Shift 1</th><p>COCO-17, 0-based</p>')).toEqual(
+      [],
+    );
+    expect(TEMPLATE_ALLOWANCES.map((a) => a.name)).toEqual([
+      'numbered part',
+      'metric name',
+      'format name',
+      'flip setting',
+    ]);
+  });
+
+  const templates = [
+    'src/pages/lab.astro',
+    ...readdirSync(LAB)
+      .filter((f) => f.endsWith('.astro'))
+      .map((f) => `${LAB}/${f}`),
+  ];
+
+  it('are all scanned', () => {
+    expect(templates.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const file of templates) {
+    it(`${file}: every number it shows comes from the code`, () => {
+      const report = scanTemplate(readFileSync(file, 'utf8')).map(
+        (f) => `${file}:${f.line} "${f.number}" in "${f.context}"`,
       );
       expect(report).toEqual([]);
     });

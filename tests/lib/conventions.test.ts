@@ -245,7 +245,7 @@ describe('non-finite cells: what is finite is decoded', () => {
   it('soft-argmax gives bad cells weight 0 (as a logit of -∞ would)', () => {
     const bad = withBad([[2, 3, Number.NaN]]);
     const zeroWeight = withBad([[2, 3, -1e30]]);
-    for (const id of ['softargmax', 'softargmaxDebiased'] as const) {
+    for (const id of ['softargmax', 'softargmaxDebiased', 'softargmaxMmpose'] as const) {
       const a = decodeMap(id, bad, { beta: 30 });
       const b = decodeMap(id, zeroWeight, { beta: 30 });
       expect(a.x).toBeCloseTo(b.x, 10);

@@ -34,6 +34,39 @@ describe('soft-argmax on a raw heatmap', () => {
   });
 });
 
+describe("the debiased soft-argmax: the paper's form and MMPose's code (issue 27 item 3)", () => {
+  // Two cells, logits 0 and ln 3: softmax at β = 1 is (¼, ¾), so the plain expectation is x = 0.75.
+  const map = { w: 2, h: 1, data: Float32Array.from([0, Math.log(3)]) };
+
+  it("MMPose's: cell j at j/W and C = Σ exp(z) = 4, so x = C/(C−1)·(0.75/2 − 1/(2C))·2 = 2/3, y = −1/6", () => {
+    const p = decodeMap('softargmaxMmpose', map, { beta: 1 });
+    expect(p.x).toBeCloseTo(2 / 3, 6);
+    expect(p.y).toBeCloseTo(-1 / 6, 6);
+  });
+
+  it("the paper's: cell j at (j + ½)/W and C = mean exp(βz) = 2, so x = (0.625 − ¼)/½·2 − ½ = 1, y = 0", () => {
+    const p = decodeMap('softargmaxDebiased', map, { beta: 1 });
+    expect(p.x).toBeCloseTo(1, 6);
+    expect(p.y).toBeCloseTo(0, 6);
+  });
+
+  it("MMPose's C takes no β: at β = 2 softmax is (1/10, 9/10) and C stays 4, so x = (0.45 − ⅛)/¾·2 = 13/15", () => {
+    expect(decodeMap('softargmaxMmpose', map, { beta: 2 }).x).toBeCloseTo(13 / 15, 6);
+  });
+
+  it('the two forms differ on a Gaussian heatmap at β = 20, where the Lab starts (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 4, max: 43, noNaN: true }), fc.double({ min: 4, max: 59, noNaN: true }), (x, y) => {
+        const gaussian = encodeUnbiased({ x, y }, 48, 64, 2);
+        const paper = decodeMap('softargmaxDebiased', gaussian, { beta: 20 });
+        const mmpose = decodeMap('softargmaxMmpose', gaussian, { beta: 20 });
+        return Math.hypot(paper.x - mmpose.x, paper.y - mmpose.y) > 1e-3;
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
 describe('decodeAll(ids, map)', () => {
   it('gives every decoder the same answer as decodeMap, scanning once (property)', () => {
     fc.assert(

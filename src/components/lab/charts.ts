@@ -22,6 +22,7 @@ const SYMBOL: Record<LabDecoderId, Plot.SymbolType> = {
   dark: 'plus',
   softargmax: 'circle',
   softargmaxDebiased: 'times',
+  softargmaxMmpose: 'hexagon',
   darkUdp: 'asterisk',
   megvii: 'wye',
   simccArgmax: 'square',

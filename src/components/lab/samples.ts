@@ -56,7 +56,7 @@ export const LAB_SAMPLES: readonly LabSampleSource[] = [
   {
     id: 'blazepose',
     label: 'Heatmaps from the real model',
-    description: `Heatmaps from the real model runs BlazePose lite (chapter 9's model) in this browser, only when you press it, on the bundled photo's default crop: ${BLAZEPOSE_KEYPOINT_COUNT} maps of ${BLAZEPOSE_HEATMAP_SIZE} × ${BLAZEPOSE_HEATMAP_SIZE} (${BLAZEPOSE_POSE_LANDMARK_COUNT} landmarks and ${BLAZEPOSE_KEYPOINT_COUNT - BLAZEPOSE_POSE_LANDMARK_COUNT} auxiliary points), which the model gives as logits and the Lab, as MediaPipe does, puts through the sigmoid 1 / (1 + e^−z), so every value lies in (0, 1); stride ${BLAZEPOSE_STRIDE}, a ${BLAZEPOSE_INPUT_SIZE} × ${BLAZEPOSE_INPUT_SIZE} crop; no ground truth.`,
+    description: `This button runs BlazePose lite (chapter 9's model) in this browser, and only when you press it, on the bundled photo's default crop: ${BLAZEPOSE_KEYPOINT_COUNT} maps of ${BLAZEPOSE_HEATMAP_SIZE} × ${BLAZEPOSE_HEATMAP_SIZE} (${BLAZEPOSE_POSE_LANDMARK_COUNT} landmarks and ${BLAZEPOSE_KEYPOINT_COUNT - BLAZEPOSE_POSE_LANDMARK_COUNT} auxiliary points), which the model gives as logits and the Lab, as MediaPipe does, puts through the sigmoid 1 / (1 + e^−z), so every value lies in (0, 1); stride ${BLAZEPOSE_STRIDE}, a ${BLAZEPOSE_INPUT_SIZE} × ${BLAZEPOSE_INPUT_SIZE} crop; no ground truth.`,
     opening: 'Downloading the runtime and the model from this site, compiling it and running it on the bundled photo…',
     model: 'blazepose',
     async load() {

@@ -8,6 +8,8 @@
 import {
   COCO17_FLIP_PAIRS,
   HEATMAP_DECODER_IDS,
+  LAB_DEFAULT_BETA,
+  MMPOSE_SIMCC_DEFAULTS,
   SIMCC_DECODER_IDS,
   type DecodeConvention,
   type HeatmapDecoderId,
@@ -103,6 +105,7 @@ const decoderDefaults: Record<LabDecoderId, boolean> = {
   dark: true,
   softargmax: true,
   softargmaxDebiased: false,
+  softargmaxMmpose: false,
   darkUdp: false,
   megvii: false,
   simccArgmax: true,
@@ -117,14 +120,13 @@ export const labSchema: Schema<LabState> = {
   convention: choiceParam(['reference', 'mmpose'] as const, 'reference'),
   mapping: choiceParam(['stride', 'udp'] as const, 'stride'),
   kernel: choiceParam(KERNELS, '11'),
-  // Soft-argmax's β: 20 suits heatmaps trained against Gaussians (peaks near 1), the usual input.
-  beta: numberParam({ default: 20, min: 0.1, max: 100, digits: 2 }),
+  beta: numberParam({ default: LAB_DEFAULT_BETA, min: 0.1, max: 100, digits: 2 }),
   stride: numberParam({ default: 4, min: 0.25, max: 64, digits: 3 }),
   units: choiceParam(['input', 'heatmap'] as const, 'input'),
-  // MMPose's SimCCLabel: simcc_split_ratio 2.0 (RTMPose) and σ 6.0 by default.
-  split: numberParam({ default: 2, min: 0.25, max: 16, digits: 3 }),
-  sigmaX: numberParam({ default: 6, min: 0.5, max: 20, digits: 2 }),
-  sigmaY: numberParam({ default: 6, min: 0.5, max: 20, digits: 2 }),
+  // MMPose's SimCCLabel defaults (RTMPose's configs keep the split ratio).
+  split: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.splitRatio, min: 0.25, max: 16, digits: 3 }),
+  sigmaX: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.sigma, min: 0.5, max: 20, digits: 2 }),
+  sigmaY: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.sigma, min: 0.5, max: 20, digits: 2 }),
   // MMPose's heatmap configs average with shift_heatmap=True: one cell.
   flip: choiceParam(FLIPS, '1'),
   pairs: pairsParam(COCO17_PAIRS_TEXT),

@@ -64,12 +64,16 @@ export function cropAround(centre: Point, size: number): CropSquare {
   return { x: centre.x - size / 2, y: centre.y - size / 2, size };
 }
 
-/** How much MediaPipe enlarges the box from the auxiliary points (`pose_landmarks_to_roi.pbtxt`, scale 1.5). */
-export const BLAZEPOSE_ROI_SCALE = 1.5;
+/**
+ * How much MediaPipe enlarges the box from the auxiliary points: `pose_landmarks_to_roi.pbtxt`'s
+ * RectTransformationCalculator, scale 1.25 since May 2021 (the models with heatmaps, which this site
+ * runs); 1.5 belonged to the December 2020 graph, whose model had no heatmaps.
+ */
+export const BLAZEPOSE_ROI_SCALE = 1.25;
 
 /**
  * The next crop MediaPipe would take from this crop's answer (`pose_landmarks_to_roi.pbtxt`), without
- * its rotation: centred on the auxiliary body centre (33), side 2 · |scale point (34) − centre| · 1.5,
+ * its rotation: centred on the auxiliary body centre (33), side 2 · |scale point (34) − centre| · 1.25,
  * in photo pixels. `landmarks` are in input pixels of `crop`.
  */
 export function cropFromAuxiliary(landmarks: readonly Point[], crop: CropSquare): CropSquare {

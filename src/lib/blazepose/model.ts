@@ -111,7 +111,7 @@ export const BLAZEPOSE_NOSE = 0;
 /** Index of the auxiliary body centre (MediaPipe's next crop is centred on it). */
 export const BLAZEPOSE_BODY_CENTRE = 33;
 
-/** Index of the auxiliary scale point (the next crop's side is 3 × its distance from the centre). */
+/** Index of the auxiliary scale point (the next crop's side is 2.5 × its distance from the centre). */
 export const BLAZEPOSE_BODY_SCALE = 34;
 
 /** Whether keypoint `index` is one of the 6 auxiliary points rather than a pose landmark. */

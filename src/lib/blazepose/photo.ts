@@ -16,7 +16,7 @@ export const ASTRONAUT_CREDIT = 'Eileen Collins, photographed by NASA (public do
  * 0.99 and the nose's heatmap peaks at 0.71, so MediaPipe's refinement applies. Tighter crops on the
  * head and shoulders lower both (a 384 px square: nose peak 0.46, below MediaPipe's 0.5). MediaPipe's
  * own next crop (`cropFromAuxiliary`) does not settle on a half-length portrait: it centres on the
- * hips, below the frame, and grows at every step (512 → 658 → 804 px), filling with repeated edge
- * pixels; the photo's own square is the sensible default.
+ * hips, below the frame, with a side larger than the photo (2.5 × the distance from the centre to the
+ * scale point), filling with repeated edge pixels; the photo's own square is the sensible default.
  */
 export const ASTRONAUT_DEFAULT_CROP: CropSquare = { x: 0, y: 0, size: 512 };

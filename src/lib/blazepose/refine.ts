@@ -7,8 +7,10 @@
  *
  * 1. takes the cell under the *regressed* landmark: col = int(x_norm · W), row = int(y_norm · H),
  *    where x_norm = x / 256 (C++'s int() truncates toward zero, so −0.5 < x_norm·W < 0 gives 0);
- *    it skips the landmark when col < 0, col ≥ W or row < 0 — the source tests `col ≥ H` where it
- *    means `row ≥ H`, so a row past the bottom is not skipped and its window is clipped (or empty);
+ *    it skips the landmark when col < 0, col ≥ W or row < 0 — up to July 2023 (fixed in commit
+ *    9861b3c) the source tested `col ≥ H` where it meant `row ≥ H`, so a row past the bottom is not
+ *    skipped and its window is clipped (or empty). This module reproduces that version, the one in
+ *    the `@mediapipe/pose` package (0.5.1675469404, February 2023) whose model the site runs;
  * 2. over the kernel × kernel window around that cell, clipped to the map, sums the confidences
  *    c = sigmoid(logit), and c·col, c·row, and keeps the largest c (all in float32);
  * 3. if that largest c ≥ min_confidence_to_refine and the sum > 0, the landmark becomes the
@@ -70,7 +72,7 @@ export function refineLandmark(logits: Heatmap, landmark: Point, options: Refine
   // + 0 turns the −0 that truncating (−1, 0) gives into 0.
   const col = Math.trunc(f32(f32(landmark.x / inputSize) * w)) + 0;
   const row = Math.trunc(f32(f32(landmark.y / inputSize) * h)) + 0;
-  // MediaPipe's bounds test, as written (its last clause compares the column with the height).
+  // MediaPipe's bounds test as the shipped version wrote it (its last clause compares the column with the height).
   if (!Number.isFinite(col) || !Number.isFinite(row) || col < 0 || col >= w || row < 0 || col >= h) {
     return { ...unrefined, refined: false, maxConfidence: 0, centre: null };
   }

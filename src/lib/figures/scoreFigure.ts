@@ -22,7 +22,7 @@ import { decodeAll, decodeMap } from '../decoders.ts';
 import { encodeUnbiased } from '../encode.ts';
 import { createRandom } from '../random.ts';
 import { SCORE_CONVENTIONS, scoreUnder, thresholdSweep, type ScoreConvention, type ThresholdRow } from '../scores.ts';
-import { simccMaximum, type VectorStack } from '../simcc.ts';
+import { RTMPOSE_SIMCC_LABEL, simccMaximum, type VectorStack } from '../simcc.ts';
 import type { Point } from '../stack.ts';
 import { CROP_GEOMETRY } from './pixelGrid.ts';
 
@@ -41,8 +41,8 @@ export const SCORE_SETTING = {
   /** Megvii's targets peak at 255 (MegviiHeatmap.encode), so its network's maps do too. */
   megviiPeak: 255,
   /** SimCC: bins per input pixel and the label's σ along x and y, bins (RTMPose, 256 × 192). */
-  split: 2,
-  simccSigma: { x: 4.9, y: 5.66 },
+  split: RTMPOSE_SIMCC_LABEL.splitRatio,
+  simccSigma: RTMPOSE_SIMCC_LABEL.sigma,
   /** Keypoints are drawn at least this far inside the crop, input px. */
   margin: 16,
   /** The thresholds of the kept-share curves: 0 to 2 in steps of 0.02. */

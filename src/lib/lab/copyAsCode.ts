@@ -250,6 +250,22 @@ def decode_softargmaxDebiased(h):
     fix = lambda j: (j - inv_c / 2) / (1 - inv_c)
     return float(fix(jx) * W - 0.5), float(fix(jy) * H - 0.5), m[2]
 `,
+  softargmaxMmpose: `
+
+def decode_softargmaxMmpose(h):
+    """MMPose's IntegralRegressionHead with debias=True: grid j/W, C = sum(exp(h)) without beta."""
+    if argmax(h) is None:
+        return NAN_POINT
+    m = maximum(h)
+    p, _ = softmax_finite(h)
+    H, W = h.shape
+    jx = (p.sum(0) * np.arange(W)).sum() / W
+    jy = (p.sum(1) * np.arange(H)).sum() / H
+    raw = np.where(np.isfinite(h), h.astype(np.float64), -np.inf)
+    inv_c = np.exp(-raw.max()) / np.exp(raw - raw.max()).sum()
+    fix = lambda j: (j - inv_c / 2) / (1 - inv_c)
+    return float(fix(jx) * W), float(fix(jy) * H), m[2]
+`,
 };
 
 const PY_SIMCC = `
@@ -488,9 +504,13 @@ export function mmposeConfig(settings: CopyAsCodeSettings): string {
     lines.push('# Argmax alone: no MMPose codec decodes without refinement (MSRAHeatmap adds the quarter shift).');
   if (settings.decoders.includes('quarter2'))
     lines.push("# The DARK paper's second-maximum shift has no MMPose codec.");
-  if (settings.decoders.includes('softargmax') || settings.decoders.includes('softargmaxDebiased'))
+  if (settings.decoders.includes('softargmax') || settings.decoders.includes('softargmaxMmpose'))
     lines.push(
-      '# Soft-argmax: MMPose integrates in the head (IntegralRegressionHead or DSNTHead; debias=True for the debiased form) with IntegralRegressionLabel.',
+      `# Soft-argmax: MMPose integrates in the head (IntegralRegressionHead or DSNTHead, beta=${settings.beta}; debias=True for its debiased form, the Lab's "debiased (MMPose)") with IntegralRegressionLabel.`,
+    );
+  if (settings.decoders.includes('softargmaxDebiased'))
+    lines.push(
+      '# Soft-argmax debiased as Gu et al. (ICCV 2021) write it has no MMPose setting: IntegralRegressionHead\'s debias=True computes the Lab\'s "debiased (MMPose)".',
     );
   if (settings.mapping === 'udp') {
     lines.push(

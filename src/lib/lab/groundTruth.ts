@@ -3,9 +3,13 @@
  * by keypoint), read from JSON or CSV, in heatmap or input pixels; or a whole COCO keypoints
  * file or a COCO results list (see `coco.ts`), recognised and handed over.
  *
- * JSON: an array of [x, y] (or [x, y, v], COCO's visibility ignored) or {x, y} points, nested
- * per sample or not, or COCO's flat [x1, y1, v1, x2, …] list. CSV: a row per point; the
- * columns named x and y when there is a header, else the first two.
+ * JSON: an array of [x, y], [x, y, v] or {x, y} (or {x, y, v}) points, nested per sample or not,
+ * or COCO's flat [x1, y1, v1, x2, …] list. A point is unlabelled, and so left out of every error
+ * and metric, when it is `null`, when its x or y is `null`, or when its visibility v is 0 (COCO's
+ * "not labelled", whatever x and y hold: COCO writes (0, 0, 0)). CSV: a row per point; the
+ * columns named x and y (and v or visibility, if any) when there is a header, else the first two
+ * (a third column without a header is not read: it may be a score); an empty or NaN cell is
+ * unlabelled too.
  *
  * Hostile files get the reader's own message: a file larger than {@link GROUND_TRUTH_LIMITS}
  * is refused from its size before it is parsed, JSON is walked without recursion and refused
@@ -48,6 +52,19 @@ export function checkGroundTruthSize(name: string, bytes: number): void {
   if (bytes === 0) throw new LabInputError(`${name}: the file is empty`);
 }
 
+/** A point that is not labelled: no error or metric is computed against it. */
+const UNLABELLED: Point = { x: Number.NaN, y: Number.NaN };
+
+/**
+ * A point from its x, y and COCO visibility: unlabelled when x or y is null or NaN, or when v is
+ * 0 (v = 1, labelled but not visible, and v = 2 are both labelled, as COCO's evaluation counts
+ * them).
+ */
+function labelled(x: number | null, y: number | null, v?: number | null): Point {
+  if (x === null || y === null || v === 0 || Number.isNaN(x) || Number.isNaN(y)) return { ...UNLABELLED };
+  return { x, y };
+}
+
 const tooMany = (name: string): LabInputError =>
   new LabInputError(
     `${name}: more than ${GROUND_TRUTH_LIMITS.maxPoints.toLocaleString('en')} points, more than any stack the Lab takes holds`,
@@ -63,15 +80,25 @@ function pointsFromJson(value: unknown, expected: number, name: string): Point[]
         `${name}: a flat list of ${nums.length} numbers; expected ${2 * expected} (x, y pairs) or ${3 * expected} (x, y, v triples) for ${expected} maps`,
       );
     }
-    return Array.from({ length: expected }, (_, i) => ({ x: nums[step * i]!, y: nums[step * i + 1]! }));
+    return Array.from({ length: expected }, (_, i) =>
+      labelled(nums[step * i]!, nums[step * i + 1]!, step === 3 ? nums[step * i + 2]! : undefined),
+    );
   }
   const out: Point[] = [];
   // Depth-first with an explicit stack of (value, path, depth), children pushed in reverse.
   const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
   while (stack.length) {
     const { v, path, depth } = stack.pop()!;
-    if (Array.isArray(v) && v.length >= 2 && v.length <= 3 && v.every((c) => typeof c === 'number' || c === null)) {
-      out.push({ x: (v[0] as number | null) ?? Number.NaN, y: (v[1] as number | null) ?? Number.NaN });
+    if (v === null && depth > 0) {
+      out.push(UNLABELLED);
+      if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
+    } else if (
+      Array.isArray(v) &&
+      v.length >= 2 &&
+      v.length <= 3 &&
+      v.every((c) => typeof c === 'number' || c === null)
+    ) {
+      out.push(labelled(v[0] as number | null, v[1] as number | null, v[2] as number | null | undefined));
       if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
     } else if (Array.isArray(v)) {
       if (depth >= GROUND_TRUTH_LIMITS.maxDepth) {
@@ -81,10 +108,11 @@ function pointsFromJson(value: unknown, expected: number, name: string): Point[]
       }
       for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], path: `${path}[${i}]`, depth: depth + 1 });
     } else if (v !== null && typeof v === 'object' && 'x' in v && 'y' in v) {
-      const { x, y } = v as { x: unknown; y: unknown };
-      if (typeof x !== 'number' || typeof y !== 'number')
-        throw new LabInputError(`${name}: ${path} has a non-numeric x or y`);
-      out.push({ x, y });
+      const { x, y, v: visibility } = v as { x: unknown; y: unknown; v?: unknown };
+      const numberOrNull = (c: unknown) => typeof c === 'number' || c === null;
+      if (!numberOrNull(x) || !numberOrNull(y) || !(visibility === undefined || numberOrNull(visibility)))
+        throw new LabInputError(`${name}: ${path} has an x, y or v that is neither a number nor null`);
+      out.push(labelled(x as number | null, y as number | null, visibility as number | null | undefined));
       if (out.length > GROUND_TRUTH_LIMITS.maxPoints) throw tooMany(name);
     } else {
       throw new LabInputError(
@@ -93,6 +121,11 @@ function pointsFromJson(value: unknown, expected: number, name: string): Point[]
     }
   }
   return out;
+}
+
+/** A CSV cell the Lab reads as a number: digits, NaN, or empty (unlabelled). */
+function isCsvNumber(cell: string): boolean {
+  return cell === '' || /^nan$/i.test(cell) || !Number.isNaN(Number(cell));
 }
 
 function pointsFromCsv(text: string, name: string): Point[] {
@@ -109,21 +142,25 @@ function pointsFromCsv(text: string, name: string): Point[] {
   if (!rows.length) throw new LabInputError(`${name}: no rows`);
   let xi = 0;
   let yi = 1;
+  let vi = -1;
   const header = rows[0]!;
-  if (header.some((c) => c !== '' && Number.isNaN(Number(c)))) {
+  if (header.some((c) => c !== '' && !isCsvNumber(c))) {
     const lower = header.map((c) => c.toLowerCase());
     xi = lower.indexOf('x');
     yi = lower.indexOf('y');
+    vi = lower.findIndex((c) => c === 'v' || c === 'visibility');
     if (xi < 0 || yi < 0) throw new LabInputError(`${name}: the header (${header.join(', ')}) has no x and y columns`);
     rows.shift();
   }
   return rows.map((row, i) => {
-    const x = Number(row[xi]);
-    const y = Number(row[yi]);
-    if (row[xi] === undefined || row[yi] === undefined || Number.isNaN(x) || Number.isNaN(y)) {
-      throw new LabInputError(`${name}: row ${i + 1} (${row.join(', ').slice(0, 60)}) has no numeric x and y`);
+    const [x, y, v] = [row[xi], row[yi], vi < 0 ? '' : (row[vi] ?? '')];
+    if (x === undefined || y === undefined || !isCsvNumber(x) || !isCsvNumber(y) || !isCsvNumber(v)) {
+      throw new LabInputError(
+        `${name}: row ${i + 1} (${row.join(', ').slice(0, 60)}) has no numeric x and y (an empty or NaN cell marks an unlabelled point)`,
+      );
     }
-    return { x, y };
+    const number = (c: string) => (c === '' ? null : Number(c));
+    return labelled(number(x), number(y), number(v));
   });
 }
 

@@ -14,6 +14,12 @@ import type { GroundTruthUnits } from './groundTruth.ts';
 /** Any decoder the Lab offers: a heatmap decoder or a SimCC decoder. */
 export type LabDecoderId = HeatmapDecoderId | SimccDecoderId;
 
+/**
+ * The soft-argmax β the Lab starts with: 20 suits heatmaps trained against Gaussians (peaks near
+ * one), the usual input; a model trained with soft-argmax wants the β it was trained with.
+ */
+export const LAB_DEFAULT_BETA = 20;
+
 /** The flip test: off, or the flipped-back maps shifted 0 or 1 cell before averaging. */
 export type FlipChoice = 'off' | 0 | 1;
 

@@ -11,11 +11,13 @@
  * tests/lib/tf-shipped.test.ts checks against a fresh measurement.
  */
 import { strideOf } from '../coords.ts';
+import { LAB_DEFAULT_BETA } from '../lab/run.ts';
 import { REFERENCE_TOLERANCE } from '../decoders.ts';
 import { ADAPT_BLOCK_TOLERANCE, CENTRE_NMS, REGULAR_GRID } from '../dekr.ts';
 import { encodeBiased, encodeUnbiased } from '../encode.ts';
 import { DARK_SETTING } from '../figures/darkSteps.ts';
 import { buildDecoderTable } from '../figures/decoderTable.ts';
+import { debiasFormsGap } from '../figures/debiasForms.ts';
 import { DSNT_SETTING } from '../figures/dsntFigure.ts';
 import { buildErrorDistributions, DIST_MARGIN, SIGMAS, STRIDES } from '../figures/errorDistributions.ts';
 import { CROP_GEOMETRY } from '../figures/pixelGrid.ts';
@@ -46,6 +48,8 @@ import type { ProseUnit, ProseValue } from './format.ts';
 import {
   BLAZEPOSE_HEATMAP_SIZE,
   BLAZEPOSE_INPUT_SIZE,
+  BLAZEPOSE_BODY_CENTRE,
+  BLAZEPOSE_BODY_SCALE,
   BLAZEPOSE_KEYPOINT_COUNT,
   BLAZEPOSE_POSE_LANDMARK_COUNT,
   BLAZEPOSE_STRIDE,
@@ -107,6 +111,10 @@ const quantisation = once(() => buildQuantisationComparison());
 /** Figure 6.3's default state (k, σ, ε, the prediction's width), mirrored; checked by tests/lib/prose.test.ts. */
 export const KL_EXAMPLE = { x: 101.37, k: 2, sigma: 6, epsilon: 0.1, width: 2 } as const;
 const klCurves = once(() => buildKlCurves(KL_EXAMPLE));
+
+/** Chapter 5: the two debiased soft-argmaxes on the Lab's sample, at β = 1 and at the Lab's β. */
+const debiasLow = once(() => debiasFormsGap(1));
+const debiasLab = once(() => debiasFormsGap(LAB_DEFAULT_BETA));
 
 /** Figure 10.2's sweep and figure 10.3's samples, as their figures build them. */
 const flipSweep = once(() => buildFlipSweep());
@@ -467,6 +475,36 @@ export const PROSE_VALUES = {
     size(DSNT_SETTING.h, DSNT_SETTING.w),
   ),
   'dsnt.cells': entry('cells of figure 5.1’s map (DSNT_SETTING)', '', 0, () => DSNT_SETTING.h * DSNT_SETTING.w),
+  'dsnt.forms.maps': entry(
+    'maps of the Lab’s sample the two debiased forms are compared on',
+    '',
+    0,
+    () => debiasLow().count,
+  ),
+  'dsnt.forms.lowPaper': entry(
+    'the paper’s debiased form at β = 1 on the Lab’s sample, mean error',
+    'px',
+    1,
+    () => debiasLow().paperError,
+  ),
+  'dsnt.forms.lowMmpose': entry(
+    'MMPose’s debiased form at β = 1 on the Lab’s sample, mean error',
+    'px',
+    1,
+    () => debiasLow().mmposeError,
+  ),
+  'dsnt.forms.labBeta': entry(
+    'the soft-argmax β the Lab starts with (LAB_DEFAULT_BETA)',
+    '',
+    0,
+    () => LAB_DEFAULT_BETA,
+  ),
+  'dsnt.forms.labGap': entry(
+    'the two debiased forms’ largest distance at the Lab’s β on its sample',
+    'px',
+    2,
+    () => debiasLab().max,
+  ),
 
   // Chapter 6: SimDR.
   'simdr.boundRatio': entry(
@@ -696,6 +734,18 @@ export const PROSE_VALUES = {
     '',
     0,
     () => BLAZEPOSE_KEYPOINT_COUNT - BLAZEPOSE_POSE_LANDMARK_COUNT,
+  ),
+  'ch9.bodyCentre': entry(
+    'the auxiliary body centre MediaPipe centres the next crop on (BLAZEPOSE_BODY_CENTRE)',
+    '',
+    0,
+    () => BLAZEPOSE_BODY_CENTRE,
+  ),
+  'ch9.bodyScale': entry(
+    'the auxiliary point that sets the next crop’s size (BLAZEPOSE_BODY_SCALE)',
+    '',
+    0,
+    () => BLAZEPOSE_BODY_SCALE,
   ),
   'ch9.refineWindow': entry('the window of MediaPipe’s refinement, cells (MEDIAPIPE_REFINE_KERNEL)', '', 0, () =>
     size(MEDIAPIPE_REFINE_KERNEL, MEDIAPIPE_REFINE_KERNEL),

@@ -142,12 +142,12 @@ describe('crop ↔ photo', () => {
     expect(cropToPhoto({ x: 128, y: 128 }, crop)).toEqual({ x: 300, y: 200 });
   });
 
-  it("cropFromAuxiliary is MediaPipe's next crop: centre on point 33, side 2 · 1.5 · |34 − 33|", () => {
+  it("cropFromAuxiliary is MediaPipe's next crop: centre on point 33, side 2 · 1.25 · |34 − 33|", () => {
     const landmarks = Array.from({ length: 39 }, () => ({ x: 0, y: 0 }));
     landmarks[33] = { x: 128, y: 160 };
     landmarks[34] = { x: 128 + 30, y: 160 - 40 }; // 50 input px away
     const crop = { x: 0, y: 0, size: 512 }; // s = 2: centre at photo (256, 320), distance 100
-    expect(cropFromAuxiliary(landmarks, crop)).toEqual({ x: 256 - 150, y: 320 - 150, size: 300 });
+    expect(cropFromAuxiliary(landmarks, crop)).toEqual({ x: 256 - 125, y: 320 - 125, size: 250 });
     expect(() => cropFromAuxiliary(landmarks.slice(0, 33), crop)).toThrow(RangeError);
   });
 });

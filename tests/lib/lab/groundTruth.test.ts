@@ -137,3 +137,72 @@ describe('ground truth frames', () => {
     expect(t.visibility).toEqual([2, 0]);
   });
 });
+
+describe('unlabelled points (issue 27 item 1)', () => {
+  const isUnlabelled = (p: { x: number; y: number }) => Number.isNaN(p.x) && Number.isNaN(p.y);
+
+  it('[x, y, v] with v = 0 is unlabelled, whatever x and y hold; v = 1 and v = 2 are labelled', () => {
+    const points = parseGroundTruth(
+      JSON.stringify([
+        [0, 0, 0],
+        [10, 20, 1],
+        [30, 40, 2],
+        [5, 6, 0],
+      ]),
+      'v.json',
+      4,
+    );
+    expect(points.map(isUnlabelled)).toEqual([true, false, false, true]);
+    expect(points[1]).toEqual({ x: 10, y: 20 });
+    expect(points[2]).toEqual({ x: 30, y: 40 });
+  });
+
+  it("COCO's flat list reads its visibilities too", () => {
+    const points = parseGroundTruth(JSON.stringify([12, 13, 2, 0, 0, 0]), 'flat.json', 2);
+    expect(points[0]).toEqual({ x: 12, y: 13 });
+    expect(isUnlabelled(points[1]!)).toBe(true);
+  });
+
+  it('null marks an unlabelled point, as a whole point, as a coordinate or in {x, y}', () => {
+    const text = JSON.stringify([
+      [[1, 2], null],
+      [[null, 4], { x: null, y: 5 }],
+      [
+        { x: 7, y: 8, v: 0 },
+        { x: 9, y: 10 },
+      ],
+    ]);
+    const points = parseGroundTruth(text, 'null.json', 6);
+    expect(points.map(isUnlabelled)).toEqual([false, true, true, true, true, false]);
+    expect(points[5]).toEqual({ x: 9, y: 10 });
+  });
+
+  it('a null document, or a string coordinate, is still refused', () => {
+    expect(refusal(() => parseGroundTruth('{"keypoints": null}', 'n.json', 1))).toMatch(/the top level is null/);
+    expect(refusal(() => parseGroundTruth(JSON.stringify([{ x: '1', y: 2 }]), 's.json', 1))).toMatch(
+      /neither a number nor null/,
+    );
+  });
+
+  it('CSV: a v or visibility column, and empty or NaN cells, mark unlabelled points', () => {
+    const withV = parseGroundTruth('x,y,v\n1,2,2\n0,0,0\n3,4,1\n', 'v.csv', 3);
+    expect(withV.map(isUnlabelled)).toEqual([false, true, false]);
+    const empty = parseGroundTruth('x,y\n1,2\n,\nNaN,nan\n', 'e.csv', 3);
+    expect(empty.map(isUnlabelled)).toEqual([false, true, true]);
+    // Without a header a third column is not read: it may be a score.
+    expect(parseGroundTruth('1,2,0\n', 's.csv', 1)).toEqual([{ x: 1, y: 2 }]);
+    expect(refusal(() => parseGroundTruth('x,y\n1,abc\n', 'b.csv', 1))).toMatch(/row 1 \(1, abc\) has no numeric x/);
+  });
+
+  it('an unlabelled point counts in no error, and a box-less truth marks it visibility 0', () => {
+    const t = cropTruth(
+      [
+        { x: 10, y: 10 },
+        { x: Number.NaN, y: Number.NaN },
+      ],
+      192,
+      256,
+    );
+    expect(t.visibility).toEqual([2, 0]);
+  });
+});

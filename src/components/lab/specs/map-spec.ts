@@ -20,12 +20,17 @@ import { mapName } from '../view/texts.ts';
 
 const params = pick(labSchema, 'map');
 /** The close-up's side, cells. */
-const CLOSE_UP = 7;
+export const CLOSE_UP = 7;
 type State = { map: number };
 
 /** Before anything is decoded the panels show a blank map of the sample's size (as the page is built). */
 export const BLANK = { values: new Float32Array(48 * 64), w: 48, h: 64, domain: [0, 1] as [number, number] };
-export const BLANK_CLOSE_UP = { values: new Float32Array(49), w: 7, h: 7, domain: [0, 1] as [number, number] };
+export const BLANK_CLOSE_UP = {
+  values: new Float32Array(CLOSE_UP * CLOSE_UP),
+  w: CLOSE_UP,
+  h: CLOSE_UP,
+  domain: [0, 1] as [number, number],
+};
 
 interface Data {
   selected: LabSelected | null;
