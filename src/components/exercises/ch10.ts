@@ -57,7 +57,7 @@ export default exerciseSet({
       prompt:
         'Find a threshold that keeps every keypoint by Megvii’s score but drops at least a third of them by the heatmap maximum.',
       hints: [
-        'Megvii’s score is the maximum over 255 plus 0.5: what is the lowest score it can give a map?',
+        'Megvii’s score is the maximum over 255 plus 0.5: what does it give a map whose maximum is zero?',
         'Try thresholds just above a half.',
       ],
       check(s, published) {
@@ -77,7 +77,7 @@ export default exerciseSet({
       prompt:
         'Drag the keypoint to where MMPose’s quarter shift refines exactly one axis while HRNet’s refines neither.',
       hints: [
-        'HRNet tests both axes at once; MMPose tests each on its own.',
+        'HRNet tests both axes at once; MMPose gives each axis its own condition: x moves when 1 < x < W − 1, y when 1 < y < H − 1 (and the point is inside the map).',
         'Try the second column from the left, away from the top and bottom rows.',
       ],
       check(s, published) {

@@ -72,7 +72,7 @@ export interface BlazePoseJointDecode {
   regressed: Point;
   /** The heatmap's maximum (sigmoid), the argmax score. */
   peak: number;
-  /** Whether MediaPipe's refinement moved the landmark (false when the window's peak is below 0.5). */
+  /** Whether MediaPipe's refinement moved the landmark (false when skipped, or when the window's peak is below 0.5). */
   refined: boolean;
 }
 
