@@ -4,7 +4,7 @@
  * (`refinementAt`, `conventions.ts`) and where each decoder puts the point (`decodeMap`):
  *
  * - HRNet's quarter shift (`get_final_preds`): both axes, only when 1 < x < W-1 and 1 < y < H-1;
- * - MMPose's quarter shift (`refine_keypoints`): each axis on its own test;
+ * - MMPose's quarter shift (`refine_keypoints`): x when 1 < x < W − 1 and 0 < y < H, y when 1 < y < H − 1 and 0 < x < W;
  * - DARK (DarkPose's `taylor`, MMPose's `refine_keypoints_dark`): two cells from every edge;
  * - DARK-UDP (`refine_keypoints_dark_udp`): everywhere, reading an edge-padded log map.
  *
