@@ -18,6 +18,7 @@ export * from './flip.ts';
 export * from './scores.ts';
 export * from './keypoints.ts';
 export * from './metrics.ts';
+export * from './cocoeval.ts';
 export * from './dsnt.ts';
 export * from './simdr.ts';
 export * from './dekr.ts';

@@ -11,6 +11,7 @@
  * (MMPose's box, padding 1.25, the input's aspect ratio) under the stride or UDP mapping.
  */
 import { imageToInput, mmposeCrop, type Crop, type InputMapping } from '../mapping.ts';
+import type { CocoEvalInput } from '../cocoeval.ts';
 import type { ApImage, KeypointPrediction, KeypointTruth } from '../metrics.ts';
 import type { Point } from '../stack.ts';
 import { LabInputError, previewJsonValue } from './input.ts';
@@ -55,6 +56,8 @@ export interface CocoKeypoints {
   k: number;
   /** `categories[0].keypoints`, or empty when the file gives none. */
   keypointNames: string[];
+  /** The ids of the file's `categories` (COCOeval evaluates these), in file order. */
+  categoryIds: number[];
 }
 
 /** One entry of a COCO results list, in image pixels. */
@@ -65,6 +68,8 @@ export interface CocoResult {
   /** The third value of each triple: the keypoint's score. */
   keypointScores: number[];
   score: number;
+  /** The result's `bbox` when it has one (COCOeval then takes its area from it). */
+  bbox?: number[];
 }
 
 /** Refuses a COCO or ground-truth file larger than the Lab reads, before it is read. */
@@ -189,7 +194,8 @@ export function cocoKeypointsFromJson(value: unknown, name: string): CocoKeypoin
     });
   });
   if (!annotations.length) throw new LabInputError(`${name}: no annotation has keypoints`);
-  return { images, annotations, k, keypointNames };
+  const categoryIds = categories.flatMap((c) => (isRecord(c) && typeof c.id === 'number' ? [c.id] : []));
+  return { images, annotations, k, keypointNames, categoryIds };
 }
 
 /** Reads a whole COCO keypoints ground-truth file from its text (size checked first). */
@@ -217,6 +223,9 @@ export function cocoResultsFromJson(value: unknown, name: string): CocoResult[] 
       keypoints: points,
       keypointScores: third,
       score: finite(r.score, `${where}.score`, name),
+      ...(Array.isArray(r.bbox) && r.bbox.length > 0
+        ? { bbox: r.bbox.map((v, j) => finite(v, `${where}.bbox[${j}]`, name)) }
+        : {}),
     };
   });
 }
@@ -224,6 +233,24 @@ export function cocoResultsFromJson(value: unknown, name: string): CocoResult[] 
 /** Reads a COCO results list from its text (size checked first). */
 export function parseCocoResults(text: string, name: string): CocoResult[] {
   return cocoResultsFromJson(parseJson(text, name), name);
+}
+
+/**
+ * A ground-truth file and a results list as pycocotools' keypoint evaluation reads them
+ * (`cocoEvaluate`), with per-keypoint σ (COCO-17's by default when the file has 17 keypoints).
+ */
+export function cocoEvalInput(
+  coco: CocoKeypoints,
+  results: readonly CocoResult[],
+  sigmas: readonly number[],
+): CocoEvalInput {
+  return {
+    imageIds: coco.images.map((im) => im.id),
+    categoryIds: coco.categoryIds,
+    truths: coco.annotations,
+    results,
+    sigmas,
+  };
 }
 
 /** An annotation as a metrics ground truth, in image pixels. */

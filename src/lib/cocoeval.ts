@@ -1,0 +1,428 @@
+/**
+ * COCO's keypoint evaluation as pycocotools computes it: `COCOeval(cocoGt, cocoDt, 'keypoints')`
+ * followed by `evaluate()`, `accumulate()` and `summarize()` (cocodataset/cocoapi,
+ * `PythonAPI/pycocotools/cocoeval.py` and `coco.py`, read at commit 8c9bcc3; not copied). The ten
+ * numbers it prints, in its order: AP, AP50, AP75, AP (medium), AP (large), AR, AR50, AR75,
+ * AR (medium), AR (large). Tested against pycocotools' own output (tests/fixtures/cocoeval/,
+ * written by scripts/cocoeval-goldens.py), to 1e-9.
+ *
+ * What pycocotools does, step by step, and so what this module does:
+ *
+ * - Images are the ground truth's `images` (their ids sorted), categories its `categories`
+ *   (sorted). Annotations on other images or of other categories are not evaluated. Results must
+ *   lie on the ground truth's images (pycocotools asserts it: {@link CocoEvalError} here).
+ * - Results get ids 1, 2, … in list order and an area: when the first result has a non-empty
+ *   `bbox`, every result's area is its box's w·h (`loadRes` decides by the first entry);
+ *   otherwise the area of its keypoints' extent, every keypoint included.
+ * - A ground truth is ignored when `iscrowd` or `num_keypoints == 0` (the field, not a count),
+ *   and, for an area range, when its `area` lies outside it.
+ * - Per image and category: results by descending score (a stable sort), at most `maxDets` (20);
+ *   OKS against each ground truth: Σ exp(−d²/(2·s·κ²)) over the labelled keypoints / their count,
+ *   with s = area + `np.spacing(1)` and κ = 2σ; a ground truth with no labelled keypoint
+ *   measures the distance to a box three times its own, centred on it. Each result in turn takes
+ *   the best unmatched ground truth with OKS ≥ the threshold, ground truths that count before
+ *   ignored ones (crowds may take several). An unmatched result outside the area range is ignored.
+ * - Over all images, results by descending score (stable, in image order): precision made
+ *   monotone and read at the 101 recall points 0:0.01:1 (0 past the last recall), recall at the
+ *   last result. A statistic is the mean over thresholds, recall points and categories of the
+ *   values that exist; −1 when none does (no ground truth that counts in that range).
+ *
+ * One quirk is kept: pycocotools marks a match by the ground truth's id, so a ground truth of id
+ * 0 matched by a result counts that result as a false positive. {@link cocoEvaluate} reports it
+ * in `notes` when a file has such an id.
+ */
+import { OKS_THRESHOLDS } from './metrics.ts';
+import type { Point } from './stack.ts';
+
+/** A ground-truth annotation as COCOeval reads it (image pixels). */
+export interface CocoEvalTruth {
+  id: number;
+  imageId: number;
+  categoryId: number;
+  keypoints: readonly Point[];
+  /** COCO's v per keypoint: > 0 is labelled. */
+  visibility: readonly number[];
+  /** The annotation's `num_keypoints` field: 0 makes it ignored. */
+  numKeypoints: number;
+  bbox: readonly [number, number, number, number];
+  area: number;
+  iscrowd: boolean;
+}
+
+/** A result (detection) as COCOeval reads it. */
+export interface CocoEvalResult {
+  imageId: number;
+  categoryId: number;
+  keypoints: readonly Point[];
+  score: number;
+  /** A results file's optional `bbox`: when the first result has one, areas are box areas. */
+  bbox?: readonly number[];
+}
+
+/** What is evaluated: the ground truth's image and category ids, its annotations, the results. */
+export interface CocoEvalInput {
+  imageIds: readonly number[];
+  categoryIds: readonly number[];
+  truths: readonly CocoEvalTruth[];
+  results: readonly CocoEvalResult[];
+  /** Per-keypoint σ (`kpt_oks_sigmas`); one per keypoint. */
+  sigmas: readonly number[];
+  /** Results kept per image and category (COCO's 20 for keypoints). */
+  maxDets?: number;
+}
+
+/** The ten numbers `summarize()` prints for keypoints, in its order; −1 where nothing counts. */
+export interface CocoEvalStats {
+  ap: number;
+  ap50: number;
+  ap75: number;
+  apm: number;
+  apl: number;
+  ar: number;
+  ar50: number;
+  ar75: number;
+  arm: number;
+  arl: number;
+}
+
+/** The statistics' names, in `summarize()`'s order (the `stats` array's). */
+export const COCO_EVAL_STAT_NAMES = ['ap', 'ap50', 'ap75', 'apm', 'apl', 'ar', 'ar50', 'ar75', 'arm', 'arl'] as const;
+
+/** The evaluation: the statistics, and what about the input is worth saying. */
+export interface CocoEvalOutput {
+  stats: CocoEvalStats;
+  /** Ground truths that count in the 'all' range, and results evaluated (after maxDets). */
+  truths: number;
+  results: number;
+  /** Plain sentences: categories missing, ids of 0, results beyond maxDets. */
+  notes: string[];
+}
+
+/** An input COCOeval refuses (pycocotools raises or asserts on it). */
+export class CocoEvalError extends Error {
+  override name = 'CocoEvalError';
+}
+
+/** pycocotools' keypoint area ranges: all, medium (32²–96²), large (96² up). */
+export const COCO_KEYPOINT_AREA_RANGES = {
+  all: [0, 1e5 ** 2],
+  medium: [32 ** 2, 96 ** 2],
+  large: [96 ** 2, 1e5 ** 2],
+} as const;
+
+/** COCO's results per image for keypoints. */
+export const COCO_KEYPOINT_MAX_DETS = 20;
+
+/** `np.spacing(1)`. */
+const SPACING_1 = Number.EPSILON;
+
+/** `np.linspace(0, 1, 101)`: i·0.01, the last exactly 1. */
+const RECALL_THRESHOLDS = Array.from({ length: 101 }, (_, i) => (i === 100 ? 1 : i * 0.01));
+
+/** NumPy's pairwise sum of a short float64 array (`np.sum` on ≤ 128 values): 8 partial sums. */
+function npSum(a: readonly number[]): number {
+  const n = a.length;
+  if (n < 8) {
+    let res = 0;
+    for (let i = 0; i < n; i++) res += a[i] as number;
+    return res;
+  }
+  const r = a.slice(0, 8) as number[];
+  let i = 8;
+  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = (r[j] as number) + (a[i + j] as number);
+  let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+  for (; i < n; i++) res += a[i] as number;
+  return res;
+}
+
+/** pycocotools' `computeOks` entry: one result against one ground truth. */
+function cocoOks(result: readonly Point[], truth: CocoEvalTruth, vars: readonly number[]): number {
+  const k = vars.length;
+  const labelled = truth.visibility.filter((v) => v > 0).length;
+  const [bx, by, bw, bh] = truth.bbox;
+  const x0 = bx - bw;
+  const x1 = bx + bw * 2;
+  const y0 = by - bh;
+  const y1 = by + bh * 2;
+  const s = truth.area + SPACING_1;
+  const e: number[] = [];
+  for (let i = 0; i < k; i++) {
+    const d = result[i] as Point;
+    let dx: number;
+    let dy: number;
+    if (labelled > 0) {
+      if (!((truth.visibility[i] as number) > 0)) continue;
+      const g = truth.keypoints[i] as Point;
+      dx = d.x - g.x;
+      dy = d.y - g.y;
+    } else {
+      dx = Math.max(0, x0 - d.x) + Math.max(0, d.x - x1);
+      dy = Math.max(0, y0 - d.y) + Math.max(0, d.y - y1);
+    }
+    e.push(Math.exp(-((dx * dx + dy * dy) / (vars[i] as number) / s / 2)));
+  }
+  return npSum(e) / e.length;
+}
+
+/** The list a map holds under `key`, made empty on first use. */
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+/** Stable order of indices by descending value (NumPy's `argsort(-v, kind='mergesort')`). */
+function byDescending(values: readonly number[]): number[] {
+  return values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
+}
+
+/** One image and category under one area range: `evaluateImg`'s output. */
+interface ImageEval {
+  /** Per threshold, per result (by score): the matched ground truth's id, 0 when unmatched. */
+  matches: number[][];
+  /** Per threshold, per result: ignored. */
+  ignored: boolean[][];
+  scores: number[];
+  /** Per ground truth: ignored in this range. */
+  gtIgnored: boolean[];
+}
+
+function checkInput(input: CocoEvalInput): void {
+  const k = input.sigmas.length;
+  if (k === 0) throw new CocoEvalError('no keypoint σ: COCOeval needs one per keypoint');
+  for (const s of input.sigmas) {
+    if (!(s > 0) || !Number.isFinite(s)) throw new CocoEvalError(`a keypoint σ of ${s}: each must be positive`);
+  }
+  const images = new Set(input.imageIds);
+  const ids = new Set<number>();
+  input.truths.forEach((t, i) => {
+    if (t.keypoints.length !== k || t.visibility.length !== k) {
+      throw new CocoEvalError(`annotation ${t.id} has ${t.keypoints.length} keypoints; the σ are for ${k}`);
+    }
+    if (ids.has(t.id)) {
+      throw new CocoEvalError(
+        `two annotations have the id ${t.id} (the second is entry ${i}): pycocotools keeps only the last, so ids must be unique`,
+      );
+    }
+    ids.add(t.id);
+  });
+  input.results.forEach((r, i) => {
+    if (!images.has(r.imageId)) {
+      throw new CocoEvalError(
+        `result ${i} is on image ${r.imageId}, which the ground truth does not list: pycocotools refuses such results ("Results do not correspond to current coco set")`,
+      );
+    }
+    if (r.keypoints.length !== k) {
+      throw new CocoEvalError(`result ${i} has ${r.keypoints.length} keypoints; the σ are for ${k}`);
+    }
+  });
+}
+
+/** Each result's area as `loadRes` sets it (see the module comment). */
+function resultAreas(results: readonly CocoEvalResult[]): number[] {
+  const first = results[0];
+  const boxes = first?.bbox !== undefined && first.bbox.length > 0;
+  return results.map((r, i) => {
+    if (boxes) {
+      if (!r.bbox || r.bbox.length < 4) {
+        throw new CocoEvalError(
+          `result ${i} has no bbox while the first has one: pycocotools takes every result's area from its bbox then`,
+        );
+      }
+      return (r.bbox[2] as number) * (r.bbox[3] as number);
+    }
+    let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
+    for (const p of r.keypoints) {
+      x0 = Math.min(x0, p.x);
+      x1 = Math.max(x1, p.x);
+      y0 = Math.min(y0, p.y);
+      y1 = Math.max(y1, p.y);
+    }
+    return (x1 - x0) * (y1 - y0);
+  });
+}
+
+/** pycocotools' keypoint evaluation (see the module comment). */
+export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
+  checkInput(input);
+  const maxDets = input.maxDets ?? COCO_KEYPOINT_MAX_DETS;
+  const vars = input.sigmas.map((s) => (s * 2) ** 2);
+  const imageIds = [...new Set(input.imageIds)].sort((a, b) => a - b);
+  const categoryIds = [...new Set(input.categoryIds)].sort((a, b) => a - b);
+  const notes: string[] = [];
+  if (!categoryIds.length) notes.push('The ground truth lists no categories, so COCOeval evaluates nothing.');
+  if (input.truths.some((t) => t.id === 0)) {
+    notes.push(
+      'An annotation has the id 0: pycocotools marks a match by the annotation id, so a result matched to it counts as a false positive.',
+    );
+  }
+  const categories = new Set(categoryIds);
+  const areas = resultAreas(input.results);
+
+  // Grouped by (image, category): images in sorted order, each image's entries in file order.
+  const key = (image: number, category: number) => `${image} ${category}`;
+  const gts = new Map<string, CocoEvalTruth[]>();
+  const dts = new Map<string, { result: CocoEvalResult; id: number; area: number }[]>();
+  const truthsByImage = new Map<number, CocoEvalTruth[]>();
+  for (const t of input.truths) listIn(truthsByImage, t.imageId).push(t);
+  const resultsByImage = new Map<number, number[]>();
+  input.results.forEach((r, i) => listIn(resultsByImage, r.imageId).push(i));
+  for (const image of imageIds) {
+    for (const t of truthsByImage.get(image) ?? []) {
+      if (!categories.has(t.categoryId)) continue;
+      listIn(gts, key(image, t.categoryId)).push(t);
+    }
+    for (const i of resultsByImage.get(image) ?? []) {
+      const r = input.results[i] as CocoEvalResult;
+      if (!categories.has(r.categoryId)) continue;
+      listIn(dts, key(image, r.categoryId)).push({ result: r, id: i + 1, area: areas[i] as number });
+    }
+  }
+  const ignoredTruth = (t: CocoEvalTruth) => t.iscrowd || t.numKeypoints === 0;
+
+  // computeOks: results by score, at most maxDets; rows results, columns ground truths.
+  const oksTable = new Map<string, number[][]>();
+  for (const [k, gt] of gts) {
+    const dt = dts.get(k) ?? [];
+    const order = byDescending(dt.map((d) => d.result.score)).slice(0, maxDets);
+    oksTable.set(
+      k,
+      order.map((i) => gt.map((g) => cocoOks((dt[i] as { result: CocoEvalResult }).result.keypoints, g, vars))),
+    );
+  }
+
+  const T = OKS_THRESHOLDS.length;
+  const evaluateImage = (image: number, category: number, range: readonly [number, number]): ImageEval | null => {
+    const k = key(image, category);
+    const gtAll = gts.get(k) ?? [];
+    const dtAll = dts.get(k) ?? [];
+    if (!gtAll.length && !dtAll.length) return null;
+    const gtIgnoreAll = gtAll.map((g) => ignoredTruth(g) || g.area < range[0] || g.area > range[1]);
+    const gtOrder = gtAll.map((_, j) => j).sort((a, b) => Number(gtIgnoreAll[a]) - Number(gtIgnoreAll[b]) || a - b);
+    const gt = gtOrder.map((j) => gtAll[j] as CocoEvalTruth);
+    const gtIgnored = gtOrder.map((j) => gtIgnoreAll[j] as boolean);
+    const dtOrder = byDescending(dtAll.map((d) => d.result.score)).slice(0, maxDets);
+    const dt = dtOrder.map((i) => dtAll[i]!);
+    const table = oksTable.get(k) ?? [];
+    const matches = Array.from({ length: T }, () => new Array<number>(dt.length).fill(0));
+    const ignored = Array.from({ length: T }, () => new Array<boolean>(dt.length).fill(false));
+    if (gt.length && dt.length) {
+      OKS_THRESHOLDS.forEach((threshold, t) => {
+        const gtMatched = new Array<number>(gt.length).fill(0);
+        dt.forEach((d, di) => {
+          let best = Math.min(threshold, 1 - 1e-10);
+          let m = -1;
+          for (let g = 0; g < gt.length; g++) {
+            if (gtMatched[g]! > 0 && !gt[g]!.iscrowd) continue;
+            if (m > -1 && !gtIgnored[m] && gtIgnored[g]) break;
+            const v = table[di]![gtOrder[g]!] as number;
+            if (v < best) continue;
+            best = v;
+            m = g;
+          }
+          if (m === -1) return;
+          ignored[t]![di] = gtIgnored[m] as boolean;
+          matches[t]![di] = gt[m]!.id;
+          gtMatched[m] = d.id;
+        });
+      });
+    }
+    // An unmatched result outside the area range is ignored.
+    dt.forEach((d, di) => {
+      const outside = d.area < range[0] || d.area > range[1];
+      for (let t = 0; t < T; t++) if (matches[t]![di] === 0 && outside) ignored[t]![di] = true;
+    });
+    return { matches, ignored, scores: dt.map((d) => d.result.score), gtIgnored };
+  };
+
+  // accumulate: precision [T, R, K] and recall [T, K] per area range, −1 where nothing counts.
+  const accumulate = (range: readonly [number, number]) => {
+    const precision: number[][][] = [];
+    const recall: number[][] = [];
+    for (const category of categoryIds) {
+      const evals = imageIds.map((image) => evaluateImage(image, category, range)).filter((e) => e !== null);
+      const byT = Array.from({ length: T }, () => new Array<number>(RECALL_THRESHOLDS.length).fill(-1));
+      const recallT = new Array<number>(T).fill(-1);
+      const scores = evals.flatMap((e) => e.scores.slice(0, maxDets));
+      const order = byDescending(scores);
+      const countable = evals.reduce((n, e) => n + e.gtIgnored.filter((i) => !i).length, 0);
+      if (evals.length && countable > 0) {
+        for (let t = 0; t < T; t++) {
+          const matched = evals.flatMap((e) => e.matches[t]!.slice(0, maxDets));
+          const ignored = evals.flatMap((e) => e.ignored[t]!.slice(0, maxDets));
+          let tp = 0;
+          let fp = 0;
+          const rc: number[] = [];
+          const pr: number[] = [];
+          for (const i of order) {
+            if (!ignored[i]) {
+              if (matched[i] !== 0) tp++;
+              else fp++;
+            }
+            rc.push(tp / countable);
+            pr.push(tp / (fp + tp + SPACING_1));
+          }
+          recallT[t] = rc.length ? (rc[rc.length - 1] as number) : 0;
+          for (let i = pr.length - 1; i > 0; i--) if (pr[i]! > pr[i - 1]!) pr[i - 1] = pr[i]!;
+          RECALL_THRESHOLDS.forEach((r, ri) => {
+            // np.searchsorted(rc, r, side='left'); pycocotools leaves 0 past the last recall.
+            let lo = 0;
+            let hi = rc.length;
+            while (lo < hi) {
+              const mid = (lo + hi) >> 1;
+              if (rc[mid]! < r) lo = mid + 1;
+              else hi = mid;
+            }
+            byT[t]![ri] = lo < pr.length ? (pr[lo] as number) : 0;
+          });
+        }
+      }
+      precision.push(byT);
+      recall.push(recallT);
+    }
+    return { precision, recall };
+  };
+
+  const ranges = {
+    all: accumulate(COCO_KEYPOINT_AREA_RANGES.all),
+    medium: accumulate(COCO_KEYPOINT_AREA_RANGES.medium),
+    large: accumulate(COCO_KEYPOINT_AREA_RANGES.large),
+  };
+  const meanOfExisting = (values: number[]) => {
+    const kept = values.filter((v) => v > -1);
+    return kept.length ? kept.reduce((a, b) => a + b, 0) / kept.length : -1;
+  };
+  const at = (threshold: number) => OKS_THRESHOLDS.indexOf(threshold);
+  const ap = (range: keyof typeof ranges, t?: number) =>
+    meanOfExisting(ranges[range].precision.flatMap((byT) => (t === undefined ? byT.flat() : (byT[at(t)] as number[]))));
+  const ar = (range: keyof typeof ranges, t?: number) =>
+    meanOfExisting(ranges[range].recall.flatMap((byT) => (t === undefined ? byT : [byT[at(t)] as number])));
+
+  let results = 0;
+  for (const [, dt] of dts) results += Math.min(dt.length, maxDets);
+  const dropped = [...dts.values()].filter((dt) => dt.length > maxDets).length;
+  if (dropped) {
+    notes.push(
+      `${dropped} image${dropped === 1 ? ' has' : 's have'} more than ${maxDets} results: COCOeval keeps the ${maxDets} best-scored of each.`,
+    );
+  }
+  let truths = 0;
+  for (const [, gt] of gts) truths += gt.filter((g) => !ignoredTruth(g)).length;
+  return {
+    stats: {
+      ap: ap('all'),
+      ap50: ap('all', 0.5),
+      ap75: ap('all', 0.75),
+      apm: ap('medium'),
+      apl: ap('large'),
+      ar: ar('all'),
+      ar50: ar('all', 0.5),
+      ar75: ar('all', 0.75),
+      arm: ar('medium'),
+      arl: ar('large'),
+    },
+    truths,
+    results,
+    notes,
+  };
+}
