@@ -12,6 +12,7 @@ export * from './sample.ts';
 export * from './run.ts';
 export * from './files.ts';
 export * from './pairing.ts';
+export * from './topdown.ts';
 export * from './plan.ts';
 export * from './result.ts';
 export * from './codeSettings.ts';

@@ -1,8 +1,9 @@
 /**
  * The Decoder Lab's ground truth paired with its samples. The reader's files, once read
  * (`readGroundTruth`), give at most one ground truth and one COCO results list: per-map points,
- * each sample's crop box assumed (`cropTruth`); or a COCO keypoints file, sample n its n-th
- * annotation mapped into MMPose's crop of the box. Whatever does not fit becomes a message for
+ * each sample's crop box assumed (`cropTruth`); or a COCO keypoints file, paired as MMPose's
+ * top-down test reads it (`topdown.ts`: images in file order, crowds and empty annotations
+ * dropped), sample n its n-th instance mapped into MMPose's crop of the clipped box. Whatever does not fit becomes a message for
  * the reader, and the decode goes on without it.
  */
 import type { InputMapping } from '../mapping.ts';
@@ -10,6 +11,7 @@ import type { KeypointTruth } from '../metrics.ts';
 import type { Point } from '../stack.ts';
 import { cocoTruthInInput, type CocoKeypoints, type CocoResult } from './coco.ts';
 import { cropTruth, type GroundTruthFile } from './groundTruth.ts';
+import { describeTopdownPairing, mmposeTopdownInstances, type TopdownInstance } from './topdown.ts';
 
 /** A ground-truth file as read: what it is, or why it could not be read. */
 export type ReadTruthFile = { name: string; file: GroundTruthFile } | { name: string; error: string };
@@ -25,6 +27,8 @@ export interface LabTruth {
   /** The keypoints' names, when the file gives as many as the input has. */
   names?: string[];
   coco?: CocoKeypoints;
+  /** With a COCO file: the annotation and clipped box of each sample, in MMPose's order. */
+  instances?: TopdownInstance[];
 }
 
 /** How the rows' units relate to input pixels and to a points file's units. */
@@ -87,13 +91,17 @@ export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeomet
       messages.push(`${name}: its annotations have ${coco.k} keypoints, but the input has ${k} per sample`);
       continue;
     }
-    if (coco.annotations.length !== n) {
+    const pairing = mmposeTopdownInstances(coco);
+    const described = describeTopdownPairing(pairing, coco.annotations.length);
+    if (pairing.instances.length !== n) {
       messages.push(
-        `${name}: ${plural(coco.annotations.length, 'annotation')} with keypoints, but the input holds ${plural(n, 'sample')}; the Lab pairs sample n with the file's n-th annotation, so the counts must match`,
+        `${name}: ${described}, but the input holds ${plural(n, 'sample')}. The Lab pairs sample n with the n-th of them, as a dump of MMPose's test (with ground-truth boxes) is ordered, so the counts must match.`,
       );
       continue;
     }
-    truth = { kind: 'coco', source: name, ...cocoPerMap(coco, geometry, units), coco };
+    if (pairing.instances.length !== coco.annotations.length) messages.push(`${name}: ${described}.`);
+    const { instances } = pairing;
+    truth = { kind: 'coco', source: name, ...cocoPerMap(instances, geometry, units), coco, instances };
     if (coco.keypointNames.length === k) truth.names = coco.keypointNames;
   }
   return { ...(truth ? { truth } : {}), ...(results ? { results } : {}), messages };
@@ -101,14 +109,14 @@ export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeomet
 
 /** A COCO file's annotations in their crops: per sample in input pixels, per map in the rows' units. */
 function cocoPerMap(
-  coco: CocoKeypoints,
+  instances: readonly TopdownInstance[],
   geometry: TruthGeometry,
   units: TruthUnits,
 ): { perMap: Point[]; perSample: KeypointTruth[] } {
   const perSample: KeypointTruth[] = [];
   const perMap: Point[] = [];
-  for (const a of coco.annotations) {
-    const { truth } = cocoTruthInInput(a, geometry.inputW, geometry.inputH, geometry.mapping);
+  for (const { annotation, bbox } of instances) {
+    const { truth } = cocoTruthInInput({ ...annotation, bbox }, geometry.inputW, geometry.inputH, geometry.mapping);
     perSample.push(truth);
     // Unlabelled keypoints (v = 0) have no error to measure.
     truth.keypoints.forEach((p, j) =>

@@ -210,7 +210,7 @@ describe('LabFiles reads ground truth in the worker, with the reader’s message
     expect(result.notes.join(' ')).toMatch(/has no boxes/);
   });
 
-  it('a whole COCO keypoints file: sample n is the n-th annotation, in its crop; names from the file', async () => {
+  it("a whole COCO keypoints file: sample n is the n-th instance in MMPose's order, in its crop; names from the file", async () => {
     const kps = (x0: number, y0: number, v = 2) =>
       Array.from({ length: 17 }, (_, i) => [x0 + 3 * i, y0 + 5 * i, i === 4 ? 0 : v]).flat();
     const gt = {
