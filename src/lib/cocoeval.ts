@@ -57,6 +57,8 @@ export interface CocoEvalResult {
   score: number;
   /** A results file's optional `bbox`: when the first result has one, areas are box areas. */
   bbox?: readonly number[];
+  /** The third value of each keypoint triple (a score; COCOeval does not read it). */
+  keypointScores?: readonly number[];
 }
 
 /** What is evaluated: the ground truth's image and category ids, its annotations, the results. */

@@ -11,7 +11,7 @@
  * (MMPose's box, padding 1.25, the input's aspect ratio) under the stride or UDP mapping.
  */
 import { imageToInput, mmposeCrop, type Crop, type InputMapping } from '../mapping.ts';
-import type { CocoEvalInput } from '../cocoeval.ts';
+import type { CocoEvalInput, CocoEvalResult } from '../cocoeval.ts';
 import type { ApImage, KeypointPrediction, KeypointTruth } from '../metrics.ts';
 import type { Point } from '../stack.ts';
 import { LabInputError, previewJsonValue } from './input.ts';
@@ -241,7 +241,7 @@ export function parseCocoResults(text: string, name: string): CocoResult[] {
  */
 export function cocoEvalInput(
   coco: CocoKeypoints,
-  results: readonly CocoResult[],
+  results: readonly CocoEvalResult[],
   sigmas: readonly number[],
 ): CocoEvalInput {
   return {
