@@ -90,6 +90,20 @@ export interface CocoEvalStats {
 /** The statistics' names, in `summarize()`'s order (the `stats` array's). */
 export const COCO_EVAL_STAT_NAMES = ['ap', 'ap50', 'ap75', 'apm', 'apl', 'ar', 'ar50', 'ar75', 'arm', 'arl'] as const;
 
+/** The statistics as `summarize()` and MMPose's CocoMetric name them. */
+export const COCO_EVAL_STAT_LABELS: Record<(typeof COCO_EVAL_STAT_NAMES)[number], string> = {
+  ap: 'AP',
+  ap50: 'AP .5',
+  ap75: 'AP .75',
+  apm: 'AP (M)',
+  apl: 'AP (L)',
+  ar: 'AR',
+  ar50: 'AR .5',
+  ar75: 'AR .75',
+  arm: 'AR (M)',
+  arl: 'AR (L)',
+};
+
 /** The evaluation: the statistics, and what about the input is worth saying. */
 export interface CocoEvalOutput {
   stats: CocoEvalStats;

@@ -14,6 +14,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   cocoTruthInInput,
+  mmposeTopdownInstances,
   COCO17_FLIP_PAIRS,
   decodeLabSimccRange,
   decodeLabStack,
@@ -40,7 +41,7 @@ import {
   type LabStack,
 } from '../../src/lib/index.ts';
 import { fmt } from '../../src/components/ui/format.ts';
-import { metricsLines, tableLines } from '../../src/components/lab/view/lines.ts';
+import { cocoLines, metricsLines, tableLines } from '../../src/components/lab/view/lines.ts';
 import { npyFile } from '../npy-file.ts';
 import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';
@@ -242,7 +243,23 @@ describe('Decoder Lab, toolkit outputs', () => {
       t.keypoints.map((p, j) => (t.visibility[j]! > 0 ? { x: p.x / 4, y: p.y / 4 } : { x: Number.NaN, y: Number.NaN })),
     );
     const rows = decodeLabStack(sample, settings, perMap, none(68));
-    const metrics = labMetrics({ rows, k: 17, decoders: [...DECODERS], truths, scale: { x: 4, y: 4 }, names });
+    // PCK, OKS, AP and AR in image pixels, as MMPose's CocoMetric.
+    const frame = {
+      coco,
+      instances: mmposeTopdownInstances(coco).instances,
+      mapping: 'stride' as const,
+      inputW: 192,
+      inputH: 256,
+    };
+    const metrics = labMetrics({
+      rows,
+      k: 17,
+      decoders: [...DECODERS],
+      truths,
+      scale: { x: 4, y: 4 },
+      names,
+      coco: frame,
+    });
     const lines = metricsLines({ metrics, results: undefined } as unknown as LabResult);
     const shown = await cellsOf(page, 'metrics');
     assert.deepEqual(
@@ -251,6 +268,13 @@ describe('Decoder Lab, toolkit outputs', () => {
     );
     // The results list is the ground truth itself: a perfect AP.
     assert.deepEqual(shown[5], ['Your results (results.json)', '—', '—', '—', '100.0', '100.0', '100.0']);
+    // COCOeval's ten numbers per decoder and for the results file; the people are medium and large.
+    const cocoShown = await cellsOf(page, 'coco-rows');
+    assert.deepEqual(
+      cocoShown.slice(0, 5),
+      cocoLines({ metrics, results: undefined } as unknown as LabResult).map((l) => [l.label, ...l.cells]),
+    );
+    assert.deepEqual(cocoShown[5], ['Your results (results.json)', ...new Array(10).fill('100.0')]);
     // Errors per keypoint, named as the file names them.
     const keypoints = await cellsOf(page, 'keypoints-rows');
     assert.deepEqual(

@@ -28,7 +28,7 @@ export const TEMPLATE_ALLOWANCES: readonly Allowance[] = [
   },
   {
     name: 'metric name',
-    pattern: /\bPCK@0\.\d+|\bA[PR](?:50|75)\b|\bOKS 0\.50:0\.95\b|\b95th(?= pct)/g,
+    pattern: /\bPCK@0\.\d+|\bA[PR](?:50|75)\b|\bOKS\s+0\.50:0\.95\b|\b95th(?= pct)/g,
     why: "a metric's standard name carries its threshold (PCK@0.1, AP50, COCO's OKS 0.50:0.95, a 95th percentile)",
   },
   {

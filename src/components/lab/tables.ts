@@ -115,6 +115,9 @@ export const metricsRows = (lines: readonly MetricsLine[], doc: Document): Node[
     ]),
   );
 
+export const cocoRows = (lines: readonly { id: string; label: string; cells: string[] }[], doc: Document): Node[] =>
+  lines.map((l) => row(doc, l.id === 'results' ? l.label : decoderHeader(doc, l.id, l.label), l.cells));
+
 export const flipRows = (lines: readonly { id: string; label: string; cells: string[] }[], doc: Document): Node[] =>
   lines.map((l) => row(doc, decoderHeader(doc, l.id, l.label), l.cells));
 

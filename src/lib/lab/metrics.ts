@@ -9,8 +9,15 @@
  * does not have). A keypoint the decoder could not place (no finite value) counts as infinitely
  * far; MMPose's (-1, -1) for a maximum ≤ 0 counts where it lands, as it would in COCO's
  * evaluation. OKS and AP need κ per keypoint: COCO-17's for 17 keypoints, else the caller's.
+ *
+ * With a COCO keypoints file the protocol is MMPose's, in image pixels: each prediction is mapped
+ * back through its sample's crop (`inputToImage`), PCK is measured against the clipped box, OKS
+ * against the annotation as the file gives it, and AP and AR are `CocoMetric`'s (`cocoMetric.ts`:
+ * rescoring, OKS-NMS, COCOeval's ten numbers). A box score of 1 (ground-truth boxes).
  */
+import type { CocoEvalStats } from '../cocoeval.ts';
 import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
+import { inputToImage, mmposeCrop, type Crop, type InputMapping } from '../mapping.ts';
 import {
   keypointAp,
   meanErrorPerKeypoint,
@@ -21,7 +28,19 @@ import {
   type KeypointTruth,
 } from '../metrics.ts';
 import type { Point } from '../stack.ts';
+import { cocoTruth, type CocoKeypoints } from './coco.ts';
+import { cocoMetric, type CocoMetricInstance } from './cocoMetric.ts';
 import type { LabRow } from './decode.ts';
+import type { TopdownInstance } from './topdown.ts';
+
+/** A COCO ground truth's frame: the file, each sample's instance, and how input pixels map to the image. */
+export interface LabCocoFrame {
+  coco: CocoKeypoints;
+  instances: readonly TopdownInstance[];
+  mapping: InputMapping;
+  inputW: number;
+  inputH: number;
+}
 
 /** What {@link labMetrics} needs. */
 export interface LabMetricsInput<Id extends string> {
@@ -38,6 +57,8 @@ export interface LabMetricsInput<Id extends string> {
   sigmas?: readonly number[];
   /** Keypoint names; COCO-17's for 17 keypoints, else `keypoint k`. */
   names?: readonly string[];
+  /** With a COCO file: PCK, OKS, AP and AR in image pixels, as MMPose's CocoMetric. */
+  coco?: LabCocoFrame;
 }
 
 /** One decoder's report. */
@@ -50,8 +71,10 @@ export interface LabDecoderMetrics<Id extends string> {
   pck10: number;
   /** Mean OKS over samples with a labelled keypoint; undefined without σ. */
   meanOks?: number;
-  /** COCO AP over OKS 0.50:0.95 with one prediction per sample; undefined without σ. */
+  /** COCO AP over OKS 0.50:0.95 with one prediction per sample, in the crop (points files); undefined without σ. */
   ap?: KeypointAp;
+  /** With a COCO file: COCOeval's ten numbers as MMPose's CocoMetric reports them, in image pixels. */
+  coco?: CocoEvalStats;
   /** The mean keypoint score over decoded keypoints, for the score-versus-error view. */
   meanScore: number;
 }
@@ -62,32 +85,41 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
   const names = input.names ?? keypointNames(k);
   const sigmas = input.sigmas ?? (k === COCO17_SIGMAS.length ? COCO17_SIGMAS : undefined);
   const samples = truths.length;
+  const frame = input.coco;
+  const crops = frame?.instances.map((i) => mmposeCrop(i.bbox, frame.inputW, frame.inputH));
   return decoders.map((decoder) => {
     const predictions: Point[][] = [];
+    const keypointScores: number[][] = [];
     const instanceScores: number[] = [];
     let scoreSum = 0;
     let scoreCount = 0;
     for (let n = 0; n < samples; n++) {
       const points: Point[] = [];
+      const scores: number[] = [];
       let sum = 0;
       let count = 0;
       for (let j = 0; j < k; j++) {
         const p = rows[n * k + j]?.points[decoder];
         if (p && Number.isFinite(p.x) && Number.isFinite(p.y)) points.push({ x: p.x * scale.x, y: p.y * scale.y });
         else points.push({ x: Number.POSITIVE_INFINITY, y: Number.POSITIVE_INFINITY });
-        if (p && Number.isFinite(p.score)) {
+        const finiteScore = p !== undefined && Number.isFinite(p.score);
+        scores.push(finiteScore ? p.score : 0);
+        if (finiteScore) {
           sum += p.score;
           count++;
         }
       }
       predictions.push(points);
+      keypointScores.push(scores);
       instanceScores.push(count ? sum / count : 0);
       scoreSum += sum;
       scoreCount += count;
     }
     const errors = meanErrorPerKeypoint(predictions, truths);
-    const p05 = pck(predictions, truths, 0.05);
-    const p10 = pck(predictions, truths, 0.1);
+    // In the image (COCO files) or in the crop (points files).
+    const image = frame && crops ? inImage(frame, crops, predictions) : undefined;
+    const p05 = image ? pck(image.predictions, image.pckTruths, 0.05) : pck(predictions, truths, 0.05);
+    const p10 = image ? pck(image.predictions, image.pckTruths, 0.1) : pck(predictions, truths, 0.1);
     const out: LabDecoderMetrics<Id> = {
       decoder,
       perKeypoint: names.slice(0, k).map((name, j) => ({
@@ -101,7 +133,20 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
       pck10: p10.mean,
       meanScore: scoreCount ? scoreSum / scoreCount : Number.NaN,
     };
-    if (sigmas) {
+    if (sigmas && image && frame && crops) {
+      out.meanOks = meanOks(image.predictions, image.truths, sigmas);
+      const instances: CocoMetricInstance[] = frame.instances.map(({ annotation, bbox }, n) => ({
+        id: annotation.id,
+        imageId: annotation.imageId,
+        categoryId: annotation.categoryId,
+        keypoints: image.predictions[n] as Point[],
+        keypointScores: keypointScores[n] as number[],
+        bbox,
+        bboxScore: 1,
+        area: crops[n]!.scale.x * crops[n]!.scale.y,
+      }));
+      out.coco = cocoMetric(frame.coco, instances, { sigmas }).evaluation.stats;
+    } else if (sigmas) {
       out.meanOks = meanOks(predictions, truths, sigmas);
       const images: ApImage[] = truths.map((truth, n) => ({
         truths: [truth],
@@ -111,4 +156,20 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
     }
     return out;
   });
+}
+
+/** Predictions mapped back to the image, with the truths OKS (as annotated) and PCK (clipped box) read. */
+function inImage(
+  frame: LabCocoFrame,
+  crops: readonly Crop[],
+  predictions: readonly Point[][],
+): { predictions: Point[][]; truths: KeypointTruth[]; pckTruths: KeypointTruth[] } {
+  const { mapping, inputW, inputH } = frame;
+  return {
+    predictions: predictions.map((points, n) =>
+      points.map((p) => (Number.isFinite(p.x) ? inputToImage(p, crops[n]!, inputW, inputH, mapping) : p)),
+    ),
+    truths: frame.instances.map((i) => cocoTruth(i.annotation)),
+    pckTruths: frame.instances.map((i) => ({ ...cocoTruth(i.annotation), bbox: i.bbox })),
+  };
 }

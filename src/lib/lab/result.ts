@@ -5,10 +5,10 @@
  * a COCO results list, with the messages and notes the reader should see.
  */
 import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
-import { keypointAp, type KeypointAp } from '../metrics.ts';
+import { CocoEvalError, cocoEvaluate, type CocoEvalStats } from '../cocoeval.ts';
 import type { Point } from '../stack.ts';
 import { summarize } from '../stats.ts';
-import { cocoApImages } from './coco.ts';
+import { cocoEvalInput } from './coco.ts';
 import { nonFiniteSummary, summarizeLab, type LabRow } from './decode.ts';
 import type { NonFiniteReport } from './input.ts';
 import { labMetrics, type LabDecoderMetrics } from './metrics.ts';
@@ -47,8 +47,8 @@ export interface LabResult {
   truth?: { kind: 'points' | 'coco'; source: string };
   /** Per decoder: PCK, OKS, AP and per-keypoint errors (with ground truth). */
   metrics?: LabDecoderMetrics<LabDecoderId>[];
-  /** The AP of a COCO results list against the COCO ground truth. */
-  results?: { source: string; ap: KeypointAp };
+  /** A COCO results list scored against the COCO ground truth: COCOeval's ten numbers. */
+  results?: { source: string; stats: CocoEvalStats };
   /** The flip test as decoded, and what each shift does to each decoder's error. */
   flip?: { source: string; shift: 0 | 1; comparison?: FlipComparison[] };
   /** NaN and infinite cells: the library's one summary line and the first places. */
@@ -116,7 +116,25 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
   const sigmas = k === COCO17_SIGMAS.length ? COCO17_SIGMAS : undefined;
   if (truth) {
     result.truth = { kind: truth.kind, source: truth.source };
-    result.metrics = labMetrics({ rows, k, decoders, truths: truth.perSample, scale, names: result.names });
+    const coco =
+      truth.kind === 'coco' && truth.coco && truth.instances
+        ? {
+            coco: truth.coco,
+            instances: truth.instances,
+            mapping: plan.run.mapping,
+            inputW: result.inputW,
+            inputH: result.inputH,
+          }
+        : undefined;
+    result.metrics = labMetrics({
+      rows,
+      k,
+      decoders,
+      truths: truth.perSample,
+      scale,
+      names: result.names,
+      ...(coco ? { coco } : {}),
+    });
     if (truth.kind === 'points') {
       result.notes.push(
         `${truth.source} has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (${fmtSize(result.inputW / 1.25)} × ${fmtSize(result.inputH / 1.25)} px). A COCO keypoints file gives the real boxes.`,
@@ -134,9 +152,11 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
     result.messages.push(`${results.source}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints)`);
   } else {
     try {
-      result.results = { source: results.source, ap: keypointAp(cocoApImages(truth.coco, results.list), sigmas) };
+      const evaluation = cocoEvaluate(cocoEvalInput(truth.coco, results.list, sigmas));
+      result.results = { source: results.source, stats: evaluation.stats };
+      for (const note of evaluation.notes) result.notes.push(`${results.source}: ${note}`);
     } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
+      if (!(error instanceof CocoEvalError)) throw error;
       result.messages.push(`${results.source}: ${error.message}`);
     }
   }

@@ -18,6 +18,7 @@ import type { CocoAnnotation, CocoKeypoints } from './coco.ts';
 
 /** Why MMPose's dataset leaves an annotation out, in the order it tests. */
 export const TOPDOWN_DROP_REASONS = ['image', 'crowd', 'noKeypoints', 'emptyBox', 'keypointsAtZero'] as const;
+/** One of {@link TOPDOWN_DROP_REASONS}. */
 export type TopdownDropReason = (typeof TOPDOWN_DROP_REASONS)[number];
 
 /** Each reason as the reader reads it. */

@@ -3,11 +3,13 @@
  * library's (decoded rows, `summarizeLab`, `labMetrics`), formatted here.
  */
 import {
+  COCO_EVAL_STAT_NAMES,
   DECODER_LABELS,
   mostDisagreement,
   SCORE_CONVENTION_INFO,
   SIMCC_DECODER_LABELS,
   summarizeLab,
+  type CocoEvalStats,
   type FlipComparison,
   type LabDecoderId,
   type LabResult,
@@ -186,22 +188,44 @@ export function metricsLines(result: LabResult): MetricsLine[] {
     pck05: pct(m.pck05),
     pck10: pct(m.pck10),
     oks: pct(m.meanOks),
-    ap: pct(m.ap?.ap),
-    ap50: pct(m.ap?.ap50),
-    ap75: pct(m.ap?.ap75),
+    ap: pct(m.coco?.ap ?? m.ap?.ap),
+    ap50: pct(m.coco?.ap50 ?? m.ap?.ap50),
+    ap75: pct(m.coco?.ap75 ?? m.ap?.ap75),
   }));
   if (result.results) {
-    const { ap } = result.results.ap;
+    const { stats } = result.results;
     lines.push({
       id: 'results',
       label: `Your results (${result.results.source})`,
       pck05: '—',
       pck10: '—',
       oks: '—',
-      ap: pct(ap),
-      ap50: pct(result.results.ap.ap50),
-      ap75: pct(result.results.ap.ap75),
+      ap: stat(stats.ap),
+      ap50: stat(stats.ap50),
+      ap75: stat(stats.ap75),
     });
+  }
+  return lines;
+}
+
+/** A COCOeval statistic in percent; −1 (nobody counts in that range) as a dash. */
+const stat = (v: number) => (v < 0 ? '—' : pct(v));
+
+/** One decoder's (or the results file's) ten COCOeval numbers, in `summarize()`'s order. */
+export interface CocoLine {
+  id: LabDecoderId | 'results';
+  label: string;
+  cells: string[];
+}
+
+/** COCOeval's ten numbers per decoder (with a COCO file) and for a results file, in percent. */
+export function cocoLines(result: LabResult): CocoLine[] {
+  const cells = (s: CocoEvalStats) => COCO_EVAL_STAT_NAMES.map((name) => stat(s[name]));
+  const lines: CocoLine[] = (result.metrics ?? []).flatMap((m) =>
+    m.coco ? [{ id: m.decoder, label: labelOf(m.decoder), cells: cells(m.coco) }] : [],
+  );
+  if (result.results) {
+    lines.push({ id: 'results', label: `Your results (${result.results.source})`, cells: cells(result.results.stats) });
   }
   return lines;
 }

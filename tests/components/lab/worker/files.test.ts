@@ -20,6 +20,7 @@ import {
   labResult,
   runLabPlan,
   makeLabSample,
+  mmposeTopdownInstances,
   parseCocoKeypoints,
   summarizeLab,
   writeNpy,
@@ -236,16 +237,34 @@ describe('LabFiles reads ground truth in the worker, with the reader’s message
     expect(result.rows).toEqual(rows);
     // Keypoint 4 is unlabelled: no error to measure.
     expect(result.rows[4]!.errors).toEqual({});
+    // PCK, OKS, AP and AR in image pixels, as MMPose's CocoMetric.
+    const frame = {
+      coco,
+      instances: mmposeTopdownInstances(coco).instances,
+      mapping: 'stride' as const,
+      inputW: 192,
+      inputH: 256,
+    };
     expect(result.metrics).toEqual(
-      labMetrics({ rows, k: 17, decoders: run.decoders, truths, scale: { x: 4, y: 4 }, names: result.names }),
+      labMetrics({
+        rows,
+        k: 17,
+        decoders: run.decoders,
+        truths,
+        scale: { x: 4, y: 4 },
+        names: result.names,
+        coco: frame,
+      }),
     );
+    expect(result.metrics?.[0]?.coco?.ap).toBeGreaterThanOrEqual(0);
   });
 
   it('a COCO results list beside the COCO file is scored; alone it says what it needs', async () => {
     const kps = Array.from({ length: 17 }, (_, i) => [100 + 3 * i, 50 + 5 * i, 2]).flat();
     const gt = {
       images: [{ id: 1 }],
-      annotations: [{ id: 1, image_id: 1, keypoints: kps, bbox: [90, 40, 70, 100], area: 5000 }],
+      annotations: [{ id: 1, image_id: 1, keypoints: kps, num_keypoints: 17, bbox: [90, 40, 70, 100], area: 5000 }],
+      categories: [{ id: 1 }],
     };
     const one = writeNpy(stack.data.subarray(0, 17 * 64 * 48), [1, 17, 64, 48]);
     const results = [{ image_id: 1, category_id: 1, keypoints: kps, score: 0.9 }];
@@ -258,8 +277,10 @@ describe('LabFiles reads ground truth in the worker, with the reader’s message
     session.setTruth([file('gt.json', JSON.stringify(gt)), file('results.json', JSON.stringify(results))]);
     const result = await decoded(session);
     expect(result.messages).toEqual([]);
-    // The results are the ground truth itself: a perfect AP.
-    expect(result.results?.ap.ap).toBeCloseTo(1, 12);
+    // The results are the ground truth itself: a perfect AP (a medium person: no large one, −1).
+    expect(result.results?.stats.ap).toBeCloseTo(1, 12);
+    expect(result.results?.stats.apm).toBeCloseTo(1, 12);
+    expect(result.results?.stats.apl).toBe(-1);
   });
 
   it('hostile files get their messages: 5,000-deep JSON, an oversized CSV, the wrong count; the input still decodes', async () => {
