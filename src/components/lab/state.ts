@@ -10,6 +10,7 @@ import {
   HEATMAP_DECODER_IDS,
   LAB_DEFAULT_BETA,
   MMPOSE_SIMCC_DEFAULTS,
+  mmposeFlipShift,
   SIMCC_DECODER_IDS,
   type DecodeConvention,
   type HeatmapDecoderId,
@@ -23,8 +24,11 @@ import { booleanParam, choiceParam, numberParam, pick, type Param, type Schema }
 
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
 export const SORTS = ['index', 'spread', 'error'] as const;
-/** The flip test: off, or the flipped-back map shifted by 0 or 1 cell before averaging. */
-export const FLIPS = ['off', '0', '1'] as const;
+/**
+ * The flip test: off; as MMPose's configs for the mapping (`mmposeFlipShift`: 1 cell under the
+ * stride mapping, 0 under UDP); or the flipped-back map shifted by 0 or 1 cell before averaging.
+ */
+export const FLIPS = ['off', 'auto', '0', '1'] as const;
 export const LAYOUTS = ['auto', 'channelsFirst', 'channelsLast'] as const satisfies readonly LayoutChoice[];
 
 export interface LabState extends Record<LabDecoderId, boolean> {
@@ -127,8 +131,7 @@ export const labSchema: Schema<LabState> = {
   split: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.splitRatio, min: 0.25, max: 16, digits: 3 }),
   sigmaX: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.sigma, min: 0.5, max: 20, digits: 2 }),
   sigmaY: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.sigma, min: 0.5, max: 20, digits: 2 }),
-  // MMPose's heatmap configs average with shift_heatmap=True: one cell.
-  flip: choiceParam(FLIPS, '1'),
+  flip: choiceParam(FLIPS, 'auto'),
   pairs: pairsParam(COCO17_PAIRS_TEXT),
   layout: choiceParam(LAYOUTS, 'auto'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
@@ -182,7 +185,7 @@ export function runOf(s: Readonly<RunState>): LabRun {
     units: s.units,
     splitRatio: s.split,
     sigma: [s.sigmaX, s.sigmaY],
-    flip: s.flip === 'off' ? 'off' : s.flip === '0' ? 0 : 1,
+    flip: s.flip === 'off' ? 'off' : s.flip === 'auto' ? mmposeFlipShift(s.mapping) : s.flip === '0' ? 0 : 1,
     pairs: pairsOf(s.pairs),
   };
 }

@@ -15,6 +15,15 @@ import type { GroundTruthUnits } from './groundTruth.ts';
 export type LabDecoderId = HeatmapDecoderId | SimccDecoderId;
 
 /**
+ * The flip shift MMPose's configs test with under a mapping: `shift_heatmap=True` (1 cell) in its
+ * MSRA and DARK configs (stride mapping), `False` in its UDP configs (e.g.
+ * `td-hm_hrnet-w32_udp-8xb64-210e_coco-256x192.py`), whose mapping needs none.
+ */
+export function mmposeFlipShift(mapping: InputMapping): 0 | 1 {
+  return mapping === 'udp' ? 0 : 1;
+}
+
+/**
  * The soft-argmax β the Lab starts with: 20 suits heatmaps trained against Gaussians (peaks near
  * one), the usual input; a model trained with soft-argmax wants the β it was trained with.
  */

@@ -31,6 +31,14 @@ describe('Lab state', () => {
     expect(COCO17_PAIRS_TEXT).toBe('1-2,3-4,5-6,7-8,9-10,11-12,13-14,15-16');
   });
 
+  it("the flip shift follows MMPose's configs for the mapping by default: 1 cell under the stride mapping, 0 under UDP", () => {
+    expect(defaults.flip).toBe('auto');
+    expect(runOf({ ...defaults, mapping: 'udp' }).flip).toBe(0);
+    expect(runOf({ ...defaults, mapping: 'udp', flip: '1' }).flip).toBe(1);
+    expect(runOf({ ...defaults, flip: '0' }).flip).toBe(0);
+    expect(runOf({ ...defaults, flip: 'off' }).flip).toBe('off');
+  });
+
   it('flip pairs read as the reader types them, and are refused when they are not pairs', () => {
     expect(normalizePairs('(1, 2), (3, 4)')).toBe('1-2,3-4');
     expect(normalizePairs('[[1,2],[3,4]]')).toBe('1-2,3-4');

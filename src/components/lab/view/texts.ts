@@ -3,6 +3,7 @@
  * function each decoder follows, and the settings' texts. Pure: formatting only.
  */
 import {
+  mmposeFlipShift,
   DECODE_CONVENTION_LABELS,
   HEATMAP_DECODER_IDS,
   INPUT_MAPPING_LABELS,
@@ -103,6 +104,14 @@ export function loadedLine(result: LabResult, run: LabRun): string {
 }
 
 /** Which settings apply to what is loaded, and which toolkit function each decoder follows. */
+/** What MMPose's configs would shift under this mapping, when the reader's shift differs. */
+function flipShiftNote(run: LabRun): string {
+  if (run.flip === 'off' || run.flip === mmposeFlipShift(run.mapping)) return '';
+  return run.mapping === 'udp'
+    ? " MMPose's UDP configs test with shift_heatmap=False: under UDP the flipped-back map is already aligned, and a 1-cell shift moves it a cell off."
+    : " MMPose's configs for the stride mapping test with shift_heatmap=True: without it the flipped-back map sits most of a cell off, (λ − 1)/λ at stride λ (chapter 10).";
+}
+
 export function settingsView(run: LabRun, loaded: 'heatmaps' | 'simcc' | undefined, flipped: boolean): ViewModel {
   const text: Record<string, string> = {
     'convention-text': conventionText(run.convention, run.mapping, loaded),
@@ -112,7 +121,7 @@ export function settingsView(run: LabRun, loaded: 'heatmaps' | 'simcc' | undefin
         : flipped
           ? run.flip === 'off'
             ? 'The flipped maps are loaded but not used.'
-            : `The flipped image's maps are flipped back (mirrored, left and right swapped by the pairs), ${run.flip === 1 ? 'shifted 1 cell right' : 'not shifted'} and averaged with the input's, as MMPose's flip_heatmaps (mmpose/models/utils/tta.py) and its heads do.`
+            : `The flipped image's maps are flipped back (mirrored, left and right swapped by the pairs), ${run.flip === 1 ? 'shifted 1 cell right' : 'not shifted'} and averaged with the input's, as MMPose's flip_heatmaps (mmpose/models/utils/tta.py) and its heads do.${flipShiftNote(run)}`
           : "Load the flipped image's maps under Inputs to use the flip test.",
   };
   for (const id of [...HEATMAP_DECODER_IDS, ...SIMCC_DECODER_IDS])

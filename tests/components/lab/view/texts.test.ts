@@ -169,6 +169,17 @@ describe('settingsView(run, loaded, flipped)', () => {
     expect(flipText('1', 'simcc', true)).toMatch(/SimCC vectors are decoded without it/);
   });
 
+  it("follows MMPose's configs for the mapping, and says so when the reader's shift differs (issue 27 item 6)", () => {
+    const text = (flip: 'auto' | '0' | '1', mapping: 'stride' | 'udp') =>
+      settingsView(runWith({ flip, mapping }), 'heatmaps', true).text['flip-text'] ?? '';
+    expect(text('auto', 'stride')).toMatch(/shifted 1 cell right and averaged/);
+    expect(text('auto', 'udp')).toMatch(/not shifted and averaged/);
+    expect(text('auto', 'udp')).not.toMatch(/shift_heatmap/);
+    expect(text('1', 'udp')).toMatch(/MMPose's UDP configs test with shift_heatmap=False/);
+    expect(text('0', 'stride')).toMatch(/shift_heatmap=True/);
+    expect(text('1', 'stride')).not.toMatch(/shift_heatmap/);
+  });
+
   it('says which toolkit function each decoder follows under each convention', () => {
     for (const convention of DECODE_CONVENTIONS) {
       const { text } = settingsView(runWith({ convention }), 'heatmaps', false);
