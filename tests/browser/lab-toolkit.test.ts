@@ -172,6 +172,8 @@ describe('Decoder Lab, toolkit outputs', () => {
       /tf\.npy: read as channels last \[H, W, K\] = \[64, 48, 17\] \(17 maps of 64 × 48\) and transposed/,
     );
     await waitForText(page, '[data-role="status"]', /^Decoded 17 maps/);
+    // Copy as code reads the file as the Lab did: channels last, moved first.
+    assert.match((await page.locator('[data-role="numpy-code"]').textContent()) ?? '', /np\.moveaxis\(maps, -1, -3\)/);
     const rows = decodeLabStack(stackFromNpy(bytes, 'tf.npy'), settings, undefined, none(17));
     assert.deepEqual(
       await cellsOf(page, 'rows'),

@@ -1,7 +1,8 @@
 /**
  * What "copy as code" reproduces, from the Lab's run and what is loaded: the decoders of the
  * loaded kind (heatmaps when nothing is loaded), the file names when the script can read them as
- * they are (a `.npy` of heatmaps, a `.npz` holding simcc_x and simcc_y), the MMPose config's input
+ * they are (a `.npy` of heatmaps, channels last when the Lab read it so; a `.npz` holding simcc_x
+ * and simcc_y, or the two `.npy` files of a SimCC pair), the MMPose config's input
  * size, and the flip test when a flipped stack is loaded and the pairs fit its keypoints.
  */
 import type { CopyAsCodeSettings } from './copyAsCode.ts';
@@ -10,7 +11,15 @@ import type { LabRun } from './run.ts';
 
 /** What the code needs to know of the loaded files. */
 export interface CodeContext {
-  input?: { kind: 'heatmaps' | 'simcc'; source: string; k: number; w: number; h: number };
+  input?: {
+    kind: 'heatmaps' | 'simcc';
+    source: string;
+    k: number;
+    w: number;
+    h: number;
+    layout?: 'channelsLast';
+    files?: { x: string; y: string };
+  };
   /** The flipped image's file, when one is loaded. */
   flipped?: string;
 }
@@ -44,5 +53,7 @@ export function labCodeSettings(run: LabRun, context: CodeContext = {}): CopyAsC
     sigma: run.sigma,
     flip,
     ...(file ? { file } : {}),
+    ...(input?.layout && !simcc ? { layout: input.layout } : {}),
+    ...(input?.files && simcc ? { simccFiles: input.files } : {}),
   };
 }

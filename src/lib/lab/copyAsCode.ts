@@ -36,6 +36,10 @@ export interface CopyAsCodeSettings {
   flip?: { file: string; flipIndices: readonly number[]; shift: number } | null;
   /** The file the code reads (a .npy of heatmaps; for SimCC a .npz with simcc_x, simcc_y). */
   file?: string;
+  /** Heatmaps stored channels last ([H, W, K] or [N, H, W, K]): the code moves the channels first. */
+  layout?: 'channelsLast';
+  /** SimCC from two .npy files, x and y (instead of one .npz). */
+  simccFiles?: { x: string; y: string };
 }
 
 const PY_HEADER = `import json
@@ -344,7 +348,7 @@ function heatmapCode(s: CopyAsCodeSettings): string {
   const doc = [
     `"""Decodes heatmaps as the Subpixel Decoder Lab did: ${ids.map((id) => DECODER_LABELS[id]).join(', ')};`,
     `convention ${s.convention}, kernel ${s.kernel}, beta ${s.beta}, stride ${s.stride}, ${s.mapping} mapping${flip ? `, flip test (shift ${flip.shift})` : ''}.`,
-    `Usage: python3 decode.py [heatmaps.npy${flip ? ' flipped.npy' : ''}]  ([N, K, H, W] or [K, H, W]; prints JSON)."""`,
+    `Usage: python3 decode.py [heatmaps.npy${flip ? ' flipped.npy' : ''}]  (${s.layout === 'channelsLast' ? '[N, H, W, K] or [H, W, K], channels last' : '[N, K, H, W] or [K, H, W]'}; prints JSON)."""`,
   ].join('\n');
   const parts = [
     doc,
@@ -371,20 +375,28 @@ def flip_back(maps):
     return out
 `
     : '';
+  const read = `
+
+def read_maps(path):
+    """The maps as [N, K, H, W] float32${s.layout === 'channelsLast' ? ', stored channels last as the Lab read them: the channels move first' : ''}."""
+    maps = np.load(path).astype(np.float32)${
+      s.layout === 'channelsLast'
+        ? `
+    maps = np.ascontiguousarray(np.moveaxis(maps, -1, -3))`
+        : ''
+    }
+    return maps[None] if maps.ndim == 3 else maps
+`;
   const main = `
 
 def main():
-    maps = np.load(sys.argv[1] if len(sys.argv) > 1 else '${file}').astype(np.float32)
-    if maps.ndim == 3:
-        maps = maps[None]${
-          flip
-            ? `
-    flipped = np.load(sys.argv[2] if len(sys.argv) > 2 else '${flip.file}').astype(np.float32)
-    if flipped.ndim == 3:
-        flipped = flipped[None]
+    maps = read_maps(sys.argv[1] if len(sys.argv) > 1 else '${file}')${
+      flip
+        ? `
+    flipped = read_maps(sys.argv[2] if len(sys.argv) > 2 else '${flip.file}')
     maps = ((maps + flip_back(flipped)) * 0.5).astype(np.float32)`
-            : ''
-        }
+        : ''
+    }
     N, K, H, W = maps.shape
     sx, sy = (STRIDE, STRIDE) if MAPPING == 'stride' else ((STRIDE * W - 1) / (W - 1), (STRIDE * H - 1) / (H - 1))
     clean = lambda v: None if not np.isfinite(v) else float(v)
@@ -403,7 +415,7 @@ def main():
 if __name__ == '__main__':
     main()
 `;
-  return [...parts, '\n', decoders, flipLines, main].join('').replace(/\n{4,}/g, '\n\n\n');
+  return [...parts, '\n', decoders, flipLines, read, main].join('').replace(/\n{4,}/g, '\n\n\n');
 }
 
 function simccCode(s: CopyAsCodeSettings): string {
@@ -412,6 +424,7 @@ function simccCode(s: CopyAsCodeSettings): string {
   const sigma = s.sigma ?? 6;
   const [sx, sy] = typeof sigma === 'number' ? [sigma, sigma] : sigma;
   const file = s.file ?? 'simcc.npz';
+  const pair = s.simccFiles;
   const body: Record<SimccDecoderId, string> = {
     simccArgmax:
       "            bx, by, score = simcc_maximum(vx, vy)\n            points['simccArgmax'] = [bx / SPLIT, by / SPLIT, score]",
@@ -422,7 +435,7 @@ function simccCode(s: CopyAsCodeSettings): string {
   };
   return `"""Decodes SimCC vectors as the Subpixel Decoder Lab did: ${ids.map((id) => SIMCC_DECODER_LABELS[id]).join(', ')};
 split ratio ${k}, sigma (${sx}, ${sy}), beta ${s.beta}. Points in input pixels (bins / k, as MMPose's SimCCLabel.decode).
-Usage: python3 decode.py [simcc.npz]  (simcc_x [N, K, Wx] or [K, Wx] and simcc_y; prints JSON)."""
+Usage: ${pair ? `python3 decode.py [${pair.x} ${pair.y}]  (the x and the y vectors, [N, K, Wx] or [K, Wx] and [N, K, Wy] or [K, Wy]` : 'python3 decode.py [simcc.npz]  (simcc_x [N, K, Wx] or [K, Wx] and simcc_y'}; prints JSON)."""
 ${PY_HEADER}
 BETA = ${s.beta}  # the expectation's temperature
 SPLIT = ${k}  # simcc_split_ratio
@@ -431,9 +444,14 @@ ${PY_KERNEL}${PY_SIMCC}
 
 def main():
     kx, ky = simcc_dark_kernel(SIGMA[0]), simcc_dark_kernel(SIGMA[1])
-    data = np.load(sys.argv[1] if len(sys.argv) > 1 else '${file}')
+${
+  pair
+    ? `    x = np.load(sys.argv[1] if len(sys.argv) > 2 else '${pair.x}').astype(np.float32)
+    y = np.load(sys.argv[2] if len(sys.argv) > 2 else '${pair.y}').astype(np.float32)`
+    : `    data = np.load(sys.argv[1] if len(sys.argv) > 1 else '${file}')
     x = data['simcc_x'].astype(np.float32)
-    y = data['simcc_y'].astype(np.float32)
+    y = data['simcc_y'].astype(np.float32)`
+}
     if x.ndim == 2:
         x, y = x[None], y[None]
     clean = lambda v: None if not np.isfinite(v) else float(v)

@@ -54,6 +54,10 @@ export interface InputSummary {
   w: number;
   /** How the file was read, when worth saying (channels last, the archive's first two arrays). */
   note?: string;
+  /** Heatmaps read as channels last (and transposed). */
+  layout?: 'channelsLast';
+  /** SimCC read from two `.npy` files. */
+  files?: { x: string; y: string };
 }
 
 const isNpz = (name: string) => /\.npz$/i.test(name);
@@ -158,5 +162,13 @@ export function inputSummary(input: LabInput): InputSummary {
           h: input.simcc.lengthY,
           w: input.simcc.lengthX,
         };
-  return { kind: input.kind, ...size, ...(note ? { note } : {}) };
+  const layout = input.kind === 'heatmaps' ? input.stack.layout : undefined;
+  const files = input.kind === 'simcc' ? input.simcc.files : undefined;
+  return {
+    kind: input.kind,
+    ...size,
+    ...(note ? { note } : {}),
+    ...(layout ? { layout } : {}),
+    ...(files ? { files } : {}),
+  };
 }

@@ -38,6 +38,8 @@ export interface LabStack {
   source: string;
   /** How the file was read when that is worth saying (channels last, transposed), else absent. */
   note?: string;
+  /** The file's layout when it was not [N, K, H, W]: channels last, transposed on reading. */
+  layout?: 'channelsLast';
 }
 
 /** Options of the stack readers. */
@@ -111,7 +113,16 @@ export function stackFromArray(
   checkDims(n, k, h, w, text, name);
   let data = array.data instanceof Float32Array ? array.data : Float32Array.from(array.data);
   if (reading.layout === 'channelsLast') data = channelsLastToFirst(data, n, h, w, k);
-  return { n, k, h, w, data, source: name, ...(reading.note ? { note: reading.note } : {}) };
+  return {
+    n,
+    k,
+    h,
+    w,
+    data,
+    source: name,
+    ...(reading.note ? { note: reading.note } : {}),
+    ...(reading.layout === 'channelsLast' ? { layout: 'channelsLast' as const } : {}),
+  };
 }
 
 /** Parses a `.npy` file within the Lab's limits; refusals are LabInputErrors. */

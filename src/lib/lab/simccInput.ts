@@ -26,6 +26,8 @@ export interface LabSimcc {
   source: string;
   /** How the input was read when that is worth saying (which arrays were taken), else absent. */
   note?: string;
+  /** The two `.npy` files, when the pair came as two (x first). */
+  files?: { x: string; y: string };
 }
 
 /** An array as the pair needs it: its shape and C-order data. */
@@ -94,7 +96,10 @@ export function simccFromNpyPair(
   yBytes: Uint8Array | ArrayBuffer,
   yName: string,
 ): LabSimcc {
-  return simccFromArrays(npyForLab(xBytes, xName), npyForLab(yBytes, yName), `${xName} + ${yName}`);
+  return {
+    ...simccFromArrays(npyForLab(xBytes, xName), npyForLab(yBytes, yName), `${xName} + ${yName}`),
+    files: { x: xName, y: yName },
+  };
 }
 
 /**

@@ -58,3 +58,23 @@ describe('labCodeSettings(run, context)', () => {
     expect(none.file).toBeUndefined();
   });
 });
+
+describe('labCodeSettings: what the Lab detected (issue 27 item 4)', () => {
+  it('a channels-last stack is read channels last by the code; a SimCC pair of .npy files is read from both', () => {
+    const last = {
+      kind: 'heatmaps' as const,
+      source: 'maps.npy',
+      k: 17,
+      w: 48,
+      h: 64,
+      layout: 'channelsLast' as const,
+    };
+    expect(labCodeSettings(run, { input: last }).layout).toBe('channelsLast');
+    expect(labCodeSettings(run, { input: { ...last, layout: undefined } }).layout).toBeUndefined();
+    const files = { x: 'a_x.npy', y: 'a_y.npy' };
+    const pair = { kind: 'simcc' as const, source: 'a_x.npy + a_y.npy', k: 17, w: 384, h: 512, files };
+    const settings = labCodeSettings(run, { input: pair });
+    expect(settings.simccFiles).toEqual(files);
+    expect(settings.file).toBeUndefined();
+  });
+});

@@ -130,6 +130,49 @@ describe.skipIf(!hasNumpy)(runs, () => {
     expect(num(out[0]!.points.dark!.input[0])).toBeCloseTo((p.x * (4 * W - 1)) / (W - 1), 3);
   });
 
+  it('heatmaps stored channels last, as the Lab read them (issue 27 item 4): the code moves the channels first', () => {
+    const n = 2;
+    const last = new Float32Array(n * H * W * K);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < K; k++)
+        for (let p = 0; p < H * W; p++) last[(i * H * W + p) * K + k] = sample.data[(i * K + k) * H * W + p] as number;
+    writeFileSync(join(dir, 'last.npy'), writeNpy(last, [n, H, W, K]));
+    const ids = ['argmax', 'dark'] as const;
+    const out = run(numpyCode({ ...base, decoders: ids, layout: 'channelsLast' }), join(dir, 'last.npy'));
+    expect(out).toHaveLength(n * K);
+    const lib = Array.from({ length: n * K }, (_, i) => decodeAll(ids, mapAt(sampleStack, i), base));
+    compare(out, (i, id) => lib[i]![id]!, ids, 'heatmap');
+  });
+
+  it('SimCC pairs from two .npy files (issue 27 item 4)', () => {
+    const count = 6;
+    const x = new Float32Array(count * 96);
+    const y = new Float32Array(count * 128);
+    for (let i = 0; i < count; i++) {
+      x.set(simdrGaussian(10 + 5 * i, 48, 2, 4), i * 96);
+      y.set(simdrGaussian(12 + 7 * i, 64, 2, 4), i * 128);
+    }
+    writeFileSync(join(dir, 'out_x.npy'), writeNpy(x, [1, count, 96]));
+    writeFileSync(join(dir, 'out_y.npy'), writeNpy(y, [1, count, 128]));
+    const settings: CopyAsCodeSettings = {
+      ...base,
+      input: 'simcc',
+      decoders: ['simccArgmax'],
+      splitRatio: 2,
+      simccFiles: { x: 'out_x.npy', y: 'out_y.npy' },
+    };
+    const code = numpyCode(settings);
+    expect(code).toContain("'out_x.npy'");
+    const out = run(code, join(dir, 'out_x.npy'), join(dir, 'out_y.npy'));
+    const lib = simccDecode(
+      'simccArgmax',
+      { data: x, count, length: 96 },
+      { data: y, count, length: 128 },
+      { splitRatio: 2 },
+    );
+    compare(out, (i) => lib[i]!, ['simccArgmax'], 'input');
+  });
+
   it('SimCC pairs from a .npz: argmax, expectation and SimCC-DARK in input pixels', () => {
     const random = createRandom(11);
     const count = 20;
