@@ -246,6 +246,17 @@ describe('Decoder Lab', () => {
     await waitForText(page, '[data-role="map-name"]', /sample 0, keypoint 8/);
     await page.locator('input[data-param="softargmaxDebiased"]').check();
     await page.waitForFunction(() => location.search.includes('lab.softargmaxDebiased=1'));
+    // A map index out of range shows the map that stands (issue 27 item 9: the box kept −5).
+    const index = page.locator('[data-role="map-index"]');
+    await index.fill('-5');
+    await index.press('Enter');
+    await page.waitForFunction(
+      () => (document.querySelector('[data-role="map-index"]') as HTMLInputElement).value === '0',
+    );
+    await index.fill('999999');
+    await index.press('Enter');
+    await page.waitForFunction(() => location.search.includes('lab.map=67'));
+    assert.equal(await index.inputValue(), '67');
     await page.close();
   });
 

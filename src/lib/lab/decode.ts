@@ -46,6 +46,11 @@ export interface LabRow<Id extends string = HeatmapDecoderId> {
   skipped?: string;
   /** How many of the map's cells are NaN or infinite (absent when none). */
   badCells?: number;
+  /**
+   * The map's largest finite value (SimCC: the smaller vector maximum) is ≤ 0: nothing to find.
+   * MMPose decodes such a map to (−1, −1); decoders disagree there without meaning anything.
+   */
+  empty?: boolean;
   /** Each decoder's point: heatmap pixels (SimCC rows: input pixels). */
   points: Partial<Record<Id, DecodedPoint>>;
   /** The largest distance between two decoders' points, input pixels. */
@@ -109,6 +114,9 @@ export function decodeLabRange(
     }
     const points = decodeAll(settings.decoders, map, options);
     for (const id of settings.decoders) row.points[id] = points[id] as DecodedPoint;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const v of map.data) if (v > max) max = v;
+    if (!(max > 0)) row.empty = true;
     measure(row, settings.decoders, scale);
     rows.push(row);
   }
@@ -176,6 +184,7 @@ export function decodeLabSimccRange(
       countNonFinite(vy.data, index * vy.length, (index + 1) * vy.length);
     if (bad) row.badCells = bad;
     for (const id of settings.decoders) row.points[id] = decoded[id]![index - from] as DecodedPoint;
+    if (settings.decoders.some((id) => !(row.points[id]!.score > 0))) row.empty = true;
     measure(row, settings.decoders, { x: 1, y: 1 });
     rows.push(row);
   }
@@ -195,10 +204,13 @@ export function summarizeLab<Id extends string = HeatmapDecoderId>(
   return out;
 }
 
-/** The indices of the `count` rows where the decoders disagree most, largest spread first. */
+/**
+ * The indices of the `count` rows where the decoders disagree most, largest spread first; maps
+ * not decoded and empty maps (maximum ≤ 0), where disagreement means nothing, are left out.
+ */
 export function mostDisagreement<Id extends string>(rows: readonly LabRow<Id>[], count: number): number[] {
   return rows
-    .filter((r) => !r.skipped)
+    .filter((r) => !r.skipped && !r.empty)
     .sort((a, b) => b.spread - a.spread || a.index - b.index)
     .slice(0, count)
     .map((r) => r.index);

@@ -10,13 +10,14 @@ import {
   LabInputError,
   npyForLab,
   npzEntriesForLab,
-  npzForLab,
+  npzMembersForLab,
   scanNonFinite,
   stackFromJson,
   stackFromNpy,
   stackFromNpz,
   type LabStack,
   type NonFiniteReport,
+  type NpzMember,
 } from './input.ts';
 import { simccFromArrays, simccFromNpz, type LabSimcc } from './simccInput.ts';
 
@@ -36,8 +37,40 @@ export interface ReadOptions {
 /** A `.npz` archive of several arrays, none chosen: the reader picks one. */
 export interface ArchiveChoice {
   file: string;
-  arrays: { name: string; bytes: number }[];
+  /** Each array with its shape and dtype, or why the Lab cannot read it. */
+  arrays: { name: string; bytes: number; shape?: number[]; dtype?: string; problem?: string }[];
 }
+
+/** An archive's arrays for the reader to choose from: shapes and dtypes, and unreadable ones named. */
+function archiveChoice(file: string, members: readonly NpzMember[]): ArchiveChoice {
+  return {
+    file,
+    arrays: members.map(({ name, bytes, array, problem }) => ({
+      name,
+      bytes,
+      ...(array ? { shape: [...array.shape], dtype: array.dtype } : {}),
+      ...(problem ? { problem } : {}),
+    })),
+  };
+}
+
+/**
+ * Whether two arrays read as a SimCC pair: both [K, bins] or both [N, K, bins], the same N and K,
+ * and enough bins to be vectors (a keypoint's (x, y, score) or a box's 4 values are not).
+ */
+function simccPairShapes(a: readonly number[], b: readonly number[]): boolean {
+  const bins = (s: readonly number[]) => s[s.length - 1] as number;
+  return (
+    a.length === b.length &&
+    (a.length === 2 || a.length === 3) &&
+    a.slice(0, -1).join() === b.slice(0, -1).join() &&
+    bins(a) >= SIMCC_MIN_BINS &&
+    bins(b) >= SIMCC_MIN_BINS
+  );
+}
+
+/** Fewest bins the Lab guesses a vector from (an input side of 8 px at split ratio 1). */
+const SIMCC_MIN_BINS = 8;
 
 /** What was read: heatmaps (with their non-finite cells, and keypoint names if made on the page) or a SimCC pair. */
 export type LabInput =
@@ -92,7 +125,7 @@ export function readHeatmapFiles(files: readonly LabFile[], options: ReadOptions
       return stackFromNpz(file.bytes, file.name, { ...layout, ...(options.array ? { array: options.array } : {}) });
     }
     if (!arrays.length) throw new LabInputError(`${file.name}: the archive holds no .npy array`);
-    return { file: file.name, arrays: arrays.map((e) => ({ name: e.name, bytes: e.bytes })) };
+    return archiveChoice(file.name, npzMembersForLab(file.bytes, file.name));
   }
   throw new LabInputError(`${file.name}: expected a .npy, .npz, .json or .png file`);
 }
@@ -127,9 +160,16 @@ export function readLabInput(files: readonly LabFile[], options: ReadOptions): L
       return { kind: 'simcc', simcc: simccFromNpz(file.bytes, file.name) };
     }
     if (arrays.length >= 2) {
-      const archive = npzForLab(file.bytes, file.name);
-      const heat = Object.values(archive.arrays).filter((a) => readsAsHeatmaps(a.shape, options.layout));
-      if (!heat.length) return { kind: 'simcc', simcc: simccFromNpz(file.bytes, file.name) };
+      // SimCC only when the first two readable arrays pair as vectors and none reads as heatmaps;
+      // otherwise the reader chooses, seeing each array's shape (`preds` and `boxes` are neither).
+      const members = npzMembersForLab(file.bytes, file.name);
+      const readable = members.filter((m) => m.array);
+      const heat = readable.filter((m) => readsAsHeatmaps(m.array!.shape, options.layout));
+      const [a, b] = readable;
+      if (!heat.length && a && b && simccPairShapes(a.array!.shape, b.array!.shape)) {
+        return { kind: 'simcc', simcc: simccFromNpz(file.bytes, file.name, { x: a.name, y: b.name }, true) };
+      }
+      if (!heat.length) return archiveChoice(file.name, members);
     }
   }
   if (files.length > 2 || (files.length === 2 && !files.every((f) => isNpy(f.name)))) {

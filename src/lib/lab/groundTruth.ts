@@ -176,6 +176,13 @@ export type GroundTruthFile =
  */
 export function readGroundTruth(text: string, name: string, expected: number): GroundTruthFile {
   checkGroundTruthSize(name, text.length);
+  // A binary file decoded as text holds NUL bytes or bytes that are not UTF-8 (U+FFFD).
+  const head = text.slice(0, 4096);
+  if (head.includes('\u0000') || head.includes('\uFFFD')) {
+    throw new LabInputError(
+      `${name}: not a text file (it holds binary data); the ground truth is JSON or CSV points, or a COCO keypoints or results file`,
+    );
+  }
   const trimmed = text.trim();
   if (!(trimmed.startsWith('[') || trimmed.startsWith('{'))) {
     return { kind: 'points', points: checkCount(pointsFromCsv(trimmed, name), expected, name) };

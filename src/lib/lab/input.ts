@@ -153,6 +153,33 @@ export function npzEntriesForLab(bytes: Uint8Array | ArrayBuffer, name: string):
   }
 }
 
+/** One array of a `.npz` archive as the Lab sees it: read, or why it cannot be. */
+export interface NpzMember {
+  name: string;
+  bytes: number;
+  array?: NpyArray;
+  /** Why the array cannot be read (a string dtype, an object array, a broken header). */
+  problem?: string;
+}
+
+/**
+ * Reads each `.npy` member of a `.npz` file on its own, so that one the Lab cannot read (strings,
+ * objects) is named with its reason and the others stay available.
+ */
+export function npzMembersForLab(bytes: Uint8Array | ArrayBuffer, name: string): NpzMember[] {
+  return npzEntriesForLab(bytes, name)
+    .filter((e) => e.npy)
+    .map((e) => {
+      try {
+        const array = parseNpz(bytes, { ...NPZ_LAB_LIMITS, names: [e.name] }).arrays[e.name];
+        return { name: e.name, bytes: e.bytes, ...(array ? { array } : {}) };
+      } catch (error) {
+        if (!(error instanceof NpzError)) throw error;
+        return { name: e.name, bytes: e.bytes, problem: error.message.replace(/^array '[^']*': /, '') };
+      }
+    });
+}
+
 /** Reads the named arrays (all when omitted) of a `.npz` file within the Lab's limits. */
 export function npzForLab(bytes: Uint8Array | ArrayBuffer, name: string, names?: readonly string[]): NpzArchive {
   try {

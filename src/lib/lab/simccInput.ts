@@ -63,9 +63,15 @@ export function simccFromArrays(ax: SimccArray, ay: SimccArray, name: string, no
   }
   const lead = (a: SimccArray) => a.shape.slice(0, -1);
   if (lead(ax).join() !== lead(ay).join()) {
-    throw new LabInputError(
-      `${name}: simcc_x ${shapeText(ax.shape)} and simcc_y ${shapeText(ay.shape)} hold different numbers of keypoints`,
-    );
+    const both = `simcc_x ${shapeText(ax.shape)} and simcc_y ${shapeText(ay.shape)}`;
+    const [lx, ly] = [lead(ax), lead(ay)];
+    const what =
+      lx.length !== ly.length
+        ? 'have different ranks: both should be [K, bins] or both [N, K, bins]'
+        : lx.length === 2 && lx[0] !== ly[0]
+          ? `hold different numbers of samples (${lx[0]} and ${ly[0]})`
+          : `hold different numbers of keypoints (${lx[lx.length - 1]} and ${ly[ly.length - 1]})`;
+    throw new LabInputError(`${name}: ${both} ${what}`);
   }
   const [n, k] = (ax.shape.length === 2 ? [1, ax.shape[0]] : ax.shape.slice(0, 2)) as [number, number];
   const lengthX = ax.shape[ax.shape.length - 1] as number;
@@ -104,12 +110,14 @@ export function simccFromNpyPair(
 
 /**
  * Reads a SimCC pair from a `.npz` file: the arrays named `x` and `y` (default `simcc_x` and
- * `simcc_y`); failing those names, the archive's first two arrays, with a note saying so.
+ * `simcc_y`); failing those names, the archive's first two arrays, with a note saying so. A
+ * `guessed` choice (the Lab picked them by their shapes) gets that note too.
  */
 export function simccFromNpz(
   bytes: Uint8Array | ArrayBuffer,
   name: string,
   choice: { x?: string; y?: string } = {},
+  guessed = false,
 ): LabSimcc {
   const arrays = npzEntriesForLab(bytes, name).filter((e) => e.npy);
   const has = (n: string) => arrays.some((e) => e.name === n);
@@ -125,6 +133,9 @@ export function simccFromNpz(
     x = arrays[0]!.name;
     y = arrays[1]!.name;
     note = `no arrays named simcc_x and simcc_y: read ${x} as the x vectors and ${y} as the y vectors (the archive's first two)`;
+  }
+  if (guessed) {
+    note = `no arrays named simcc_x and simcc_y: read ${x} as the x vectors and ${y} as the y vectors (the archive's first two readable arrays, shaped as SimCC vectors)`;
   }
   const archive = npzForLab(bytes, name, [x, y]);
   return simccFromArrays(archive.arrays[x]!, archive.arrays[y]!, name, note);

@@ -7,6 +7,7 @@ import {
   encodeUnbiased,
   HEATMAP_DECODER_IDS,
   labInputScale,
+  mostDisagreement,
   nonFiniteSummary,
   scanNonFinite,
   simccDecode,
@@ -118,5 +119,28 @@ describe('decodeLabSimccRange', () => {
     expect(rows.map((r) => [r.index, r.n, r.k])).toEqual([[1, 0, 1]]);
     // k·x = 10.5 lies between bins 10 and 11, equal: the first wins, 10/2 = 5.
     expect(rows[0]!.points.simccArgmax!.x).toBe(5);
+  });
+});
+
+describe('mostDisagreement(rows, count) (issue 27 item 9)', () => {
+  it('leaves out empty maps (maximum ≤ 0), where MMPose puts argmax at (−1, −1) and soft-argmax anywhere', () => {
+    const w = 48;
+    const h = 64;
+    const data = new Float32Array(3 * w * h);
+    data.set(encodeUnbiased({ x: 10.3, y: 20.6 }, w, h, 2).data, 0);
+    data.set(encodeUnbiased({ x: 30.8, y: 40.2 }, w, h, 2).data, w * h);
+    data.fill(-0.5, 2 * w * h); // an empty map: every decoder lands somewhere, argmax at (−1, −1)
+    const stack: LabStack = { n: 1, k: 3, h, w, data, source: 'three.npy' };
+    const rows = decodeLabStack(stack, {
+      decoders: ['argmax', 'softargmax'],
+      kernel: 11,
+      beta: 20,
+      stride: 4,
+      convention: 'mmpose',
+    });
+    expect(rows[2]!.empty).toBe(true);
+    expect(rows[2]!.spread).toBeGreaterThan(Math.max(rows[0]!.spread, rows[1]!.spread));
+    expect(mostDisagreement(rows, 3)).not.toContain(2);
+    expect(mostDisagreement(rows, 3).sort()).toEqual([0, 1]);
   });
 });

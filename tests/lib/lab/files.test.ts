@@ -1,4 +1,5 @@
 /** Which reader a Lab file goes to, and what the page is told of it. */
+import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
   heatmapInput,
@@ -51,12 +52,58 @@ describe('readLabInput(files, options) and readHeatmapFiles(files, options)', ()
     expect(choice).toEqual({
       file: 'two.npz',
       arrays: [
-        { name: 'a', bytes: expect.any(Number) },
-        { name: 'b', bytes: expect.any(Number) },
+        { name: 'a', bytes: expect.any(Number), shape: [3, 16, 12], dtype: '<f4' },
+        { name: 'b', bytes: expect.any(Number), shape: [3, 16, 12], dtype: '<f4' },
       ],
     });
     const chosen = readHeatmapFiles([file('two.npz', archive)], { layout: 'auto', array: 'b' });
     expect('source' in chosen && chosen.source).toBe('two.npz:b');
+  });
+
+  it("an archive of MMPose's preds [N, K, 3] and boxes [N, 4] is not guessed to be SimCC: the reader sees the shapes (issue 27 item 9)", () => {
+    const archive = writeNpz({
+      preds: { data: new Float32Array(50 * 17 * 3), shape: [50, 17, 3] },
+      boxes: { data: new Float32Array(50 * 4), shape: [50, 4] },
+    });
+    const read = readLabInput([file('dump.npz', archive)], { layout: 'auto' });
+    expect(read).toEqual({
+      file: 'dump.npz',
+      arrays: [
+        { name: 'preds', bytes: expect.any(Number), shape: [50, 17, 3], dtype: '<f4' },
+        { name: 'boxes', bytes: expect.any(Number), shape: [50, 4], dtype: '<f4' },
+      ],
+    });
+    // Two arrays shaped as vectors are still read as a SimCC pair, with a note.
+    const pair = writeNpz({
+      out_x: { data: new Float32Array(2 * 17 * 384), shape: [2, 17, 384] },
+      out_y: { data: new Float32Array(2 * 17 * 512), shape: [2, 17, 512] },
+    });
+    const simcc = readLabInput([file('rtm.npz', pair)], { layout: 'auto' });
+    expect('kind' in simcc && simcc.kind).toBe('simcc');
+    expect('kind' in simcc && simcc.kind === 'simcc' && simcc.simcc.note).toMatch(/read out_x as the x vectors/);
+  });
+
+  it('an archive with a string array lists it as unreadable and keeps the others (issue 27 item 9)', () => {
+    const names = ['nose', 'eye'];
+    const header = "{'descr': '<U4', 'fortran_order': False, 'shape': (2,), }";
+    const pad = 64 - ((10 + header.length + 1) % 64);
+    const text = `${header}${' '.repeat(pad % 64)}\n`;
+    const npy = new Uint8Array(10 + text.length + 2 * 4 * 4);
+    npy.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, text.length & 0xff, text.length >> 8]);
+    npy.set(new TextEncoder().encode(text), 10);
+    const view = new DataView(npy.buffer);
+    names.forEach((n, i) =>
+      [...n].forEach((c, j) => view.setUint32(10 + text.length + (4 * i + j) * 4, c.codePointAt(0)!, true)),
+    );
+    const maps = writeNpy(new Float32Array(2 * 17 * 64 * 48), [2, 17, 64, 48]);
+    const archive = zipSync({ 'names.npy': npy, 'heatmaps.npy': maps });
+    const read = readLabInput([file('mixed.npz', archive)], { layout: 'auto' });
+    expect('arrays' in read && read.arrays.map((a) => [a.name, a.problem ?? a.shape?.join('×')])).toEqual([
+      ['names', expect.stringMatching(/dtype|<U4/)],
+      ['heatmaps', '2×17×64×48'],
+    ]);
+    const chosen = readLabInput([file('mixed.npz', archive)], { layout: 'auto', array: 'heatmaps' });
+    expect('kind' in chosen && chosen.kind).toBe('heatmaps');
   });
 
   it('refuses what it cannot read as heatmaps with a sentence that says what to choose', () => {

@@ -65,7 +65,18 @@ describe('SimCC inputs', () => {
           'y.npy',
         ),
       ),
-    ).toMatch(/different numbers of keypoints/);
+    ).toMatch(/different numbers of keypoints \(17 and 16\)/);
+    // 50 samples of x and 49 of y: a sample count, not a keypoint count (issue 27 item 9).
+    expect(
+      refusal(() =>
+        simccFromNpyPair(
+          writeNpy(new Float32Array(3 * 17 * 96), [3, 17, 96]),
+          'x.npy',
+          writeNpy(new Float32Array(2 * 17 * 128), [2, 17, 128]),
+          'y.npy',
+        ),
+      ),
+    ).toBe('x.npy + y.npy: simcc_x (3, 17, 96) and simcc_y (2, 17, 128) hold different numbers of samples (3 and 2)');
     // NumPy's own file: simcc_x [2, 3, 4] and simcc_y [10] (tests/fixtures/npz).
     const numpy = readFileSync(resolve(__dirname, '../../fixtures/npz/savez-numpy1.npz'));
     expect(refusal(() => simccFromNpz(numpy, 'savez.npz'))).toMatch(

@@ -57,7 +57,11 @@ export default defineSpec({
       (d: Data) =>
         (d.status.choose?.choice.arrays ?? []).map((a) => ({
           value: a.name,
-          label: `${a.name} (${a.bytes.toLocaleString('en')} bytes)`,
+          label: a.problem
+            ? `${a.name}: cannot be read (${a.problem})`
+            : a.shape
+              ? `${a.name} (${a.shape.join(' × ')}, ${a.dtype})`
+              : `${a.name} (${a.bytes.toLocaleString('en')} bytes)`,
         })),
       options,
     ),
