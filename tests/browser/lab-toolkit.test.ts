@@ -135,9 +135,10 @@ describe('Decoder Lab, toolkit outputs', () => {
     });
     await page.locator('[data-role="file"]').setInputFiles(file('outputs.npz', archive));
     await waitForText(page, '[data-role="choose-what"]', /outputs\.npz holds 2 arrays: which holds the heatmaps\?/);
+    // Each array with its shape and dtype (issue 27 item 9: byte sizes said nothing).
     assert.deepEqual(await page.locator('[data-role="choose-array"] option').allTextContents(), [
-      `heatmaps (${(4 * 17 * 64 * 48 * 4 + 128).toLocaleString('en')} bytes)`,
-      `flipped (${(4 * 17 * 64 * 48 * 4 + 128).toLocaleString('en')} bytes)`,
+      'heatmaps (4 × 17 × 64 × 48, <f4)',
+      'flipped (4 × 17 × 64 × 48, <f4)',
     ]);
     await page.locator('[data-role="choose-array"]').selectOption('heatmaps');
     await page.locator('button[data-action="choose"]').click();
@@ -201,6 +202,52 @@ describe('Decoder Lab, toolkit outputs', () => {
     await waitForText(page, '[data-role="status"]', /^Decoded 64 maps/);
     assert.equal(await page.locator('[data-role="messages"]').textContent(), '');
     await page.waitForFunction(() => location.search.includes('lab.layout=channelsLast'));
+    await page.close();
+  });
+
+  test('a results list and its COCO file, without heatmaps, are scored by COCOeval; clearing them clears it (issue 27 item 8)', async () => {
+    const page = await openLab(light, origin);
+    const kps = Array.from({ length: 17 }, (_, i) => [100 + 3 * i, 50 + 5 * i, 2]).flat();
+    const gt = {
+      images: [{ id: 1 }, { id: 2 }],
+      annotations: [
+        { id: 1, image_id: 1, category_id: 1, keypoints: kps, num_keypoints: 17, bbox: [90, 40, 70, 100], area: 5000 },
+      ],
+      categories: [{ id: 1 }],
+    };
+    const results = [
+      { image_id: 1, category_id: 1, keypoints: kps, score: 0.5 },
+      { image_id: 2, category_id: 1, keypoints: kps, score: 0.9 },
+    ];
+    await page
+      .locator('[data-role="truth-file"]')
+      .setInputFiles([
+        file('person_keypoints_val.json', JSON.stringify(gt), 'application/json'),
+        file('results.keypoints.json', JSON.stringify(results), 'application/json'),
+      ]);
+    await waitForText(
+      page,
+      '[data-role="status"]',
+      /^Scored results\.keypoints\.json against person_keypoints_val\.json/,
+    );
+    const [row] = await cellsOf(page, 'coco-rows');
+    // A false positive ranked above the one true result: AP 50; the person is medium, no one large.
+    assert.deepEqual(row, [
+      'Your results (results.keypoints.json)',
+      '50.0',
+      '50.0',
+      '50.0',
+      '50.0',
+      '—',
+      '100.0',
+      '100.0',
+      '100.0',
+      '100.0',
+      '—',
+    ]);
+    assert.equal(await page.locator('[data-role="decoded-block"]').isVisible(), false);
+    await page.locator('[data-role="clear-truth"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-role="results"]')?.hasAttribute('hidden'));
     await page.close();
   });
 

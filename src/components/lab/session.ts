@@ -11,7 +11,16 @@ import { download } from '../ui/export-figure.ts';
 import { chapterStore, type Store } from '../ui/store.ts';
 import { exportText } from './exports.ts';
 import { createLoading, type Loading } from './loading.ts';
-import { labDecoded, labLoaded, labSelected, sayNotes, sayProblems, setStatus, type LabDecoded } from './sources.ts';
+import {
+  labDecoded,
+  labLoaded,
+  labSelected,
+  labStatus,
+  sayNotes,
+  sayProblems,
+  setStatus,
+  type LabDecoded,
+} from './sources.ts';
 import { labSchema, runOf, type LabState } from './state.ts';
 import { decodedLine, nonFiniteMessage } from './view/texts.ts';
 import { createLabClient, type LabClient } from './worker-client.ts';
@@ -85,12 +94,15 @@ export function createLabSession(store: Store<LabState>, client: LabClient): Lab
   const decode = async (): Promise<void> => {
     frame = 0;
     const loaded = labLoaded.get().input;
-    if (!loaded) return;
+    if (!loaded && !labStatus.get().truth.length) {
+      idle();
+      return show(null);
+    }
     const run = runOf(store.get());
-    decodedKey = runKey(run, loaded.kind);
+    decodedKey = runKey(run, loaded?.kind ?? 'heatmaps');
     const mine = (decodes += 1);
-    const unit = loaded.kind === 'simcc' ? 'keypoints' : 'maps';
-    setStatus({ progress: 0, line: `Decoding ${loaded.n * loaded.k} ${unit}…` });
+    const unit = loaded?.kind === 'simcc' ? 'keypoints' : 'maps';
+    if (loaded) setStatus({ progress: 0, line: `Decoding ${loaded.n * loaded.k} ${unit}…` });
     const answer = await client.decode(run, (count, total) =>
       setStatus({ progress: count / total, line: `Decoding: ${count} of ${total} ${unit}` }),
     );
@@ -111,7 +123,8 @@ export function createLabSession(store: Store<LabState>, client: LabClient): Lab
     show({ result, run });
   };
   const schedule = (): void => {
-    if (!frame && labLoaded.get().input) frame = requestAnimationFrame(() => void decode());
+    // With nothing loaded, the decode clears what an earlier one showed.
+    if (!frame) frame = requestAnimationFrame(() => void decode());
   };
 
   const loading = createLoading(client, store, {

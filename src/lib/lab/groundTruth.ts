@@ -171,7 +171,8 @@ export type GroundTruthFile =
   | { kind: 'cocoResults'; results: CocoResult[] };
 
 /**
- * Reads a ground-truth file of any kind the Lab takes: per-map points (`expected` of them),
+ * Reads a ground-truth file of any kind the Lab takes: per-map points (`expected` of them; NaN
+ * when no heatmaps are loaded, and then a flat COCO list cannot be split),
  * a whole COCO keypoints file, or a COCO results list. The size is checked first.
  */
 export function readGroundTruth(text: string, name: string, expected: number): GroundTruthFile {
@@ -202,7 +203,8 @@ export function readGroundTruth(text: string, name: string, expected: number): G
 }
 
 function checkCount(points: Point[], expected: number, name: string): Point[] {
-  if (points.length !== expected) {
+  // No heatmaps yet (NaN): the points wait for them, whatever their count.
+  if (points.length !== expected && !Number.isNaN(expected)) {
     throw new LabInputError(
       `${name}: ${points.length} point${points.length === 1 ? '' : 's'}, but the heatmaps hold ${expected} maps; expected one point per map, in map order`,
     );

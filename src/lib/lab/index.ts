@@ -14,6 +14,7 @@ export * from './files.ts';
 export * from './pairing.ts';
 export * from './topdown.ts';
 export * from './cocoMetric.ts';
+export * from './resultsAlone.ts';
 export * from './plan.ts';
 export * from './result.ts';
 export * from './codeSettings.ts';

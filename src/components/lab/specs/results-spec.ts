@@ -96,6 +96,9 @@ export default defineSpec({
       attrs: {
         results: hiddenUnless(Boolean(result)),
         'summary-table': { 'data-truth': truth ? 'yes' : 'no' },
+        // A results file scored alone has no decoded rows: only its accuracy shows.
+        'summary-block': hiddenUnless(rows > 0),
+        'decoded-block': hiddenUnless(rows > 0),
         'accuracy-block': hiddenUnless(truth || Boolean(result?.results)),
         'coco-block': hiddenUnless(Boolean(lines?.coco.length)),
         'flip-block': hiddenUnless(Boolean(lines?.flip.length)),

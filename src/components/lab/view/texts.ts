@@ -78,6 +78,8 @@ export function conventionText(
 
 /** The status line after a decode. */
 export function decodedLine(result: LabResult): string {
+  if (!result.rows.length && result.results) return `Scored ${result.results.source} against ${result.truth?.source}.`;
+  if (!result.rows.length) return '';
   const what = result.kind === 'simcc' ? 'keypoints' : 'maps';
   return `Decoded ${result.rows.length} ${what} with ${plural(result.decoders.length, 'decoder')}.`;
 }
@@ -91,6 +93,9 @@ export function mapName(index: number, k: number, names: readonly string[]): str
 
 /** The line above the results: what was decoded, against what, under which convention. */
 export function loadedLine(result: LabResult, run: LabRun): string {
+  if (!result.rows.length && result.results) {
+    return `${result.results.source} scored against ${result.truth?.source ?? 'its ground truth'} (COCO keypoints) by COCOeval, as it stands; no heatmaps are loaded.`;
+  }
   const input = stackLine(result);
   const truth = result.truth
     ? `Ground truth: ${result.truth.source}${result.truth.kind === 'coco' ? ' (COCO keypoints)' : result.kind === 'heatmaps' ? `, ${run.units} pixels` : ''}.`

@@ -29,7 +29,11 @@ async function decode(job: number, run: LabRun): Promise<void> {
         pause,
       }));
     if (job !== latest) return;
-    if (!plan || !rows) return scope.postMessage({ type: 'idle', job });
+    if (!plan) {
+      const alone = files.resultsAlone();
+      return scope.postMessage(alone ? { type: 'result', job, result: alone } : { type: 'idle', job });
+    }
+    if (!rows) return scope.postMessage({ type: 'idle', job });
     files.decoded(plan);
     scope.postMessage({ type: 'result', job, result: labResult(plan, rows) });
   } catch (error) {

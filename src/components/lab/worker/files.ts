@@ -11,6 +11,7 @@ import {
   heatmapInput,
   inputSummary,
   LabInputError,
+  labResultsAlone,
   planLabDecode,
   readGroundTruth,
   readHeatmapFiles,
@@ -19,6 +20,7 @@ import {
   type LabFile,
   type LabInput,
   type LabPlan,
+  type LabResult,
   type LabRun,
   type LabStack,
   type ReadOptions,
@@ -126,6 +128,12 @@ export class LabFiles {
       this.#truthRead = { expected, files };
     }
     return this.#truthRead.files;
+  }
+
+  /** With no heatmaps loaded: a COCO results list scored against its ground truth, if one is given. */
+  resultsAlone(): LabResult | undefined {
+    if (this.#input || !this.#truthFiles.length) return undefined;
+    return labResultsAlone(this.#truth(Number.NaN));
   }
 
   /** The plan of a decode of what is loaded under `run`, or undefined when nothing is. */
