@@ -20,6 +20,7 @@ import {
   decodeLabStack,
   flipHeatmaps,
   flipIndicesFromPairs,
+  flipVectors,
   flipTestAverage,
   groundTruthInHeatmap,
   inputToImage,
@@ -86,6 +87,40 @@ const { stack: sample, truth: sampleTruth } = makeLabSample();
 const none = (n: number) => new Array<boolean>(n).fill(false);
 
 describe('Decoder Lab, toolkit outputs', () => {
+  test("RTMPose's flip test on a SimCC pair: the flipped image's vectors flipped back as flip_vectors and averaged (issue 27 item 5)", async () => {
+    const page = await openLab(light, origin, '?lab.pairs=0-1');
+    const x = readFileSync('tests/fixtures/mmpose/simcc-x.npy');
+    const y = readFileSync('tests/fixtures/mmpose/simcc-y.npy');
+    await page.locator('[data-role="file"]').setInputFiles([file('rtm_simcc_x.npy', x), file('rtm_simcc_y.npy', y)]);
+    await waitForText(page, '[data-role="status"]', /^Decoded 32 keypoints with 3 decoders/);
+    // The same vectors as the flipped image's: flipped back and averaged.
+    await page
+      .locator('[data-role="flipped-file"]')
+      .setInputFiles([file('flip_simcc_x.npy', x), file('flip_simcc_y.npy', y)]);
+    await waitForText(page, '[data-role="flip-text"]', /as MMPose's flip_vectors/);
+    const simcc = simccFromArrays(npyForLab(x, 'x'), npyForLab(y, 'y'), 'pair');
+    const back = flipVectors(simcc.x, simcc.y, 32, flipIndicesFromPairs([[0, 1]], 32));
+    const averaged = {
+      ...simcc,
+      x: back.x.map((v, i) => (simcc.x[i]! + v) * 0.5),
+      y: back.y.map((v, i) => (simcc.y[i]! + v) * 0.5),
+    };
+    const rows = decodeLabSimccRange(averaged, { decoders: [...SIMCC], splitRatio: 2, sigma: [6, 6], beta: 20 }, 0, 32);
+    await page.waitForFunction(
+      (first) => document.querySelector('[data-role="rows"] tr td')?.textContent === first,
+      expectedRows(tableLines(rows, [...SIMCC], 'index', 'keypoint').lines)[0]![1],
+    );
+    assert.deepEqual(
+      await cellsOf(page, 'rows'),
+      expectedRows(tableLines(rows, [...SIMCC], 'index', 'keypoint').lines),
+    );
+    assert.match(
+      (await page.locator('[data-role="loaded"]').textContent()) ?? '',
+      /Flip test with flip_simcc_x\.npy \+ flip_simcc_y\.npy/,
+    );
+    await page.close();
+  });
+
   test('a SimCC pair (two .npy chosen together) decodes as SimCCLabel does, with both vectors drawn', async () => {
     const page = await openLab(light, origin);
     const x = readFileSync('tests/fixtures/mmpose/simcc-x.npy');

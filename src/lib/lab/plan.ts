@@ -15,7 +15,7 @@ import {
   type LabSimccSettings,
 } from './decode.ts';
 import type { HeatmapDecoderId } from '../decoders.ts';
-import { flipIndicesFromPairs, flipTestAverage } from '../flip.ts';
+import { flipIndicesFromPairs, flipTestAverage, flipVectors } from '../flip.ts';
 import type { Point } from '../stack.ts';
 import type { LabInput } from './files.ts';
 import { groundTruthInHeatmap } from './groundTruth.ts';
@@ -73,8 +73,11 @@ export interface HeatmapPlan extends PlanBase {
 /** A SimCC pair's plan: one pass over its keypoints. */
 export interface SimccPlan extends PlanBase {
   kind: 'simcc';
+  /** The vectors decoded: the input's, or their average with the flipped image's. */
   simcc: LabSimcc;
   settings: LabSimccSettings;
+  /** The flip test as run (no shift for SimCC). */
+  flip?: { source: string; shift: 0 };
 }
 
 /** A Lab decode's plan, for heatmaps or a SimCC pair. */
@@ -84,6 +87,8 @@ export type LabPlan = HeatmapPlan | SimccPlan;
 export interface PlanContext {
   /** The flipped image's maps, if loaded. */
   flipped?: LabStack;
+  /** The flipped image's SimCC vectors, if loaded (RTMPose's flip test). */
+  flippedSimcc?: LabSimcc;
   /** The ground-truth files, read for as many points as the input has maps. */
   truth: readonly ReadTruthFile[];
 }
@@ -201,14 +206,19 @@ function planSimcc(simcc: LabSimcc, run: LabRun, context: PlanContext): SimccPla
     { n, k, inputW, inputH, mapping: run.mapping },
     { toInput: same, toRows: same, fromFile: (points) => points },
   );
+  const messages = [...paired.messages];
   if (context.flipped && run.flip !== 'off') {
-    notes.push('The flip test applies to heatmaps; SimCC vectors are decoded without it.');
+    notes.push(
+      `${context.flipped.source}: heatmaps, but the input is SimCC vectors; the flip test needs the flipped image's vectors.`,
+    );
   }
+  const flipped = simccFlipOf(simcc, context.flippedSimcc, run, messages);
   const chunks = labChunks([n * k]);
   return {
     kind: 'simcc',
     run,
-    simcc,
+    simcc: flipped?.averaged ?? simcc,
+    ...(flipped ? { flip: { source: flipped.source, shift: 0 as const } } : {}),
     settings: simccSettingsOf(run),
     inputW,
     inputH,
@@ -216,9 +226,43 @@ function planSimcc(simcc: LabSimcc, run: LabRun, context: PlanContext): SimccPla
     paired,
     chunks,
     total: n * k,
-    messages: [...paired.messages],
+    messages,
     notes,
   };
+}
+
+/**
+ * RTMPose's flip test on SimCC vectors (`RTMCCHead.predict` with `flip_test=True`): the flipped
+ * image's vectors flipped back by MMPose's `flip_vectors` (x mirrored, left and right swapped; y
+ * swapped), then averaged with the input's, (x + x′)·0.5. No shift: a vector's bins are input
+ * pixels, and mirroring them is exact. Undefined (with a message when it cannot run) otherwise.
+ */
+function simccFlipOf(
+  simcc: LabSimcc,
+  flipped: LabSimcc | undefined,
+  run: LabRun,
+  messages: string[],
+): { averaged: LabSimcc; source: string } | undefined {
+  if (!flipped || run.flip === 'off') return undefined;
+  const { n, k, lengthX, lengthY } = simcc;
+  if (flipped.n !== n || flipped.k !== k || flipped.lengthX !== lengthX || flipped.lengthY !== lengthY) {
+    messages.push(
+      `${flipped.source}: ${flipped.n} × ${flipped.k} vectors of ${flipped.lengthX} and ${flipped.lengthY} bins, but the input is ${n} × ${k} of ${lengthX} and ${lengthY}; the flip test needs the same shape`,
+    );
+    return undefined;
+  }
+  let indices: number[];
+  try {
+    indices = flipIndicesFromPairs(run.pairs, k);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    messages.push(`Flip pairs: ${error.message}; the flip test is off until they fit the ${k} keypoints`);
+    return undefined;
+  }
+  const back = flipVectors(flipped.x, flipped.y, n * k, indices);
+  const x = back.x.map((v, i) => (simcc.x[i]! + v) * 0.5);
+  const y = back.y.map((v, i) => (simcc.y[i]! + v) * 0.5);
+  return { averaged: { ...simcc, x, y }, source: flipped.source };
 }
 
 /** Decodes one chunk of the plan: its rows, in the order of the maps. */

@@ -87,8 +87,8 @@ export function labResult(plan: LabPlan, decoded: readonly LabRow<LabDecoderId>[
   };
   const bad = nonFiniteSummary(rows);
   if (bad) result.nonFinite = { summary: bad, first: heatmaps ? (plan.variants[0]?.report.first ?? []) : [] };
-  if (heatmaps && plan.flip) {
-    result.flip = { ...plan.flip };
+  if (plan.flip) result.flip = { ...plan.flip };
+  if (plan.kind === 'heatmaps' && plan.flip && result.flip) {
     if (truth) {
       const byKey = new Map(plan.variants.map((v, i) => [v.key, summarizeLab(decoded[i] ?? [], plan.run.decoders)]));
       const mean = (key: 'off' | 0 | 1, id: HeatmapDecoderId) => byKey.get(key)?.[id]?.mean;

@@ -115,9 +115,35 @@ describe('planLabDecode(input, run, context)', () => {
     expect([p.inputW, p.inputH, p.scale]).toEqual([20, 16, { x: 1, y: 1 }]);
     expect(p.notes).toEqual([
       'SimCC points are input pixels (bins / k), so the ground truth is read in input pixels.',
-      'The flip test applies to heatmaps; SimCC vectors are decoded without it.',
+      "flipped.npy: heatmaps, but the input is SimCC vectors; the flip test needs the flipped image's vectors.",
     ]);
     expect(p.paired.truth?.perMap[2]).toEqual({ x: 12, y: 8 });
+  });
+
+  it("SimCC with the flipped image's vectors: RTMPose's flip test, flip_vectors then the mean (issue 27 item 5)", () => {
+    // One sample of 3 keypoints; pairs swap 1 and 2. Each vector is its keypoint's index in one bin.
+    const x = new Float32Array(3 * 4);
+    const y = new Float32Array(3 * 2);
+    const fx = new Float32Array(3 * 4);
+    const fy = new Float32Array(3 * 2);
+    for (let k = 0; k < 3; k++) {
+      x[k * 4] = 1; // bin 0
+      y[k * 2] = 1;
+      fx[k * 4 + 1] = 10 + k; // the flipped image's keypoint k in bin 1, i.e. bin 2 once mirrored
+      fy[k * 2 + 1] = 10 + k;
+    }
+    const input: LabInput = { kind: 'simcc', simcc: { n: 1, k: 3, lengthX: 4, lengthY: 2, x, y, source: 's' } };
+    const flippedSimcc = { n: 1, k: 3, lengthX: 4, lengthY: 2, x: fx, y: fy, source: 'f.npz' };
+    const p = planLabDecode(input, { ...run, pairs: [[1, 2]] }, { flippedSimcc, truth: [] });
+    if (p.kind !== 'simcc') throw new Error('expected a SimCC plan');
+    expect(p.flip).toEqual({ source: 'f.npz', shift: 0 });
+    // Keypoint 1 takes the flipped keypoint 2's x vector, mirrored: bin 1 → bin 2; (1 + 0)/2 at bin 0.
+    expect([...p.simcc.x.subarray(4, 8)]).toEqual([0.5, 0, 6, 0]);
+    expect([...p.simcc.y.subarray(2, 4)]).toEqual([0.5, 6]);
+    expect([...p.simcc.x.subarray(0, 4)]).toEqual([0.5, 0, 5, 0]);
+    // Off: the input's own vectors.
+    const off = planLabDecode(input, { ...run, flip: 'off' }, { flippedSimcc, truth: [] });
+    expect(off.kind === 'simcc' && off.simcc.x).toBe(x);
   });
 });
 

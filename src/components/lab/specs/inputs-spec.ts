@@ -44,7 +44,7 @@ export default defineSpec({
         'truth-name': status.truth.length ? `Chosen: ${status.truth.join(', ')}` : '',
         'flipped-name': loaded.flipped ? `Chosen: ${loaded.flipped.source}` : '',
         'choose-what': choose
-          ? `${choose.choice.file} holds ${choose.choice.arrays.length} arrays: which holds the ${choose.role === 'input' ? 'heatmaps' : "flipped image's heatmaps"}?`
+          ? `${choose.choice.file} holds ${choose.choice.arrays.length} arrays: which holds the ${choose.role === 'input' ? 'heatmaps' : "flipped image's maps"}?`
           : '',
       },
     };

@@ -122,7 +122,11 @@ export function settingsView(run: LabRun, loaded: 'heatmaps' | 'simcc' | undefin
     'convention-text': conventionText(run.convention, run.mapping, loaded),
     'flip-text':
       loaded === 'simcc'
-        ? 'The flip test applies to heatmaps; SimCC vectors are decoded without it.'
+        ? flipped
+          ? run.flip === 'off'
+            ? 'The flipped vectors are loaded but not used.'
+            : "The flipped image's vectors are flipped back (x mirrored, left and right swapped by the pairs; y swapped) and averaged with the input's, as MMPose's flip_vectors (mmpose/models/utils/tta.py) and RTMCCHead do: SimCC has no shift, whatever the setting."
+          : "Load the flipped image's SimCC vectors under Inputs (two .npy files, or a .npz of simcc_x and simcc_y) to use RTMPose's flip test."
         : flipped
           ? run.flip === 'off'
             ? 'The flipped maps are loaded but not used.'

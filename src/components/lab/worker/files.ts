@@ -14,7 +14,6 @@ import {
   labResultsAlone,
   planLabDecode,
   readGroundTruth,
-  readHeatmapFiles,
   readLabInput,
   type InputSummary,
   type LabFile,
@@ -22,6 +21,7 @@ import {
   type LabPlan,
   type LabResult,
   type LabRun,
+  type LabSimcc,
   type LabStack,
   type ReadOptions,
   type ReadTruthFile,
@@ -38,6 +38,7 @@ export class LabFiles {
   #input?: LabInput;
   #inputSlot: Slot = { options: { layout: 'auto' } };
   #flipped?: LabStack;
+  #flippedSimcc?: LabSimcc;
   #flippedSlot: Slot = { options: { layout: 'auto' } };
   #truthFiles: { name: string; text: string }[] = [];
   /** The ground-truth files as read for `expected` maps. */
@@ -78,14 +79,17 @@ export class LabFiles {
     return inputSummary(this.#input);
   }
 
-  /** Loads the flipped image's heatmaps (a stack like the input's). */
+  /** Loads the flipped image's heatmaps or SimCC vectors (shaped like the input). */
   loadFlipped(files: LabFile[], options: ReadOptions): LoadOutcome {
     this.#flippedSlot = { files, options };
     this.#flipped = undefined;
-    const read = readHeatmapFiles(files, options);
+    this.#flippedSimcc = undefined;
+    // Heatmaps, or SimCC vectors (two .npy files, or a .npz of simcc_x and simcc_y) for RTMPose's flip test.
+    const read = readLabInput(files, options);
     if ('arrays' in read) return { choose: read };
-    this.#flipped = read;
-    return { loaded: inputSummary(heatmapInput(read)) };
+    if (read.kind === 'simcc') this.#flippedSimcc = read.simcc;
+    else this.#flipped = read.stack;
+    return { loaded: inputSummary(read) };
   }
 
   /** Reads the flipped stack again with another layout or archive member. */
@@ -96,6 +100,7 @@ export class LabFiles {
 
   clearFlipped(): void {
     this.#flipped = undefined;
+    this.#flippedSimcc = undefined;
     this.#flippedSlot = { options: this.#flippedSlot.options };
   }
 
@@ -143,6 +148,7 @@ export class LabFiles {
     const { n, k } = input.kind === 'heatmaps' ? input.stack : input.simcc;
     return planLabDecode(input, run, {
       ...(this.#flipped ? { flipped: this.#flipped } : {}),
+      ...(this.#flippedSimcc ? { flippedSimcc: this.#flippedSimcc } : {}),
       truth: this.#truth(n * k),
     });
   }

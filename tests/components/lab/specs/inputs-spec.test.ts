@@ -54,7 +54,7 @@ describe('the Lab’s inputs: their view', () => {
     expect(input.view.attrs.choose?.hidden).toBeNull();
     expect(input.view.text['choose-what']).toBe('out.npz holds 2 arrays: which holds the heatmaps?');
     const flipped = render({ choose: { role: 'flipped', choice: { file: 'f.npz', arrays } } });
-    expect(flipped.view.text['choose-what']).toBe("f.npz holds 2 arrays: which holds the flipped image's heatmaps?");
+    expect(flipped.view.text['choose-what']).toBe("f.npz holds 2 arrays: which holds the flipped image's maps?");
     const options = drawBlock(spec, 'choose-array', input, 'select').querySelectorAll('option');
     expect([...options].map((o) => [o.getAttribute('value'), o.textContent])).toEqual([
       ['heatmaps', `heatmaps (${(12_345).toLocaleString('en')} bytes)`],

@@ -43,7 +43,10 @@ describe('the Lab’s settings', () => {
     expect(render({ input: heatmaps }).view.text['flip-text']).toMatch(/^Load the flipped image's maps/);
     expect(render(flipped, { flip: '1' }).view.text['flip-text']).toMatch(/shifted 1 cell right/);
     expect(render(flipped, { flip: 'off' }).view.text['flip-text']).toBe('The flipped maps are loaded but not used.');
-    expect(render({ input: simcc }).view.text['flip-text']).toMatch(/^The flip test applies to heatmaps/);
+    expect(render({ input: simcc }).view.text['flip-text']).toMatch(/^Load the flipped image's SimCC vectors/);
+    expect(render({ input: simcc, flipped: { ...simcc, source: 'f.npz' } }).view.text['flip-text']).toMatch(
+      /flip_vectors .* SimCC has no shift/,
+    );
   });
 
   it('name the toolkit function each decoder follows under the state’s convention', () => {

@@ -166,7 +166,8 @@ describe('settingsView(run, loaded, flipped)', () => {
     expect(flipText('1', 'heatmaps', true)).toContain('flip_heatmaps');
     expect(flipText('off', 'heatmaps', true)).toBe('The flipped maps are loaded but not used.');
     expect(flipText('1', 'heatmaps', false)).toMatch(/^Load the flipped image's maps/);
-    expect(flipText('1', 'simcc', true)).toMatch(/SimCC vectors are decoded without it/);
+    expect(flipText('1', 'simcc', true)).toMatch(/as MMPose's flip_vectors/);
+    expect(flipText('1', 'simcc', false)).toMatch(/^Load the flipped image's SimCC vectors/);
   });
 
   it("follows MMPose's configs for the mapping, and says so when the reader's shift differs (issue 27 item 6)", () => {
