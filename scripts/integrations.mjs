@@ -127,11 +127,13 @@ export const RUNTIME_ONLY = [
   // cached when read, with the models they load.
   'chapters/08-*/**',
   'chapters/09-*/**',
-  // One-figure pages for other sites' iframes, the search index, the corrections log (a page
+  // One-figure pages for other sites' iframes, the search page with its index (the page is no
+  // use offline without the index, which is cached when searched), the corrections log (a page
   // most readers never open, and the one that grows with every round of review), the Lab's
   // sample data.
   'embed/**',
   'pagefind/**',
+  'search/**',
   'corrections/**',
   'lab/sample*',
   // The worker itself, and the list the button reads.
