@@ -31,7 +31,7 @@
  * 0 matched by a result counts that result as a false positive. {@link cocoEvaluate} reports it
  * in `notes` when a file has such an id.
  */
-import { OKS_THRESHOLDS } from './metrics.ts';
+import { oks, OKS_THRESHOLDS } from './metrics.ts';
 import type { Point } from './stack.ts';
 
 /** A ground-truth annotation as COCOeval reads it (image pixels). */
@@ -135,51 +135,6 @@ const SPACING_1 = Number.EPSILON;
 /** `np.linspace(0, 1, 101)`: i·0.01, the last exactly 1. */
 const RECALL_THRESHOLDS = Array.from({ length: 101 }, (_, i) => (i === 100 ? 1 : i * 0.01));
 
-/** NumPy's pairwise sum of a short float64 array (`np.sum` on ≤ 128 values): 8 partial sums. */
-function npSum(a: readonly number[]): number {
-  const n = a.length;
-  if (n < 8) {
-    let res = 0;
-    for (let i = 0; i < n; i++) res += a[i] as number;
-    return res;
-  }
-  const r = a.slice(0, 8) as number[];
-  let i = 8;
-  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = (r[j] as number) + (a[i + j] as number);
-  let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-  for (; i < n; i++) res += a[i] as number;
-  return res;
-}
-
-/** pycocotools' `computeOks` entry: one result against one ground truth. */
-function cocoOks(result: readonly Point[], truth: CocoEvalTruth, vars: readonly number[]): number {
-  const k = vars.length;
-  const labelled = truth.visibility.filter((v) => v > 0).length;
-  const [bx, by, bw, bh] = truth.bbox;
-  const x0 = bx - bw;
-  const x1 = bx + bw * 2;
-  const y0 = by - bh;
-  const y1 = by + bh * 2;
-  const s = truth.area + SPACING_1;
-  const e: number[] = [];
-  for (let i = 0; i < k; i++) {
-    const d = result[i] as Point;
-    let dx: number;
-    let dy: number;
-    if (labelled > 0) {
-      if (!((truth.visibility[i] as number) > 0)) continue;
-      const g = truth.keypoints[i] as Point;
-      dx = d.x - g.x;
-      dy = d.y - g.y;
-    } else {
-      dx = Math.max(0, x0 - d.x) + Math.max(0, d.x - x1);
-      dy = Math.max(0, y0 - d.y) + Math.max(0, d.y - y1);
-    }
-    e.push(Math.exp(-((dx * dx + dy * dy) / (vars[i] as number) / s / 2)));
-  }
-  return npSum(e) / e.length;
-}
-
 /** The list a map holds under `key`, made empty on first use. */
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
   let list = map.get(key);
@@ -262,7 +217,6 @@ function resultAreas(results: readonly CocoEvalResult[]): number[] {
 export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
   checkInput(input);
   const maxDets = input.maxDets ?? COCO_KEYPOINT_MAX_DETS;
-  const vars = input.sigmas.map((s) => (s * 2) ** 2);
   const imageIds = [...new Set(input.imageIds)].sort((a, b) => a - b);
   const categoryIds = [...new Set(input.categoryIds)].sort((a, b) => a - b);
   const notes: string[] = [];
@@ -303,7 +257,7 @@ export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
     const order = byDescending(dt.map((d) => d.result.score)).slice(0, maxDets);
     oksTable.set(
       k,
-      order.map((i) => gt.map((g) => cocoOks((dt[i] as { result: CocoEvalResult }).result.keypoints, g, vars))),
+      order.map((i) => gt.map((g) => oks((dt[i] as { result: CocoEvalResult }).result.keypoints, g, input.sigmas))),
     );
   }
 

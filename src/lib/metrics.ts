@@ -21,6 +21,7 @@
  * ground-truth boxes.
  */
 import type { Point } from './stack.ts';
+import { numpySum } from './stats.ts';
 
 /** A ground-truth instance: K keypoints with COCO visibility (0 unlabelled, 1, 2), area, box. */
 export interface KeypointTruth {
@@ -56,8 +57,7 @@ export function oks(prediction: readonly Point[], truth: KeypointTruth, sigmas: 
   const x1 = bx + bw * 2;
   const y0 = by - bh;
   const y1 = by + bh * 2;
-  let sum = 0;
-  let count = 0;
+  const terms: number[] = [];
   for (let i = 0; i < k; i++) {
     const d = prediction[i] as Point;
     const g = truth.keypoints[i] as Point;
@@ -72,11 +72,10 @@ export function oks(prediction: readonly Point[], truth: KeypointTruth, sigmas: 
       dy = Math.max(0, y0 - d.y) + Math.max(0, d.y - y1);
     }
     const kappa2 = (2 * (sigmas[i] as number)) ** 2;
-    const e = (dx * dx + dy * dy) / kappa2 / (truth.area + SPACING_1) / 2;
-    sum += Math.exp(-e);
-    count++;
+    terms.push(Math.exp(-((dx * dx + dy * dy) / kappa2 / (truth.area + SPACING_1) / 2)));
   }
-  return sum / count;
+  // Summed as np.sum sums, to pycocotools' last bit.
+  return numpySum(terms) / terms.length;
 }
 
 /** One image's ground truth and predictions, for {@link keypointAp}. */

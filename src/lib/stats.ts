@@ -144,3 +144,23 @@ export function sampleMeanErrors(
     ]),
   );
 }
+
+/**
+ * NumPy's `np.sum` of a float64 array of at most 128 values (its pairwise summation: eight
+ * partial sums, added in pairs, then the rest in order). pycocotools' and MMPose's OKS sum this
+ * way; the same order gives the same last bit.
+ */
+export function numpySum(a: ArrayLike<number>): number {
+  const n = a.length;
+  let res = 0;
+  if (n < 8) {
+    for (let i = 0; i < n; i++) res += a[i] as number;
+    return res;
+  }
+  const r = [0, 1, 2, 3, 4, 5, 6, 7].map((j) => a[j] as number);
+  let i = 8;
+  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = (r[j] as number) + (a[i + j] as number);
+  res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
+  for (; i < n; i++) res += a[i] as number;
+  return res;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   histogram,
+  numpySum,
   meanErrors,
   meanWithError,
   quantileSorted,
@@ -70,5 +71,17 @@ describe('sampleMeanErrors(decoded, truth)', () => {
     const per = sampleMeanErrors(decoded, truth);
     expect(Array.from(per.a!)).toEqual([(5 + 1) / 2, (2 + 0) / 2]);
     expect((per.a![0]! + per.a![1]!) / 2).toBeCloseTo(meanErrors(decoded, truth).a!, 14);
+  });
+});
+
+describe('numpySum(values)', () => {
+  it('sums in NumPy’s pairwise order: eight partial sums added in pairs, then the rest', () => {
+    expect(numpySum([])).toBe(0);
+    expect(numpySum([1, 2, 3])).toBe(6);
+    expect(numpySum(Array.from({ length: 17 }, (_, i) => i))).toBe(136);
+    // 0.1 added 10 times: in order it is 0.9999999999999999; NumPy's pairs give 1.
+    const tenth = new Array<number>(10).fill(0.1);
+    expect(tenth.reduce((s, v) => s + v, 0)).toBe(0.9999999999999999);
+    expect(numpySum(tenth)).toBe(0.1 + 0.1 + (0.1 + 0.1) + (0.1 + 0.1 + (0.1 + 0.1)) + 0.1 + 0.1);
   });
 });

@@ -20,6 +20,7 @@
  */
 import { cocoEvaluate, type CocoEvalOutput, type CocoEvalResult } from '../cocoeval.ts';
 import type { Point } from '../stack.ts';
+import { numpySum } from '../stats.ts';
 import { cocoEvalInput, type CocoKeypoints } from './coco.ts';
 
 /** One predicted instance, in image pixels, as MMPose's data sample carries it. */
@@ -72,18 +73,6 @@ export function rescoreInstance(keypointScores: readonly number[], bboxScore: nu
   return f32(bboxScore) * (valid ? sum / valid : 0);
 }
 
-/** NumPy's pairwise sum of ≤ 128 float64 values. */
-function npSum(a: readonly number[]): number {
-  const n = a.length;
-  if (n < 8) return a.reduce((s, v) => s + v, 0);
-  const r = a.slice(0, 8);
-  let i = 8;
-  for (; i < n - (n % 8); i += 8) for (let j = 0; j < 8; j++) r[j] = r[j]! + a[i + j]!;
-  let res = r[0]! + r[1]! + (r[2]! + r[3]!) + (r[4]! + r[5]! + (r[6]! + r[7]!));
-  for (; i < n; i++) res += a[i]!;
-  return res;
-}
-
 /** `oks_iou` of one kept instance with another, float32 as MMPose stores it. */
 function oksIou(g: Instance, d: Instance, vars: readonly number[]): number {
   const denominator = f32(f32(g.area + d.area) / 2) + Number.EPSILON;
@@ -92,7 +81,7 @@ function oksIou(g: Instance, d: Instance, vars: readonly number[]): number {
     const dy = f32(d.keypoints[i]!.y - g.keypoints[i]!.y);
     return Math.exp(-(f32(f32(dx * dx) + f32(dy * dy)) / v / denominator / 2));
   });
-  return f32(npSum(e) / e.length);
+  return f32(numpySum(e) / e.length);
 }
 
 interface Instance {

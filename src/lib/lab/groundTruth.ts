@@ -171,15 +171,26 @@ export type GroundTruthFile =
   | { kind: 'cocoResults'; results: CocoResult[] };
 
 /**
+ * Whether text decoded from a file's bytes came from a binary file: it holds NUL characters, or
+ * U+FFFD where the bytes were not UTF-8. (Char codes, not a string literal: a bundler would write
+ * a literal U+FFFD into the page's script, a character the site's fonts do not carry.)
+ */
+function looksBinary(head: string): boolean {
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0 || c === 0xfffd) return true;
+  }
+  return false;
+}
+
+/**
  * Reads a ground-truth file of any kind the Lab takes: per-map points (`expected` of them; NaN
  * when no heatmaps are loaded, and then a flat COCO list cannot be split),
  * a whole COCO keypoints file, or a COCO results list. The size is checked first.
  */
 export function readGroundTruth(text: string, name: string, expected: number): GroundTruthFile {
   checkGroundTruthSize(name, text.length);
-  // A binary file decoded as text holds NUL bytes or bytes that are not UTF-8 (U+FFFD).
-  const head = text.slice(0, 4096);
-  if (head.includes('\u0000') || head.includes('\uFFFD')) {
+  if (looksBinary(text.slice(0, 4096))) {
     throw new LabInputError(
       `${name}: not a text file (it holds binary data); the ground truth is JSON or CSV points, or a COCO keypoints or results file`,
     );
