@@ -30,12 +30,15 @@ export interface ModelWorkerOptions {
   post: Post;
   /** The backend ladder for training, best first (`TRAINING_LADDER`). */
   ladder: readonly BackendName[];
+  /** The scheduler's clock, for the measurement's share of the training time (`performance.now`). */
+  now?: () => number;
 }
 
 /** The worker's parts, wired; returns the function that handles each of the page's requests. */
-export function createModelWorker({ tf, post, ladder }: ModelWorkerOptions): (request: ModelRequest) => void {
+export function createModelWorker({ tf, post, ladder, now }: ModelWorkerOptions): (request: ModelRequest) => void {
   const jobs = createScheduler({
     share: MEASURING_SHARE,
+    ...(now ? { now } : {}),
     onError: (error) => post({ type: 'error', message: (error as Error).message }),
   });
   const backend = createBackendLadder({ tf, post, ladder, leaveSession: () => training.leaveSession() });
