@@ -42,7 +42,8 @@ import {
   type LabStack,
 } from '../../src/lib/index.ts';
 import { fmt } from '../../src/components/ui/format.ts';
-import { cocoLines, metricsLines, tableLines } from '../../src/components/lab/view/lines.ts';
+import { cocoLines, metricsLines } from '../../src/components/lab/view/accuracy.ts';
+import { tableLines } from '../../src/components/lab/view/lines.ts';
 import { npyFile } from '../npy-file.ts';
 import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';

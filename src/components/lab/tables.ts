@@ -6,7 +6,8 @@
  */
 import { decoderStyle } from '../ui/decoder-style.ts';
 import type { LabDecoderId } from '../../lib/index.ts';
-import type { MapLine, MetricsLine, SummaryLine, TableLine } from './view/lines.ts';
+import type { MetricsLine } from './view/accuracy.ts';
+import type { MapLine, SummaryLine, TableLine } from './view/lines.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 

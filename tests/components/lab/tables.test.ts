@@ -24,11 +24,11 @@ import {
   keypointLines,
   labelOf,
   mapLines,
-  metricsLines,
   summaryLines,
   tableLines,
   type TableLine,
 } from '../../../src/components/lab/view/lines.ts';
+import { metricsLines } from '../../../src/components/lab/view/accuracy.ts';
 import { decoderStyle } from '../../../src/components/ui/decoder-style.ts';
 import type { LabDecoderId } from '../../../src/lib/index.ts';
 import { heatmapsDecoded, runWith } from './decoded.ts';

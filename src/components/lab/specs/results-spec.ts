@@ -25,16 +25,8 @@ import {
   summaryRows,
   type EveryMap,
 } from '../tables.ts';
-import {
-  flipLines,
-  keypointLines,
-  labelOf,
-  metricsLines,
-  cocoLines,
-  SCORE_CHART_LIMIT,
-  summaryLines,
-  tableLines,
-} from '../view/lines.ts';
+import { flipLines, keypointLines, labelOf, SCORE_CHART_LIMIT, summaryLines, tableLines } from '../view/lines.ts';
+import { cocoLines, metricsLines } from '../view/accuracy.ts';
 import { loadedLine } from '../view/texts.ts';
 
 const params = pick(labSchema, 'sort', 'map');

@@ -15,12 +15,12 @@ import {
   keypointLines,
   labelOf,
   mapLines,
-  metricsLines,
   scoreConventionOf,
   summaryLines,
   tableLines,
   TABLE_LIMIT,
 } from '../../../../src/components/lab/view/lines.ts';
+import { metricsLines } from '../../../../src/components/lab/view/accuracy.ts';
 import { fmt } from '../../../../src/components/ui/format.ts';
 import { heatmapsDecoded, runWith } from '../decoded.ts';
 
