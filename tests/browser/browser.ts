@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { within } from './pages.ts';
 
 export function chromiumPath(): string {
   const candidates = [
@@ -34,22 +35,22 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-/** A persistent context in a fresh user-data dir, as the machine notes advise. */
-export async function launch(
-  options: {
-    extraArgs?: string[];
-    colorScheme?: 'light' | 'dark';
-    viewport?: { width: number; height: number };
-    reducedMotion?: 'reduce' | 'no-preference';
-    hasTouch?: boolean;
-    /** The site registers a service worker; tests block it unless they test offline use. */
-    serviceWorkers?: 'allow' | 'block';
-    /** Clipboard access for tests of the copy buttons. */
-    permissions?: string[];
-  } = {},
-): Promise<BrowserContext> {
+export interface LaunchOptions {
+  extraArgs?: string[];
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  reducedMotion?: 'reduce' | 'no-preference';
+  hasTouch?: boolean;
+  /** The site registers a service worker; tests block it unless they test offline use. */
+  serviceWorkers?: 'allow' | 'block';
+  /** Clipboard access for tests of the copy buttons. */
+  permissions?: string[];
+}
+
+/** A Chromium with a persistent context in a fresh user-data dir, as the machine notes advise. */
+function start(options: LaunchOptions): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'subpixel-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  return chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
@@ -62,14 +63,71 @@ export async function launch(
     permissions: options.permissions ?? [],
     acceptDownloads: true,
   });
-  live.add(context);
-  context.on('close', () => live.delete(context));
-  return context;
 }
 
-const live = new Set<BrowserContext>();
+/** A launched browser: the context the test holds, and the browser behind it now. */
+interface Launched {
+  /** What `launch` returned: it forwards every call to `current`. */
+  held: BrowserContext;
+  current: BrowserContext;
+  options: LaunchOptions;
+}
+
+const live = new Set<Launched>();
+
+/**
+ * A browser context for a test file. What it returns forwards to a browser that `relaunch` can
+ * replace, so that a test file holding it gets the fresh browser too (see `retry.ts`).
+ */
+export async function launch(options: LaunchOptions = {}): Promise<BrowserContext> {
+  const launched = { current: await start(options), options } as Launched;
+  launched.held = new Proxy(launched.current, {
+    get(_, key) {
+      const value: unknown = Reflect.get(launched.current, key, launched.current);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(launched.current) : value;
+    },
+  });
+  watch(launched);
+  return launched.held;
+}
+
+/** Forgets a browser once it is closed, unless `relaunch` replaced it. */
+function watch(launched: Launched): void {
+  const context = launched.current;
+  live.add(launched);
+  context.on('close', () => {
+    if (launched.current === context) live.delete(launched);
+  });
+}
 
 /** Every page open in a browser that `launch` started and that is still running. */
 export function openPages(): Page[] {
-  return [...live].flatMap((context) => context.pages());
+  return [...live].flatMap((launched) => launched.current.pages());
+}
+
+/** The contexts `launch` returned that are still open. */
+export function openContexts(): BrowserContext[] {
+  return [...live].map((launched) => launched.held);
+}
+
+/** The context `launch` returned that `page` belongs to. */
+export function contextOf(page: Page): BrowserContext | undefined {
+  return [...live].find((launched) => launched.current === page.context())?.held;
+}
+
+/**
+ * Replaces the browser behind `held` by a new one launched alike: the old one is closed (given
+ * 10 s; a stalled browser may not answer) and its pages with it.
+ */
+export async function relaunch(held: BrowserContext): Promise<void> {
+  const launched = [...live].find((l) => l.held === held);
+  if (!launched) return;
+  const old = launched.current;
+  launched.current = await start(launched.options);
+  watch(launched);
+  await within(
+    10_000,
+    old.close().catch(() => undefined),
+    undefined,
+  );
 }

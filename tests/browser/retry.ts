@@ -2,34 +2,43 @@
  * node:test's `test`, run once more when it fails by timing out. Now and then headless Chromium
  * stops producing frames for one page (visible and focused, its JavaScript still running, or
  * not even that), and every wait on that page then times out; bringing the tab to the front,
- * resizing it or marking it active does not bring the frames back, a new page works. So a test
- * that times out closes the pages it opened and runs again, once, and says so in the report. A
- * test that times out twice fails; any other failure fails at once.
+ * resizing it or marking it active does not bring the frames back. A new page in the same
+ * browser usually works, but not always (in one CI run the second attempt stalled on the same
+ * chapter): so a test that times out runs again in a fresh browser. The browsers the test file
+ * launched before the test get a new Chromium behind the context they hold (`relaunch`), those
+ * the test launched itself are closed (it launches them again), and the report says so. A test
+ * that times out twice fails; any other failure fails at once.
  */
 import { test as nodeTest, type TestContext } from 'node:test';
-import { openPages } from './browser.ts';
+import type { BrowserContext } from 'playwright-core';
+import { contextOf, openContexts, openPages, relaunch } from './browser.ts';
 import { within } from './pages.ts';
 
 export function test(name: string, fn: (t: TestContext) => unknown): void {
   nodeTest(name, async (t) => {
-    const before = new Set(openPages());
+    const contexts = new Set(openContexts());
+    const pages = new Set(openPages());
     try {
       await fn(t);
     } catch (error) {
       if (!timedOut(error)) throw error;
-      const opened = openPages().filter((page) => !before.has(page));
+      const opened = openPages().filter((page) => !pages.has(page));
+      const stalled = new Set(opened.map(contextOf).filter((c): c is BrowserContext => c !== undefined));
+      const borrowed = [...stalled].filter((c) => contexts.has(c));
+      const own = openContexts().filter((c) => !contexts.has(c));
       t.diagnostic(
-        `timed out (${String((error as Error).message).split('\n')[0]}); closed ${opened.length} page(s) and ran the test again`,
+        `timed out (${String((error as Error).message).split('\n')[0]}); relaunched ${borrowed.length} browser(s), closed ${own.length} the test launched, and ran the test again`,
       );
-      await Promise.all(
-        opened.map((page) =>
+      await Promise.all([
+        ...borrowed.map((context) => relaunch(context)),
+        ...own.map((context) =>
           within(
             10_000,
-            page.close().catch(() => undefined),
+            context.close().catch(() => undefined),
             undefined,
           ),
         ),
-      );
+      ]);
       await fn(t);
     }
   });
