@@ -4,7 +4,7 @@
 Usage (Python 3 with NumPy and OpenCV, e.g. Debian's /usr/bin/python3):
 
     git --git-dir=<fetched open-mmlab/mmpose> archive HEAD mmpose/evaluation mmpose/structures/bbox \
-        | tar -x -C /tmp/mmpose
+        mmpose/datasets/datasets/base | tar -x -C /tmp/mmpose
     git --git-dir=<fetched cocodataset/cocoapi> archive HEAD PythonAPI/pycocotools | tar -x -C /tmp/cocoapi
     /usr/bin/python3 scripts/cocometric-goldens.py /tmp/mmpose /tmp/cocoapi/PythonAPI \
         [--mmpose-commit <sha>] [--cocoapi-commit <sha>]
@@ -19,9 +19,15 @@ keypoints, keypoint scores, the box and its score, the crop's `bbox_scales`), ru
 nms_mode 'oks_nms', nms_thr 0.9), and writes the inputs, the results file CocoMetric dumped and
 the ten statistics to tests/fixtures/cocometric/cases.json.
 
+The detected-box cases also load `mmpose/datasets/datasets/base/base_coco_style_dataset.py`
+and call its `_load_detection_results` and `filter_data` on a detector's results file, as a
+config with `bbox_file` (and `filter_cfg=dict(bbox_score_thr=…)`) does; each sample they make
+gets a prediction and goes to `CocoMetric` with its box score.
+
 Stand-ins, for what the metric imports but these cases do not run: mmengine's `BaseMetric`
 (a base class), `dump`/`load`/`get_local_path` (JSON files), its logger and message hub; MMPose's
-registry (registration only); `torch` (only `nms_torch` uses it); `bbox_overlaps`. xtcocotools is
+registry (registration only); mmengine's `BaseDataset` (a base class with `metainfo`),
+`is_list_of` and `exists`; `torch` (only `nms_torch` uses it); `bbox_overlaps`. xtcocotools is
 pycocotools with `COCOeval(gt, dt, iouType, sigmas, use_area)`: the stand-in passes the sigmas to
 pycocotools' COCOeval, which for COCO's 17 keypoints with areas computes the same. As in
 cocoeval-goldens.py, `pycocotools.mask` and `matplotlib` are empty and `np.float` is restored.
@@ -127,7 +133,23 @@ def load(mmpose, cocoapi):
     for name in ('transform_ann', 'transform_pred', 'transform_sigmas'):
         setattr(functional, name, getattr(tf, name))
     metric = load_file('mmpose.evaluation.metrics.coco_metric', root / 'evaluation/metrics/coco_metric.py')
-    return metric.CocoMetric
+
+    # The dataset's reading of a detector's bbox_file (`_load_detection_results`, `filter_data`).
+    class BaseDataset:
+        metainfo = property(lambda self: self._metainfo)
+
+    module('mmengine.dataset', BaseDataset=BaseDataset, force_full_init=lambda f: f)
+    sys.modules['mmengine.fileio'].exists = lambda path: Path(path).exists()
+    module('mmengine.utils', is_list_of=lambda seq, kind: isinstance(seq, list) and all(isinstance(x, kind) for x in seq))
+    module('mmpose.registry', METRICS=sys.modules['mmpose.registry'].METRICS,
+           DATASETS=types.SimpleNamespace(register_module=lambda *a, **k: (lambda cls: cls)))
+    bbox.bbox_xywh2xyxy = transforms.bbox_xywh2xyxy
+    for name in ('mmpose.datasets', 'mmpose.datasets.datasets', 'mmpose.datasets.datasets.base'):
+        module(name).__path__ = [str(root / name.replace('mmpose', '', 1).lstrip('.').replace('.', '/'))]
+    module('mmpose.datasets.datasets.utils', parse_pose_metainfo=None)
+    dataset = load_file('mmpose.datasets.datasets.base.base_coco_style_dataset',
+                        root / 'datasets/datasets/base/base_coco_style_dataset.py')
+    return metric.CocoMetric, dataset.BaseCocoStyleDataset, transforms.bbox_xyxy2cs
 
 
 def f32(v):
@@ -192,6 +214,84 @@ def make_case(name, seed, images=8, people=(1, 4), twins=0, ties=False, low_scor
     return {'name': name, 'gt': gt, 'instances': instances}
 
 
+def make_detection_case(name, seed, images=8, bbox_score_thr=None):
+    """A ground-truth file, a person detector's results on its images (MMPose's bbox_file) and one prediction per
+    detection the dataset keeps: boxes near the people (some twice), false positives (some on images without
+    people), and detections of another category, which the dataset drops."""
+    base = make_case(name, seed, images=images, people=(0, 3))
+    rng = np.random.default_rng(seed + 1000)
+    gt = base['gt']
+    for image in gt['images']:
+        image['file_name'] = f"{image['id']:012d}.jpg"
+    detections = []
+    for image in gt['images']:
+        found = []
+        for ann in (a for a in gt['annotations'] if a['image_id'] == image['id']):
+            x, y, w, h = ann['bbox']
+            for copy in range(1 + int(rng.uniform() < 0.3)):
+                jitter = rng.normal(0, 0.04, 4) * [w, h, w, h]
+                found.append(({'image_id': image['id'], 'category_id': 1,
+                               'bbox': [round(float(v), 3) for v in (x + jitter[0], y + jitter[1], w + jitter[2], h + jitter[3])],
+                               'score': round(float(rng.uniform(0.5, 1) if copy == 0 else rng.uniform(0.2, 0.6)), 6)}, ann))
+        for _ in range(int(rng.integers(0, 3))):
+            w, h = float(rng.uniform(30, 150)), float(rng.uniform(40, 200))
+            x, y = float(rng.uniform(0, image['width'] - w)), float(rng.uniform(0, image['height'] - h))
+            found.append(({'image_id': image['id'], 'category_id': int(rng.choice([1, 1, 3])),
+                           'bbox': [round(x, 3), round(y, 3), round(w, 3), round(h, 3)],
+                           'score': round(float(rng.uniform(0.01, 0.45)), 6)}, None))
+        for i in rng.permutation(len(found)):
+            detections.append(found[i])
+    return {'name': name, 'gt': gt, 'detections': [d for d, _ in detections], 'sources': [a for _, a in detections],
+            'bboxScoreThr': bbox_score_thr, 'rng': rng}
+
+
+def detection_instances(case, dataset_class, bbox_xyxy2cs, tmp):
+    """The dataset's samples for the case's bbox_file (MMPose's own code), and a prediction for each."""
+    gt_path, det_path = Path(tmp) / 'gt.json', Path(tmp) / 'det.json'
+    gt_path.write_text(json.dumps(case['gt']))
+    det_path.write_text(json.dumps(case['detections']))
+    ds = object.__new__(dataset_class)
+    ds.ann_file, ds.bbox_file, ds.data_prefix, ds.data_mode = str(gt_path), str(det_path), {'img': ''}, 'topdown'
+    ds._metainfo = {'num_keypoints': K}
+    ds.filter_cfg = None if case['bboxScoreThr'] is None else {'bbox_score_thr': case['bboxScoreThr']}
+    ds.data_list = ds._load_detection_results()
+    data_list = ds.filter_data()
+    # Which annotation each person detection came from (None for a false positive), in the dataset's id order.
+    person_sources = [a for d, a in zip(case['detections'], case['sources']) if d['category_id'] == 1]
+    rng = case.pop('rng')
+    del case['sources']
+    case['dataList'] = []
+    case['instances'] = []
+    for data in data_list:
+        bbox = data['bbox']
+        _, scale = bbox_xyxy2cs(bbox, padding=1.25)
+        w, h = np.hsplit(scale, [1])
+        aspect = np.float32(192) / np.float32(256)
+        scale = np.where(w > h * aspect, np.hstack([w, w / aspect]), np.hstack([h * aspect, h]))
+        source = person_sources[data['id']]
+        x1, y1, x2, y2 = (float(v) for v in bbox[0])
+        points = []
+        for i in range(K):
+            if source is not None and source['keypoints'][3 * i + 2]:
+                gx, gy = source['keypoints'][3 * i], source['keypoints'][3 * i + 1]
+                spread = 0.02 * np.sqrt(max(x2 - x1, 1) * max(y2 - y1, 1))
+            else:
+                gx, gy, spread = rng.uniform(x1, x2), rng.uniform(y1, y2), 0
+            points.append([f32(gx + rng.normal(0, spread)), f32(gy + rng.normal(0, spread))])
+        case['dataList'].append({'id': data['id'], 'img_id': data['img_id'], 'bbox': [float(v) for v in bbox[0]],
+                                 'bbox_score': float(data['bbox_score'][0])})
+        case['instances'].append({'id': data['id'], 'img_id': data['img_id'], 'category_id': 1, 'keypoints': points,
+                                  'keypoint_scores': [f32(rng.uniform(0, 1)) for _ in range(K)],
+                                  'bbox': [float(v) for v in bbox[0]], 'bbox_score': float(data['bbox_score'][0]),
+                                  'bbox_scale': [float(v) for v in scale[0]]})
+    return case
+
+
+DETECTION_CASES = [
+    ('detected boxes (bbox_file), every person detection kept', dict(seed=21, images=10)),
+    ('detected boxes with bbox_score_thr 0.3', dict(seed=22, images=10, bbox_score_thr=0.3)),
+]
+
 CASES = [
     ('top-down with ground-truth boxes', dict(seed=11, images=10)),
     ('two people with the same box on an image: OKS-NMS keeps one', dict(seed=12, images=8, twins=1, noise=0.005)),
@@ -209,11 +309,13 @@ def main():
     parser.add_argument('--mmpose-commit', default='')
     parser.add_argument('--cocoapi-commit', default='')
     args = parser.parse_args()
-    CocoMetric = load(args.mmpose, args.pythonapi)
+    CocoMetric, dataset_class, bbox_xyxy2cs = load(args.mmpose, args.pythonapi)
     cases = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, settings in CASES:
-            case = make_case(name, **settings)
+        made = [make_case(name, **settings) for name, settings in CASES]
+        made += [detection_instances(make_detection_case(name, **settings), dataset_class, bbox_xyxy2cs, tmp)
+                 for name, settings in DETECTION_CASES]
+        for case in made:
             gt_path = Path(tmp) / 'gt.json'
             gt_path.write_text(json.dumps(case['gt']))
             prefix = str(Path(tmp) / 'out')
@@ -222,8 +324,10 @@ def main():
                 metric.dataset_meta = {'sigmas': SIGMAS, 'num_keypoints': K, 'dataset_name': 'coco',
                                        'CLASSES': case['gt']['categories']}
                 for inst in case['instances']:
+                    # A detection's data sample has no category_id: CocoMetric then writes 1.
+                    category = {} if 'detections' in case else {'category_id': inst['category_id']}
                     metric.process(None, [{
-                        'id': inst['id'], 'img_id': inst['img_id'], 'category_id': inst['category_id'],
+                        'id': inst['id'], 'img_id': inst['img_id'], **category,
                         'pred_instances': {
                             'keypoints': np.array([inst['keypoints']], dtype=np.float32),
                             'keypoint_scores': np.array([inst['keypoint_scores']], dtype=np.float32),

@@ -25,6 +25,15 @@ export function megviiScore(max: number): number {
   return max / 255 + 0.5;
 }
 
+/**
+ * The modulated maximum a Megvii score encodes, (score − 0.5)·255: the inverse of
+ * {@link megviiScore}, which puts Megvii's scores on the scale of the other decoders' (a map's
+ * maximum) where they are compared; as its own scores they all lie within 0.004 of 0.5.
+ */
+export function megviiMaximum(score: number): number {
+  return (score - 0.5) * 255;
+}
+
 /** The fallback for a modulated map with no finite value (an all-zero map: 0/0). */
 export const MEGVII_NO_FINITE_VALUE =
   "the blurred map holds no finite value (an all-zero map's rescale is 0/0): as MMPose, cell (0, 0) with a NaN score";

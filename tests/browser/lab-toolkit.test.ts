@@ -13,7 +13,10 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
+  cocoDetectionsFromJson,
   cocoTruthInInput,
+  cropTruth,
+  mmposeDetectionInstances,
   mmposeTopdownInstances,
   COCO17_FLIP_PAIRS,
   decodeLabSimccRange,
@@ -371,6 +374,153 @@ describe('Decoder Lab, toolkit outputs', () => {
     // The score chart, with its legend.
     await page.locator('[data-role="score-chart"] svg').waitFor();
     assert.match((await page.locator('[data-role="score-legend"]').textContent()) ?? '', /Argmax.*DARK/);
+    await page.close();
+  });
+
+  test("detected boxes: a detector's bbox_file beside the COCO file gives CocoMetric's AP with box scores, no PCK, and the box score threshold (issue 27 item 10)", async () => {
+    const page = await openLab(light, origin);
+    await page.locator('[data-role="file"]').setInputFiles(file('det-val.npy', writeNpy(sample.data, [4, 17, 64, 48])));
+    await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
+    // Three people; a detector finds each (the third with little confidence), a false person beside the first
+    // (ranked above the third), and a chair.
+    const people: [number, number, number, number][] = [
+      [100, 40, 120, 200],
+      [300, 120, 80, 150],
+      [20, 20, 160, 260],
+    ];
+    const detected: [number, number, number, number][] = [...people, [104, 46, 110, 190]];
+    const annotations = people.map((bbox, n) => {
+      const crop = mmposeCrop(bbox, 192, 256);
+      const keypoints = sampleTruth.slice(17 * n, 17 * n + 17).flatMap((p) => {
+        const q = inputToImage(p, crop, 192, 256, 'stride');
+        return [q.x, q.y, 2];
+      });
+      return { id: n + 1, image_id: n + 1, category_id: 1, keypoints, bbox, area: bbox[2] * bbox[3] * 0.6, iscrowd: 0 };
+    });
+    const gt = { images: people.map((_, n) => ({ id: n + 1 })), annotations, categories: [{ id: 1 }] };
+    const detections = [
+      { image_id: 1, category_id: 62, bbox: [5, 5, 40, 40], score: 0.95 },
+      ...detected.map((bbox, n) => ({
+        image_id: n === 3 ? 1 : n + 1,
+        category_id: 1,
+        bbox,
+        score: [0.9, 0.8, 0.12, 0.25][n]!,
+      })),
+    ];
+    await page
+      .locator('[data-role="truth-file"]')
+      .setInputFiles([
+        file('person_keypoints_val.json', JSON.stringify(gt), 'application/json'),
+        file('detections.json', JSON.stringify(detections), 'application/json'),
+      ]);
+    await waitForText(page, '[data-role="loaded"]', /samples on detections\.json's detected boxes/);
+    const coco = parseCocoKeypoints(JSON.stringify(gt), 'gt');
+    const instances = mmposeDetectionInstances(coco, cocoDetectionsFromJson(detections, 'det'), 0).instances;
+    const nan = { x: Number.NaN, y: Number.NaN };
+    const rows = decodeLabStack(sample, settings, new Array(68).fill(nan), none(68));
+    const metrics = labMetrics({
+      rows,
+      k: 17,
+      decoders: [...DECODERS],
+      truths: instances.map(() => ({
+        keypoints: new Array(17).fill(nan),
+        visibility: new Array<number>(17).fill(0),
+        area: 1,
+        bbox: [0, 0, 1, 1] as [number, number, number, number],
+      })),
+      scale: { x: 4, y: 4 },
+      coco: { coco, instances, mapping: 'stride', inputW: 192, inputH: 256 },
+    });
+    const cocoShown = await cellsOf(page, 'coco-rows');
+    assert.deepEqual(
+      cocoShown,
+      cocoLines({ metrics, results: undefined } as unknown as LabResult).map((l) => [l.label, ...l.cells]),
+    );
+    // The numbers say something: the false person, ranked above the third, costs AP.
+    assert.ok(
+      metrics.every((m) => m.coco!.ap > 0.5 && m.coco!.ap < 1),
+      JSON.stringify(metrics.map((m) => m.coco!.ap)),
+    );
+    const shown = await cellsOf(page, 'metrics');
+    assert.deepEqual(
+      shown.map((r) => r.slice(1, 4)),
+      DECODERS.map(() => ['—', '—', '—']),
+    );
+    assert.match(
+      (await page.locator('[data-role="messages"]').textContent()) ?? '',
+      /keeps 4 of 5 detections \(dropped: 1 not of a person/,
+    );
+    assert.match((await page.locator('[data-role="notes"]').textContent()) ?? '', /no annotation of their own/);
+    // MMPose's filter_cfg=dict(bbox_score_thr=0.3) keeps two detections: no longer the input's four samples.
+    await page.locator('input[data-param="boxThr"]').fill('0.3');
+    await page.locator('input[data-param="boxThr"]').press('Enter');
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /keeps 2 of 5 detections \(dropped: 1 not of a person \(category_id ≠ 1\), 2 scoring below bbox_score_thr 0\.3\), but the input holds 4 samples/,
+    );
+    await page.waitForFunction(() => /lab\.boxThr=0\.3/.test(location.search));
+    await page.close();
+  });
+
+  test('a keypoint set other than COCO-17: OKS and AP wait for σ typed under Settings, and a wrong count says so', async () => {
+    const page = await openLab(light, origin);
+    // The sample's first five keypoints: a five-keypoint set.
+    const five = new Float32Array(4 * 5 * 64 * 48);
+    for (let n = 0; n < 4; n++) five.set(sample.data.subarray(n * 17 * 3072, (n * 17 + 5) * 3072), n * 5 * 3072);
+    await page.locator('[data-role="file"]').setInputFiles(file('five.npy', writeNpy(five, [4, 5, 64, 48])));
+    await waitForText(page, '[data-role="status"]', /^Decoded 20 maps/);
+    const points = Array.from({ length: 4 }, (_, n) => sampleTruth.slice(17 * n, 17 * n + 5).map((p) => [p.x, p.y]));
+    await page
+      .locator('[data-role="truth-file"]')
+      .setInputFiles(file('five.json', JSON.stringify(points), 'application/json'));
+    await waitForText(page, '[data-role="notes"]', /type your dataset's σ/);
+    assert.deepEqual(
+      (await cellsOf(page, 'metrics')).map((r) => r[3]),
+      DECODERS.map(() => '—'),
+    );
+    const field = page.locator('input[data-param="sigmas"]');
+    await field.fill('0.1, 0.2');
+    await field.press('Enter');
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /2 OKS σ typed under Settings, but the input has 5 keypoints; OKS and AP are not measured/,
+    );
+    await field.fill('[0.026, 0.025, 0.025, 0.035, 0.035]');
+    await field.press('Enter');
+    await page.waitForFunction(() => /0\.026,0\.025/.test(decodeURIComponent(location.search)));
+    const sigmas = [0.026, 0.025, 0.025, 0.035, 0.035];
+    const truths = points.map((sampleTruthPoints) =>
+      cropTruth(
+        sampleTruthPoints.map(([x, y]) => ({ x: x!, y: y! })),
+        192,
+        256,
+      ),
+    );
+    const perMap = points.flat().map(([x, y]) => ({ x: x! / 4, y: y! / 4 }));
+    const metrics = labMetrics({
+      rows: decodeLabStack(stackFromNpy(writeNpy(five, [4, 5, 64, 48]), 'five.npy'), settings, perMap, none(20)),
+      k: 5,
+      decoders: [...DECODERS],
+      truths,
+      scale: { x: 4, y: 4 },
+      sigmas,
+    });
+    const expected = metricsLines({ metrics, results: undefined } as unknown as LabResult).map((l) => [
+      l.label,
+      l.pck05,
+      l.pck10,
+      l.oks,
+      l.ap,
+      l.ap50,
+      l.ap75,
+    ]);
+    await page.waitForFunction(
+      (want) => document.querySelector('[data-role="metrics"] tr td:nth-child(4)')?.textContent?.trim() === want,
+      expected[0]![3],
+    );
+    assert.deepEqual(await cellsOf(page, 'metrics'), expected);
     await page.close();
   });
 

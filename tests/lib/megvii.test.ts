@@ -9,6 +9,8 @@ import {
   encodeUnbiased,
   megviiFromModulated,
   megviiMap,
+  megviiMaximum,
+  megviiScore,
   modulateMap,
   type Heatmap,
 } from '../../src/lib/index.ts';
@@ -61,5 +63,16 @@ describe('megviiMap', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('megviiMaximum(score)', () => {
+  it('is the inverse of megviiScore: the modulated maximum a score encodes', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e3, max: 1e3, noNaN: true }), (max) => {
+        expect(megviiMaximum(megviiScore(max))).toBeCloseTo(max, 9);
+      }),
+    );
+    expect(megviiMaximum(0.5)).toBe(0);
   });
 });

@@ -4,7 +4,7 @@
  * against its error. Functions of data and a frame; the Lab's specs place them.
  */
 import * as Plot from '@observablehq/plot';
-import type { LabDecoderId, LabRow } from '../../lib/index.ts';
+import { megviiMaximum, type LabDecoderId, type LabRow } from '../../lib/index.ts';
 import { decoderStyle } from '../ui/decoder-style.ts';
 import type { ChartFrame } from '../ui/parts.ts';
 import { fmt } from '../ui/format.ts';
@@ -109,19 +109,20 @@ export function scoreChart(
     const data = shown.flatMap((r) => {
       const p = r.points[id];
       const e = r.errors[id];
-      return p && e !== undefined && Number.isFinite(p.score) && Number.isFinite(e)
-        ? [{ score: p.score, error: e }]
-        : [];
+      if (!p || e === undefined || !Number.isFinite(p.score) || !Number.isFinite(e)) return [];
+      // Megvii's max/255 + 0.5 would squeeze into one column: shown as the maximum it encodes.
+      return [{ score: id === 'megvii' ? megviiMaximum(p.score) : p.score, error: e }];
     });
     return { id, data };
   });
   const count = marks.reduce((n, m) => n + m.data.length, 0);
+  const megvii = marks.some((m) => m.id === 'megvii' && m.data.length > 0);
   return plotChart(frame, {
     height: SCORE_HEIGHT,
     marginBottom: 40,
     ariaLabel: 'Score against error, each decoder',
-    ariaDescription: `${count} decoded keypoints: each decoder's score (its own convention) against its error in input pixels.`,
-    x: { label: 'Score →' },
+    ariaDescription: `${count} decoded keypoints: each decoder's score (its own convention${megvii ? "; Megvii's as the map maximum it encodes, (score − 0.5) × 255" : ''}) against its error in input pixels.`,
+    x: { label: megvii ? 'Score (Megvii: (s − 0.5) × 255) →' : 'Score →' },
     y: { label: '↑ Error (input px)', grid: true, zero: true },
     marks: marks.map(({ id, data }) =>
       Plot.dot(data, {

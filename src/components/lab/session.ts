@@ -148,7 +148,9 @@ export function createLabSession(store: Store<LabState>, client: LabClient): Lab
   const unsubscribe = store.subscribe((s) => {
     if (s.layout !== layout) loading.relayout((layout = s.layout));
     const loaded = labLoaded.get().input;
-    if (loaded && runKey(runOf(s), loaded.kind) !== decodedKey) schedule();
+    // With no input, a results list scored alone still reads the typed σ.
+    const decodes = loaded ?? (labStatus.get().truth.length ? { kind: 'heatmaps' as const } : undefined);
+    if (decodes && runKey(runOf(s), decodes.kind) !== decodedKey) schedule();
     const decoded = labDecoded.get();
     if (!decoded) return;
     // A map past the last is the last (a typed index, a link made for a larger file).

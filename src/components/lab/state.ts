@@ -48,6 +48,10 @@ export interface LabState extends Record<LabDecoderId, boolean> {
   flip: (typeof FLIPS)[number];
   /** Left/right keypoint pairs swapped by the flip, `a-b,c-d,…` (0-based). */
   pairs: string;
+  /** OKS σ per keypoint, `0.026,0.025,…`; empty: COCO-17's for 17 keypoints. */
+  sigmas: string;
+  /** Detected boxes scoring below this are dropped, as MMPose's `filter_cfg=dict(bbox_score_thr=…)`. */
+  boxThr: number;
   /** How a heatmap file's axes are read: by the Lab's rule, or as the reader says. */
   layout: (typeof LAYOUTS)[number];
   /** The selected map, n·K + k. */
@@ -93,6 +97,39 @@ export function pairsParam(fallback: string): Param<string> {
   };
 }
 
+/** The longest σ list the URL takes (133 keypoints of five characters and a comma). */
+const MAX_SIGMAS_LENGTH = 1200;
+const SIGMAS = /^\d{0,2}(\.\d{1,6})?(,\d{0,2}(\.\d{1,6})?)*$/;
+
+/**
+ * Reads OKS σ typed by the reader or read from the URL: numbers separated by commas or spaces,
+ * with or without brackets (`[.26, .25, …] / 10` is not read: type the quotients). Each must be
+ * above 0 and at most 10. Returns the list in URL form, or undefined when the text is not one.
+ */
+export function normalizeSigmas(text: string): string | undefined {
+  if (text.length > MAX_SIGMAS_LENGTH * 2) return undefined;
+  const cells = text
+    .replace(/[[\]()]/g, ' ')
+    .split(/[\s,;]+/)
+    .filter(Boolean);
+  const values = cells.map(Number);
+  if (values.some((v, i) => !/^\d*\.?\d+$/.test(cells[i]!) || !(v > 0 && v <= 10))) return undefined;
+  const joined = values.map((v) => String(Number(v.toPrecision(6)))).join(',');
+  return joined.length <= MAX_SIGMAS_LENGTH && SIGMAS.test(joined) ? joined : undefined;
+}
+
+/** OKS σ in the URL (empty: COCO-17's when there are 17 keypoints), typed in a text field. */
+export function sigmasParam(): Param<string> {
+  return {
+    default: '',
+    parse: (raw) => (raw === '' ? raw : normalizeSigmas(raw) === raw ? raw : undefined),
+    format: (v) => v,
+    clamp: (v) => normalizeSigmas(v) ?? '',
+    control: { kind: 'text' },
+    typed: { read: normalizeSigmas, expected: 'numbers above 0 such as 0.026, 0.025, 0.025' },
+  };
+}
+
 /** Parses URL-form pairs into index pairs. */
 export function pairsOf(text: string): [number, number][] {
   if (text === '') return [];
@@ -133,6 +170,8 @@ export const labSchema: Schema<LabState> = {
   sigmaY: numberParam({ default: MMPOSE_SIMCC_DEFAULTS.sigma, min: 0.5, max: 20, digits: 2 }),
   flip: choiceParam(FLIPS, 'auto'),
   pairs: pairsParam(COCO17_PAIRS_TEXT),
+  sigmas: sigmasParam(),
+  boxThr: numberParam({ default: 0, min: 0, max: 1, digits: 3 }),
   layout: choiceParam(LAYOUTS, 'auto'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
   sort: choiceParam(SORTS, 'index'),
@@ -153,6 +192,8 @@ export const RUN_KEYS = [
   'sigmaY',
   'flip',
   'pairs',
+  'sigmas',
+  'boxThr',
 ] as const satisfies readonly (keyof LabState)[];
 
 /** The run's parameters, for a spec that reads the run. */
@@ -187,5 +228,7 @@ export function runOf(s: Readonly<RunState>): LabRun {
     sigma: [s.sigmaX, s.sigmaY],
     flip: s.flip === 'off' ? 'off' : s.flip === 'auto' ? mmposeFlipShift(s.mapping) : s.flip === '0' ? 0 : 1,
     pairs: pairsOf(s.pairs),
+    sigmas: s.sigmas === '' ? [] : s.sigmas.split(',').map(Number),
+    bboxScoreThr: s.boxThr,
   };
 }

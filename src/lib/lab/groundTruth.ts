@@ -1,7 +1,8 @@
 /**
  * The Decoder Lab's ground truth: one point per map, in map order (sample by sample, keypoint
  * by keypoint), read from JSON or CSV, in heatmap or input pixels; or a whole COCO keypoints
- * file or a COCO results list (see `coco.ts`), recognised and handed over.
+ * file, a COCO results list (see `coco.ts`) or a detector's boxes (`detections.ts`), recognised
+ * and handed over.
  *
  * JSON: an array of [x, y], [x, y, v] or {x, y} (or {x, y, v}) points, nested per sample or not,
  * or COCO's flat [x1, y1, v1, x2, …] list. A point is unlabelled, and so left out of every error
@@ -27,6 +28,7 @@ import {
   type CocoKeypoints,
   type CocoResult,
 } from './coco.ts';
+import { cocoDetectionsFromJson, isCocoDetections, type CocoDetection } from './detections.ts';
 import { LAB_LIMITS, LabInputError, previewJsonValue } from './input.ts';
 
 /** The frame the points are given in. */
@@ -168,7 +170,8 @@ function pointsFromCsv(text: string, name: string): Point[] {
 export type GroundTruthFile =
   | { kind: 'points'; points: Point[] }
   | { kind: 'coco'; coco: CocoKeypoints }
-  | { kind: 'cocoResults'; results: CocoResult[] };
+  | { kind: 'cocoResults'; results: CocoResult[] }
+  | { kind: 'detections'; detections: CocoDetection[] };
 
 /**
  * Whether text decoded from a file's bytes came from a binary file: it holds NUL characters, or
@@ -186,7 +189,8 @@ function looksBinary(head: string): boolean {
 /**
  * Reads a ground-truth file of any kind the Lab takes: per-map points (`expected` of them; NaN
  * when no heatmaps are loaded, and then a flat COCO list cannot be split),
- * a whole COCO keypoints file, or a COCO results list. The size is checked first.
+ * a whole COCO keypoints file, a COCO results list, or a person detector's boxes (MMPose's
+ * `bbox_file`). The size is checked first.
  */
 export function readGroundTruth(text: string, name: string, expected: number): GroundTruthFile {
   checkGroundTruthSize(name, text.length);
@@ -207,6 +211,7 @@ export function readGroundTruth(text: string, name: string, expected: number): G
   }
   if (isCocoKeypoints(value)) return { kind: 'coco', coco: cocoKeypointsFromJson(value, name) };
   if (isCocoResults(value)) return { kind: 'cocoResults', results: cocoResultsFromJson(value, name) };
+  if (isCocoDetections(value)) return { kind: 'detections', detections: cocoDetectionsFromJson(value, name) };
   if (value && typeof value === 'object' && !Array.isArray(value) && 'keypoints' in value) {
     value = (value as { keypoints: unknown }).keypoints;
   }
@@ -234,7 +239,9 @@ export function parseGroundTruth(text: string, name: string, expected: number): 
   throw new LabInputError(
     file.kind === 'coco'
       ? `${name}: a whole COCO keypoints file (${file.coco.annotations.length} annotations in image pixels); load it as COCO ground truth`
-      : `${name}: a COCO results list (${file.results.length} detections); load it as COCO results`,
+      : file.kind === 'detections'
+        ? `${name}: a detector's boxes (${file.detections.length} detections); load them with the COCO keypoints file of their images`
+        : `${name}: a COCO results list (${file.results.length} detections); load it as COCO results`,
   );
 }
 

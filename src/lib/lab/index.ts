@@ -13,6 +13,7 @@ export * from './run.ts';
 export * from './files.ts';
 export * from './pairing.ts';
 export * from './topdown.ts';
+export * from './detections.ts';
 export * from './cocoMetric.ts';
 export * from './resultsAlone.ts';
 export * from './plan.ts';

@@ -13,7 +13,9 @@
  * With a COCO keypoints file the protocol is MMPose's, in image pixels: each prediction is mapped
  * back through its sample's crop (`inputToImage`), PCK is measured against the clipped box, OKS
  * against the annotation as the file gives it, and AP and AR are `CocoMetric`'s (`cocoMetric.ts`:
- * rescoring, OKS-NMS, COCOeval's ten numbers). A box score of 1 (ground-truth boxes).
+ * rescoring, OKS-NMS, COCOeval's ten numbers), each instance with its box score: 1 for a ground-truth
+ * box, the detector's for a detected one (`detections.ts`). Detected boxes have no annotation of their
+ * own, so then only AP and AR are measured: PCK is not a number and mean OKS undefined.
  */
 import type { CocoEvalStats } from '../cocoeval.ts';
 import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
@@ -79,6 +81,22 @@ export interface LabDecoderMetrics<Id extends string> {
   meanScore: number;
 }
 
+/**
+ * The OKS σ the Lab scores with: the reader's, when they typed one per keypoint; else COCO-17's
+ * for 17 keypoints; else none, and OKS and AP are not measured. `problem` says why typed σ are
+ * not used. (Ultralytics falls back to 1/K for every keypoint of a non-COCO set; MMPose takes
+ * them from the dataset's metainfo. The Lab asks instead of guessing.)
+ */
+export function labSigmas(typed: readonly number[], k: number): { sigmas?: readonly number[]; problem?: string } {
+  if (typed.length === k) return { sigmas: typed };
+  const fallback = k === COCO17_SIGMAS.length ? { sigmas: COCO17_SIGMAS } : {};
+  if (typed.length === 0) return fallback;
+  return {
+    ...fallback,
+    problem: `${typed.length} OKS σ typed under Settings, but the input has ${k} keypoints; ${fallback.sigmas ? "COCO-17's are used" : 'OKS and AP are not measured'}`,
+  };
+}
+
 /** Each decoder's accuracy report (see the module comment for the protocol). */
 export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDecoderMetrics<Id>[] {
   const { rows, k, decoders, truths, scale } = input;
@@ -116,10 +134,10 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
       scoreCount += count;
     }
     const errors = meanErrorPerKeypoint(predictions, truths);
-    // In the image (COCO files) or in the crop (points files).
+    // In the image (COCO files) or in the crop (points files); detected boxes have no truth of their own.
     const image = frame && crops ? inImage(frame, crops, predictions) : undefined;
-    const p05 = image ? pck(image.predictions, image.pckTruths, 0.05) : pck(predictions, truths, 0.05);
-    const p10 = image ? pck(image.predictions, image.pckTruths, 0.1) : pck(predictions, truths, 0.1);
+    const p05 = image ? image.pck(0.05) : pck(predictions, truths, 0.05);
+    const p10 = image ? image.pck(0.1) : pck(predictions, truths, 0.1);
     const out: LabDecoderMetrics<Id> = {
       decoder,
       perKeypoint: names.slice(0, k).map((name, j) => ({
@@ -134,15 +152,15 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
       meanScore: scoreCount ? scoreSum / scoreCount : Number.NaN,
     };
     if (sigmas && image && frame && crops) {
-      out.meanOks = meanOks(image.predictions, image.truths, sigmas);
-      const instances: CocoMetricInstance[] = frame.instances.map(({ annotation, bbox }, n) => ({
-        id: annotation.id,
-        imageId: annotation.imageId,
-        categoryId: annotation.categoryId,
+      if (image.truths) out.meanOks = meanOks(image.predictions, image.truths, sigmas);
+      const instances: CocoMetricInstance[] = frame.instances.map((instance, n) => ({
+        id: instance.id,
+        imageId: instance.imageId,
+        categoryId: instance.categoryId,
         keypoints: image.predictions[n] as Point[],
         keypointScores: keypointScores[n] as number[],
-        bbox,
-        bboxScore: 1,
+        bbox: instance.bbox,
+        bboxScore: instance.bboxScore,
         area: crops[n]!.scale.x * crops[n]!.scale.y,
       }));
       out.coco = cocoMetric(frame.coco, instances, { sigmas }).evaluation.stats;
@@ -158,18 +176,30 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
   });
 }
 
-/** Predictions mapped back to the image, with the truths OKS (as annotated) and PCK (clipped box) read. */
+/** PCK where no sample has a truth of its own: not a number. */
+const NO_PCK = (k: number) => ({ mean: Number.NaN, perKeypoint: new Array<number>(k).fill(Number.NaN) });
+
+/**
+ * Predictions mapped back to the image, with what OKS (the annotation as given) and PCK (against
+ * the clipped box) read; with detected boxes, no sample has an annotation and neither is measured.
+ */
 function inImage(
   frame: LabCocoFrame,
   crops: readonly Crop[],
   predictions: readonly Point[][],
-): { predictions: Point[][]; truths: KeypointTruth[]; pckTruths: KeypointTruth[] } {
+): { predictions: Point[][]; truths?: KeypointTruth[]; pck: (ratio: number) => ReturnType<typeof pck> } {
   const { mapping, inputW, inputH } = frame;
+  const inImage = predictions.map((points, n) =>
+    points.map((p) => (Number.isFinite(p.x) ? inputToImage(p, crops[n]!, inputW, inputH, mapping) : p)),
+  );
+  const annotations = frame.instances.map((i) => i.annotation);
+  if (!annotations.every((a) => a !== undefined)) {
+    return { predictions: inImage, pck: () => NO_PCK(predictions[0]?.length ?? 0) };
+  }
+  const pckTruths = frame.instances.map((i, n) => ({ ...cocoTruth(annotations[n]!), bbox: i.bbox }));
   return {
-    predictions: predictions.map((points, n) =>
-      points.map((p) => (Number.isFinite(p.x) ? inputToImage(p, crops[n]!, inputW, inputH, mapping) : p)),
-    ),
-    truths: frame.instances.map((i) => cocoTruth(i.annotation)),
-    pckTruths: frame.instances.map((i) => ({ ...cocoTruth(i.annotation), bbox: i.bbox })),
+    predictions: inImage,
+    truths: annotations.map(cocoTruth),
+    pck: (ratio) => pck(inImage, pckTruths, ratio),
   };
 }

@@ -123,7 +123,7 @@ function planHeatmaps(input: HeatmapPlan['input'], run: LabRun, context: PlanCon
   // Rows are in heatmap pixels; the metrics read input pixels.
   const paired = pairTruth(
     context.truth,
-    { n, k, inputW, inputH, mapping: run.mapping },
+    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
     {
       toInput: (p) => ({ x: p.x * scale.x, y: p.y * scale.y }),
       toRows: (p) => ({ x: p.x / scale.x, y: p.y / scale.y }),
@@ -203,7 +203,7 @@ function planSimcc(simcc: LabSimcc, run: LabRun, context: PlanContext): SimccPla
   const inputH = lengthY / run.splitRatio;
   const paired = pairTruth(
     context.truth,
-    { n, k, inputW, inputH, mapping: run.mapping },
+    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
     { toInput: same, toRows: same, fromFile: (points) => points },
   );
   const messages = [...paired.messages];

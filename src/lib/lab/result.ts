@@ -4,14 +4,14 @@
  * test's comparison of shifts, the metrics against the ground truth (`labMetrics`) and the AP of
  * a COCO results list, with the messages and notes the reader should see.
  */
-import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
+import { keypointNames } from '../keypoints.ts';
 import { CocoEvalError, cocoEvaluate, type CocoEvalStats } from '../cocoeval.ts';
 import type { Point } from '../stack.ts';
 import { summarize } from '../stats.ts';
 import { cocoEvalInput } from './coco.ts';
 import { nonFiniteSummary, summarizeLab, type LabRow } from './decode.ts';
 import type { NonFiniteReport } from './input.ts';
-import { labMetrics, type LabDecoderMetrics } from './metrics.ts';
+import { labMetrics, labSigmas, type LabDecoderMetrics } from './metrics.ts';
 import type { HeatmapDecoderId } from '../decoders.ts';
 import type { LabPlan } from './plan.ts';
 import type { LabDecoderId } from './run.ts';
@@ -44,7 +44,7 @@ export interface LabResult {
   names: string[];
   /** Each decoder's mean score over its decoded points (its own score convention). */
   meanScores: Partial<Record<LabDecoderId, number>>;
-  truth?: { kind: 'points' | 'coco'; source: string };
+  truth?: { kind: 'points' | 'coco'; source: string; detections?: string };
   /** Per decoder: PCK, OKS, AP and per-keypoint errors (with ground truth). */
   metrics?: LabDecoderMetrics<LabDecoderId>[];
   /** A COCO results list scored against the COCO ground truth: COCOeval's ten numbers. */
@@ -113,9 +113,14 @@ const fmtSize = (v: number) => String(Number(v.toFixed(1)));
 function addMetrics(result: LabResult, plan: LabPlan): void {
   const { truth, results } = plan.paired;
   const { k, rows, decoders, scale } = result;
-  const sigmas = k === COCO17_SIGMAS.length ? COCO17_SIGMAS : undefined;
+  const { sigmas, problem } = labSigmas(plan.run.sigmas, k);
+  if (problem && (truth || results)) result.messages.push(problem);
   if (truth) {
-    result.truth = { kind: truth.kind, source: truth.source };
+    result.truth = {
+      kind: truth.kind,
+      source: truth.source,
+      ...(truth.detections ? { detections: truth.detections } : {}),
+    };
     const coco =
       truth.kind === 'coco' && truth.coco && truth.instances
         ? {
@@ -133,6 +138,7 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
       truths: truth.perSample,
       scale,
       names: result.names,
+      ...(sigmas ? { sigmas } : {}),
       ...(coco ? { coco } : {}),
     });
     if (truth.kind === 'points') {
@@ -140,8 +146,15 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
         `${truth.source} has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (${fmtSize(result.inputW / 1.25)} × ${fmtSize(result.inputH / 1.25)} px). A COCO keypoints file gives the real boxes.`,
       );
     }
-    if (!sigmas)
-      result.notes.push(`OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has ${k} keypoints.`);
+    if (truth.detections) {
+      result.notes.push(
+        `Samples on ${truth.detections}'s boxes have no annotation of their own: mean error, PCK and OKS are not measured; AP and AR are CocoMetric's, each pose scored by its box score × the mean of its keypoint scores above 0.2, then OKS-NMS.`,
+      );
+    }
+    if (!sigmas && !problem)
+      result.notes.push(
+        `OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has ${k} keypoints: type your dataset's σ (its metainfo's sigmas) under Settings.`,
+      );
   }
   if (!results) return;
   if (truth?.kind !== 'coco' || !truth.coco) {
@@ -149,7 +162,9 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
       `${results.source}: a COCO results list is scored against the COCO keypoints file it was made for; load that too`,
     );
   } else if (!sigmas) {
-    result.messages.push(`${results.source}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints)`);
+    result.messages.push(
+      `${results.source}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints, or yours under Settings)`,
+    );
   } else {
     try {
       const evaluation = cocoEvaluate(cocoEvalInput(truth.coco, results.list, sigmas));

@@ -5,8 +5,9 @@
  * what the reader should hear of the files.
  */
 import { CocoEvalError, cocoEvaluate } from '../cocoeval.ts';
-import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
+import { keypointNames } from '../keypoints.ts';
 import { cocoEvalInput } from './coco.ts';
+import { labSigmas } from './metrics.ts';
 import type { ReadTruthFile } from './pairing.ts';
 import type { LabResult } from './result.ts';
 
@@ -14,7 +15,10 @@ import type { LabResult } from './result.ts';
  * The result of scoring a results list alone, or undefined when the files hold no results list
  * (a ground truth alone waits for heatmaps). A list without its ground truth gets a message.
  */
-export function labResultsAlone(files: readonly ReadTruthFile[]): LabResult | undefined {
+export function labResultsAlone(
+  files: readonly ReadTruthFile[],
+  typedSigmas: readonly number[] = [],
+): LabResult | undefined {
   const messages: string[] = [];
   const notes: string[] = [];
   let coco: Extract<ReadTruthFile, { file: unknown }> | undefined;
@@ -23,6 +27,10 @@ export function labResultsAlone(files: readonly ReadTruthFile[]): LabResult | un
     if ('error' in entry) messages.push(entry.error);
     else if (entry.file.kind === 'coco') coco ??= entry;
     else if (entry.file.kind === 'cocoResults') results ??= entry;
+    else if (entry.file.kind === 'detections')
+      notes.push(
+        `${entry.name}: a detector's boxes say where the samples were cropped; load the heatmaps or SimCC vectors made from them.`,
+      );
     else notes.push(`${entry.name}: points are compared with decoded heatmaps; load the heatmaps to use them.`);
   }
   if (!results || results.file.kind !== 'cocoResults') return undefined;
@@ -50,12 +58,16 @@ export function labResultsAlone(files: readonly ReadTruthFile[]): LabResult | un
     );
     return base;
   }
-  if (k !== COCO17_SIGMAS.length) {
-    messages.push(`${results.name}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints); it has ${k}`);
+  const { sigmas, problem } = labSigmas(typedSigmas, k);
+  if (problem) messages.push(problem);
+  if (!sigmas) {
+    messages.push(
+      `${results.name}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints, or yours under Settings); it has ${k}`,
+    );
     return base;
   }
   try {
-    const evaluation = cocoEvaluate(cocoEvalInput(coco.file.coco, results.file.results, COCO17_SIGMAS));
+    const evaluation = cocoEvaluate(cocoEvalInput(coco.file.coco, results.file.results, sigmas));
     for (const note of evaluation.notes) notes.push(`${results.name}: ${note}`);
     return {
       ...base,

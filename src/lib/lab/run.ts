@@ -53,6 +53,10 @@ export interface LabRun {
   flip: FlipChoice;
   /** Left/right keypoint pairs that the flip swaps (0-based). */
   pairs: [number, number][];
+  /** OKS σ per keypoint, as the reader typed them; empty: COCO-17's for 17 keypoints (`labSigmas`). */
+  sigmas: number[];
+  /** Detected boxes below this score are not samples (MMPose's `filter_cfg=dict(bbox_score_thr=…)`). */
+  bboxScoreThr: number;
 }
 
 /** The heatmap decoders' settings of a run. */
@@ -72,9 +76,21 @@ export function simccSettingsOf(run: LabRun): LabSimccSettings {
  */
 export function runKey(run: LabRun, kind: 'heatmaps' | 'simcc'): string {
   if (kind === 'simcc') {
-    const { simccDecoders, splitRatio, sigma, beta, units } = run;
-    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units });
+    const { simccDecoders, splitRatio, sigma, beta, units, sigmas, bboxScoreThr } = run;
+    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units, sigmas, bboxScoreThr });
   }
-  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs } = run;
-  return JSON.stringify({ convention, mapping, decoders, kernel, beta, stride, units, flip, pairs });
+  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs, sigmas, bboxScoreThr } = run;
+  return JSON.stringify({
+    convention,
+    mapping,
+    decoders,
+    kernel,
+    beta,
+    stride,
+    units,
+    flip,
+    pairs,
+    sigmas,
+    bboxScoreThr,
+  });
 }

@@ -30,10 +30,20 @@ export const TOPDOWN_DROP_TEXT: Record<TopdownDropReason, string> = {
   keypointsAtZero: 'whose keypoints all lie at or below 0',
 };
 
-/** An annotation that becomes a sample, with the box MMPose crops (clipped, float32). */
+/**
+ * A sample of MMPose's top-down test: a ground-truth annotation with its clipped box, or a
+ * detector's box (`detections.ts`), with the box MMPose crops (float32, xywh).
+ */
 export interface TopdownInstance {
-  annotation: CocoAnnotation;
+  /** MMPose's sample id: the annotation's id, or the detection's index among the person detections. */
+  id: number;
+  imageId: number;
+  categoryId: number;
+  /** The annotation the sample is; none for a detected box. */
+  annotation?: CocoAnnotation;
   bbox: [number, number, number, number];
+  /** 1 for a ground-truth box; the detector's score (float32) otherwise. */
+  bboxScore: number;
 }
 
 /** The samples in MMPose's order, and how many annotations each rule dropped. */
@@ -81,7 +91,15 @@ export function mmposeTopdownInstances(coco: CocoKeypoints): TopdownPairing {
       else if (bw <= 0 || bh <= 0) reason = 'emptyBox';
       else if (Math.max(...a.keypoints.flatMap((p) => [f32(p.x), f32(p.y)])) <= 0) reason = 'keypointsAtZero';
       if (reason) dropped[reason]++;
-      else instances.push({ annotation: a, bbox: [x1, y1, bw, bh] });
+      else
+        instances.push({
+          id: a.id,
+          imageId: a.imageId,
+          categoryId: a.categoryId,
+          annotation: a,
+          bbox: [x1, y1, bw, bh],
+          bboxScore: 1,
+        });
     }
   }
   return { instances, dropped, unsized };

@@ -13,7 +13,7 @@ import {
 } from '../../../src/components/lab/charts.ts';
 import { SCORE_CHART_LIMIT } from '../../../src/components/lab/view/lines.ts';
 import type { ChartFrame } from '../../../src/components/ui/parts.ts';
-import type { LabDecoderId, LabRow } from '../../../src/lib/index.ts';
+import { megviiScore, type LabDecoderId, type LabRow } from '../../../src/lib/index.ts';
 import { pageWith } from '../ui/dom.ts';
 
 const frame = (): ChartFrame => ({ width: 400, document: pageWith('') });
@@ -102,6 +102,19 @@ describe('scoreChart(rows, decoders, frame)', () => {
     expect(chart.querySelectorAll('g.decoder-argmax > *')).toHaveLength(2);
     expect(chart.querySelectorAll('g.decoder-dark > *')).toHaveLength(1);
     expect(chart.querySelectorAll('g.decoder-megvii > *')).toHaveLength(0);
+  });
+
+  it("puts Megvii's scores (max/255 + 0.5, all within 0.004 of 0.5) on the others' scale: the maximum they encode", () => {
+    const rows = [
+      row(0, { argmax: [0.9, 0.5], megvii: [megviiScore(0.88), 0.4] }),
+      row(1, { argmax: [0.3, 2.5], megvii: [megviiScore(0.31), 2] }),
+    ];
+    const chart = scoreChart(rows, ['argmax', 'megvii'], frame()) as unknown as Chart;
+    const [lo, hi] = chart.scale('x').domain as [number, number];
+    expect(lo).toBeCloseTo(0.3, 6);
+    expect(hi).toBeCloseTo(0.9, 6);
+    expect(description(chart)).toContain("Megvii's as the map maximum it encodes, (score − 0.5) × 255");
+    expect(chart.querySelectorAll('g.decoder-megvii > *')).toHaveLength(2);
   });
 
   it(`draws at most ${SCORE_CHART_LIMIT} keypoints`, () => {

@@ -4,6 +4,7 @@ import {
   COCO17_PAIRS_TEXT,
   labSchema,
   normalizePairs,
+  normalizeSigmas,
   pairsOf,
   runOf,
   RUN_KEYS,
@@ -27,6 +28,8 @@ describe('Lab state', () => {
       sigma: [6, 6],
       flip: 1,
       pairs: COCO17_FLIP_PAIRS.map(([a, b]) => [a, b]),
+      sigmas: [],
+      bboxScoreThr: 0,
     });
     expect(COCO17_PAIRS_TEXT).toBe('1-2,3-4,5-6,7-8,9-10,11-12,13-14,15-16');
   });
@@ -87,10 +90,25 @@ describe('Lab state', () => {
             ? 3
             : key === 'pairs'
               ? '1-2'
-              : param.control.kind === 'choice'
-                ? param.control.values.find((v) => v !== defaults[key])
-                : undefined;
+              : key === 'sigmas'
+                ? '0.1'
+                : param.control.kind === 'choice'
+                  ? param.control.values.find((v) => v !== defaults[key])
+                  : undefined;
       expect(runOf({ ...defaults, [key]: other }), key).not.toEqual(runOf(defaults));
     }
+  });
+});
+
+describe('normalizeSigmas', () => {
+  it('reads a typed list of σ, with or without brackets, and refuses anything else', () => {
+    expect(normalizeSigmas('[.026, .025, 0.035]')).toBe('0.026,0.025,0.035');
+    expect(normalizeSigmas('0.1 0.2;0.3')).toBe('0.1,0.2,0.3');
+    expect(normalizeSigmas('0.1, -0.2')).toBeUndefined();
+    expect(normalizeSigmas('0.1, 0')).toBeUndefined();
+    expect(normalizeSigmas('0.1, 1e-3')).toBeUndefined();
+    expect(normalizeSigmas('[.26, .25] / 10')).toBeUndefined();
+    expect(labSchema.sigmas.parse('0.1,abc')).toBeUndefined();
+    expect(labSchema.sigmas.parse('0.1,0.2')).toBe('0.1,0.2');
   });
 });

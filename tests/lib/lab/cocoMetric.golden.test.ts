@@ -12,7 +12,9 @@ import {
   COCO17_SIGMAS,
   COCO_EVAL_STAT_NAMES,
   cocoKeypointsFromJson,
+  cocoDetectionsFromJson,
   cocoMetric,
+  mmposeDetectionInstances,
   type CocoMetricInstance,
 } from '../../../src/lib/index.ts';
 
@@ -36,6 +38,10 @@ interface Result {
 interface Case {
   name: string;
   gt: unknown;
+  /** Detected-box cases: the detector's file, the threshold, and the samples MMPose's dataset made of it. */
+  detections?: unknown;
+  bboxScoreThr?: number | null;
+  dataList?: { id: number; img_id: number; bbox: [number, number, number, number]; bbox_score: number }[];
   instances: Instance[];
   results: Result[];
   stats: number[];
@@ -75,6 +81,34 @@ describe(`cocoMetric against MMPose ${fixture.mmpose.commit.slice(0, 7)}'s CocoM
       'AR (L)',
     ]);
   });
+
+  it('the fixture has detected-box cases that drop other categories, and one that filters by box score', () => {
+    const detected = fixture.cases.filter((c) => c.detections);
+    expect(detected.length).toBeGreaterThanOrEqual(2);
+    for (const c of detected) {
+      expect(c.dataList!.length).toBeLessThan((c.detections as unknown[]).length);
+    }
+    expect(detected.some((c) => typeof c.bboxScoreThr === 'number' && c.bboxScoreThr > 0)).toBe(true);
+  });
+
+  for (const c of fixture.cases.filter((c) => c.detections)) {
+    it(`${c.name}: the samples are those of MMPose's dataset (_load_detection_results, filter_data)`, () => {
+      const coco = cocoKeypointsFromJson(c.gt, 'gt.json');
+      const { instances } = mmposeDetectionInstances(
+        coco,
+        cocoDetectionsFromJson(c.detections, 'det.json'),
+        c.bboxScoreThr ?? 0,
+      );
+      expect(
+        instances.map((i) => ({
+          id: i.id,
+          img_id: i.imageId,
+          bbox: [i.bbox[0], i.bbox[1], f32(i.bbox[0] + i.bbox[2]), f32(i.bbox[1] + i.bbox[3])],
+          bbox_score: i.bboxScore,
+        })),
+      ).toEqual(c.dataList);
+    });
+  }
 
   for (const c of fixture.cases) {
     it(c.name, () => {

@@ -14,4 +14,6 @@ export const RUN: LabRun = {
   sigma: [6, 6],
   flip: 1,
   pairs: [[1, 2]],
+  sigmas: [],
+  bboxScoreThr: 0,
 };

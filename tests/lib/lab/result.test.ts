@@ -104,7 +104,7 @@ describe('labResult(plan, decoded)', () => {
     // A points file has no boxes: the crop less its padding, 20/1.25 × 16/1.25; and 3 keypoints have no σ.
     expect(result.notes).toEqual([
       "gt.json has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (16 × 12.8 px). A COCO keypoints file gives the real boxes.",
-      "OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has 3 keypoints.",
+      "OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has 3 keypoints: type your dataset's σ (its metainfo's sigmas) under Settings.",
     ]);
   });
 

@@ -30,7 +30,7 @@ const file = (
 describe('mmposeTopdownInstances', () => {
   it("goes image by image in the file's order, each image's annotations in the file's order", () => {
     const coco = file([annotation(1, 1), annotation(2, 2), annotation(3, 1), annotation(4, 2)]);
-    expect(mmposeTopdownInstances(coco).instances.map((i) => i.annotation.id)).toEqual([2, 4, 1, 3]);
+    expect(mmposeTopdownInstances(coco).instances.map((i) => i.id)).toEqual([2, 4, 1, 3]);
   });
 
   it('drops crowds, num_keypoints 0, boxes empty once clipped, keypoints at 0 and annotations on unlisted images', () => {
@@ -43,7 +43,7 @@ describe('mmposeTopdownInstances', () => {
       annotation(6, 1),
     ]);
     const pairing = mmposeTopdownInstances(coco);
-    expect(pairing.instances.map((i) => i.annotation.id)).toEqual([6]);
+    expect(pairing.instances.map((i) => i.id)).toEqual([6]);
     expect(pairing.dropped).toEqual({ image: 1, crowd: 1, noKeypoints: 1, emptyBox: 1, keypointsAtZero: 1 });
     expect(describeTopdownPairing(pairing, 6)).toBe(
       "MMPose's top-down order keeps 1 of 6 annotations (dropped: 1 on an image the file does not list, 1 with iscrowd set, 1 with num_keypoints 0, 1 whose box is empty once clipped to the image, 1 whose keypoints all lie at or below 0)",
@@ -64,7 +64,7 @@ describe('mmposeTopdownInstances', () => {
       { n: 1, k: 2, inputW: 48, inputH: 64, mapping: 'stride' },
       units,
     );
-    expect(paired.truth?.instances?.map((i) => i.annotation.id)).toEqual([2]);
+    expect(paired.truth?.instances?.map((i) => i.id)).toEqual([2]);
     expect(paired.messages).toEqual([
       "gt.json: MMPose's top-down order keeps 1 of 2 annotations (dropped: 1 with iscrowd set).",
     ]);

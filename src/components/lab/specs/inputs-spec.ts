@@ -14,7 +14,7 @@ import { labLoaded, labStatus, MESSAGE_ORDER, type LabLoaded, type LabStatus } f
 import { labSchema } from '../state.ts';
 import { paragraphs, options } from '../tables.ts';
 
-const params = pick(labSchema, 'layout', 'units', 'stride');
+const params = pick(labSchema, 'layout', 'units', 'stride', 'boxThr');
 
 type Data = {
   status: LabStatus;

@@ -98,7 +98,7 @@ export function loadedLine(result: LabResult, run: LabRun): string {
   }
   const input = stackLine(result);
   const truth = result.truth
-    ? `Ground truth: ${result.truth.source}${result.truth.kind === 'coco' ? ' (COCO keypoints)' : result.kind === 'heatmaps' ? `, ${run.units} pixels` : ''}.`
+    ? `Ground truth: ${result.truth.source}${result.truth.kind === 'coco' ? ' (COCO keypoints)' : result.kind === 'heatmaps' ? `, ${run.units} pixels` : ''}${result.truth.detections ? `, samples on ${result.truth.detections}'s detected boxes` : ''}.`
     : 'No ground truth: errors, PCK, OKS and AP are not shown.';
   const flip = result.flip ? ` Flip test with ${result.flip.source}, shift ${result.flip.shift}.` : '';
   const frame =

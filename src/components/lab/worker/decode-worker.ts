@@ -30,7 +30,7 @@ async function decode(job: number, run: LabRun): Promise<void> {
       }));
     if (job !== latest) return;
     if (!plan) {
-      const alone = files.resultsAlone();
+      const alone = files.resultsAlone(run.sigmas);
       return scope.postMessage(alone ? { type: 'result', job, result: alone } : { type: 'idle', job });
     }
     if (!rows) return scope.postMessage({ type: 'idle', job });

@@ -136,9 +136,9 @@ export class LabFiles {
   }
 
   /** With no heatmaps loaded: a COCO results list scored against its ground truth, if one is given. */
-  resultsAlone(): LabResult | undefined {
+  resultsAlone(sigmas: readonly number[]): LabResult | undefined {
     if (this.#input || !this.#truthFiles.length) return undefined;
-    return labResultsAlone(this.#truth(Number.NaN));
+    return labResultsAlone(this.#truth(Number.NaN), sigmas);
   }
 
   /** The plan of a decode of what is loaded under `run`, or undefined when nothing is. */
