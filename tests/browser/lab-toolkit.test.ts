@@ -47,6 +47,7 @@ import {
 import { fmt } from '../../src/components/ui/format.ts';
 import { cocoLines, metricsLines } from '../../src/components/lab/view/accuracy.ts';
 import { tableLines } from '../../src/components/lab/view/lines.ts';
+import { zipSync } from 'fflate';
 import { npyFile } from '../npy-file.ts';
 import { seriousViolations } from './axe.ts';
 import { launch } from './browser.ts';
@@ -661,6 +662,55 @@ describe('Decoder Lab, toolkit outputs', () => {
       }
     });
     assert.deepEqual(bad, []);
+  });
+
+  test('issue 27 item 9: each surprising file gets a sentence the reader understands', async () => {
+    const page = await openLab(light, origin);
+    const input = page.locator('[data-role="file"]');
+    const messages = () => page.locator('[data-role="messages"]').textContent();
+    // MMPose's dumped predictions and boxes are not SimCC vectors: the Lab asks, showing what each holds.
+    const dumped = writeNpz({
+      preds: { data: new Float32Array(50 * 17 * 3), shape: [50, 17, 3] },
+      boxes: { data: new Float32Array(50 * 4), shape: [50, 4] },
+    });
+    await input.setInputFiles(file('result.npz', dumped));
+    await waitForText(page, '[data-role="choose-what"]', /result\.npz holds 2 arrays: which holds the heatmaps\?/);
+    assert.deepEqual(await page.locator('[data-role="choose-array"] option').allTextContents(), [
+      'preds (50 × 17 × 3, <f4)',
+      'boxes (50 × 4, <f4)',
+    ]);
+    assert.doesNotMatch((await messages()) ?? '', /SimCC/);
+    // A string array beside the heatmaps is named with why it cannot be read; the heatmaps stay choosable.
+    const names = npyFile("{'descr': '<U5', 'fortran_order': False, 'shape': (17,), }", new Uint8Array(17 * 5 * 4));
+    const mixed = zipSync({ 'heatmaps.npy': writeNpy(sample.data, [4, 17, 64, 48]), 'names.npy': names });
+    await input.setInputFiles(file('with-names.npz', mixed));
+    await waitForText(page, '[data-role="choose-what"]', /with-names\.npz holds 2 arrays/);
+    const options = await page.locator('[data-role="choose-array"] option').allTextContents();
+    assert.equal(options[0], 'heatmaps (4 × 17 × 64 × 48, <f4)');
+    assert.match(options[1]!, /^names: cannot be read \(.*<U5/);
+    // A SimCC pair whose vectors come from different numbers of samples says so, not "keypoints".
+    await input.setInputFiles([
+      file('x.npy', writeNpy(new Float32Array(3 * 17 * 96), [3, 17, 96])),
+      file('y.npy', writeNpy(new Float32Array(2 * 17 * 128), [2, 17, 128])),
+    ]);
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /simcc_x \(3, 17, 96\) and simcc_y \(2, 17, 128\) hold different numbers of samples \(3 and 2\)/,
+    );
+    // A binary file given as ground truth: no raw bytes, a sentence.
+    await page.locator('button[data-sample="synthetic"]').click();
+    await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
+    await page
+      .locator('[data-role="truth-file"]')
+      .setInputFiles(file('maps.npy', writeNpy(sample.data, [4, 17, 64, 48])));
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /^maps\.npy: not a text file \(it holds binary data\); the ground truth is JSON or CSV points/,
+    );
+    assert.doesNotMatch((await messages()) ?? '', /NUMPY|\uFFFD/);
+    await page.close();
   });
 
   test('bad and hostile files each get a message, new files clear old messages, and the page keeps working', async () => {

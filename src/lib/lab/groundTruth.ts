@@ -196,7 +196,7 @@ export function readGroundTruth(text: string, name: string, expected: number): G
   checkGroundTruthSize(name, text.length);
   if (looksBinary(text.slice(0, 4096))) {
     throw new LabInputError(
-      `${name}: not a text file (it holds binary data); the ground truth is JSON or CSV points, or a COCO keypoints or results file`,
+      `${name}: not a text file (it holds binary data); the ground truth is JSON or CSV points, a COCO keypoints or results file, or a detector's boxes`,
     );
   }
   const trimmed = text.trim();

@@ -24,7 +24,12 @@ beforeEach(() => {
     replaceState: (_s: unknown, _t: string, next: URL) => (url = new URL(next)),
   });
 });
-afterEach(() => vi.unstubAllGlobals());
+// A write still pending (a set the test did not flush) goes to the stubbed URL before the stubs go:
+// left to its timer, it would fire after them (on a busy machine, after the file) and find no location.
+afterEach(() => {
+  flushUrl();
+  vi.unstubAllGlobals();
+});
 
 describe('chapterStore(prefix, schema)', () => {
   it('is shared by name: each figure adds the keys it reads, read from the URL as they are added', () => {
