@@ -212,7 +212,7 @@ describe('a binary file given as ground truth (issue 27 item 9)', () => {
     const bytes = new Uint8Array([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0x76, 0x00, 0xff, 0xfe]);
     const message = refusal(() => parseGroundTruth(new TextDecoder().decode(bytes), 'maps.npy', 17));
     expect(message).toBe(
-      'maps.npy: not a text file (it holds binary data); the ground truth is JSON or CSV points, a COCO keypoints or results file, or a detector's boxes',
+      "maps.npy: not a text file (it holds binary data); the ground truth is JSON or CSV points, a COCO keypoints or results file, or a detector's boxes",
     );
   });
 });
