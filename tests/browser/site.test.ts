@@ -220,6 +220,50 @@ describe('figure boxes', () => {
   });
 });
 
+describe('colour bars', () => {
+  // Once a bar was as wide as the figure's column, twice its map, and its right-hand label sat
+  // under the middle, a diverging map's white, where the value is 0 (figures 3.1 and 5.2).
+  for (const chapter of ['03-quarter-pixel-shift', '05-dsnt']) {
+    test(`chapter ${Number(chapter.slice(0, 2))}: each bar is as wide as its map, each label under the value it names`, async () => {
+      const page = await openHydrated(light, `${origin}/chapters/${chapter}/`);
+      const bars = await page.locator('.map-panel:has(.scale)').evaluateAll((panels) =>
+        panels.map((panel) => {
+          const box = (selector: string) => panel.querySelector(selector)!.getBoundingClientRect();
+          const text = (selector: string) => panel.querySelector(selector)?.textContent?.trim();
+          const [map, bar, lo, hi] = ['.map-box', '.scale-bar', '.scale-lo', '.scale-hi'].map(box);
+          const mid = panel.querySelector('.scale-mid') ? box('.scale-mid') : undefined;
+          return {
+            panel: panel.getAttribute('data-panel'),
+            diverging: panel.getAttribute('data-palette') === 'diverging',
+            widths: [map!.width, bar!.width],
+            ends: [lo!.left - bar!.left, bar!.right - hi!.right],
+            middle: mid ? mid.left + mid.width / 2 - (bar!.left + bar!.width / 2) : undefined,
+            labels: [text('.scale-lo'), text('.scale-mid'), text('.scale-hi')],
+          };
+        }),
+      );
+      assert.ok(bars.length > 0);
+      for (const b of bars) {
+        assert.ok(
+          Math.abs(b.widths[0]! - b.widths[1]!) <= 1,
+          `${b.panel}: map ${b.widths[0]} px, bar ${b.widths[1]} px`,
+        );
+        assert.ok(
+          b.ends.every((gap) => Math.abs(gap) <= 1),
+          `${b.panel}: labels ${b.ends.join(', ')} px from the bar's ends`,
+        );
+        if (b.diverging) {
+          // A diverging map's domain is symmetric: its middle, under the white, is 0, and the ends are ∓ the same.
+          assert.ok(b.middle !== undefined && Math.abs(b.middle) <= 1, `${b.panel}: middle label ${b.middle} px off`);
+          assert.equal(b.labels[1], '0');
+          assert.equal(b.labels[0], `−${b.labels[2]}`);
+        }
+      }
+      await page.close();
+    });
+  }
+});
+
 describe('chapter 2', () => {
   const CHAPTER_2 = '/chapters/02-encoding-and-quantisation/';
 

@@ -93,3 +93,8 @@ export function colorize(
   }
   return out;
 }
+
+/** The value a colour bar shows at its middle: a diverging map's white, 0 for a symmetric domain. */
+export function domainMiddle(domain: readonly [number, number]): number {
+  return (domain[0] + domain[1]) / 2;
+}

@@ -3,6 +3,7 @@
  * redrawn only when its picture changes. A picture of another size resizes the panel's box and
  * its overlay's cell units; its domain's ends go to the colour bar's labels.
  */
+import { domainMiddle } from './colormap.ts';
 import { fmtScale } from './format.ts';
 import type { HeatmapView } from './heatmap-view.ts';
 import { mountMapPanel } from './map-panel.ts';
@@ -33,6 +34,7 @@ export function mountMaps<S, D>(
     const markupLabel = canvas?.getAttribute('aria-label');
     const lo = root.querySelector(`[data-role="${name}-scale-lo"]`);
     const hi = root.querySelector(`[data-role="${name}-scale-hi"]`);
+    const mid = root.querySelector(`[data-role="${name}-scale-mid"]`);
     let last: { values: ArrayLike<number>; domain: string; size: string } | undefined;
     return {
       view,
@@ -51,6 +53,7 @@ export function mountMaps<S, D>(
         if (pic.domain) {
           if (lo) lo.textContent = fmtScale(pic.domain[0]);
           if (hi) hi.textContent = fmtScale(pic.domain[1]);
+          if (mid) mid.textContent = fmtScale(domainMiddle(pic.domain));
         }
       },
     };
