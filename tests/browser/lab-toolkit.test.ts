@@ -522,6 +522,28 @@ describe('Decoder Lab, toolkit outputs', () => {
       expected[0]![3],
     );
     assert.deepEqual(await cellsOf(page, 'metrics'), expected);
+    // Their names, typed as Python writes a list, label the per-keypoint table and the map.
+    const names = page.locator('input[data-param="names"]');
+    await names.fill("['snout', 'left_ear', 'right_ear', 'withers', 'tail']");
+    await names.press('Enter');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-role="keypoints-rows"] tr th, [data-role="keypoints-rows"] tr td')
+          ?.textContent?.trim() === 'snout',
+    );
+    assert.deepEqual(
+      (await cellsOf(page, 'keypoints-rows')).map((r) => r[0]),
+      ['snout', 'left_ear', 'right_ear', 'withers', 'tail'],
+    );
+    assert.match((await page.locator('[data-role="map-name"]').textContent()) ?? '', /\(snout\)/);
+    await names.fill('snout, tail');
+    await names.press('Enter');
+    await waitForText(
+      page,
+      '[data-role="messages"]',
+      /2 keypoint names typed under Settings, but the input has 5 keypoints/,
+    );
     await page.close();
   });
 

@@ -149,8 +149,8 @@ export function createLabSession(store: Store<LabState>, client: LabClient): Lab
     if (s.layout !== layout) loading.relayout((layout = s.layout));
     const loaded = labLoaded.get().input;
     // With no input, a results list scored alone still reads the typed σ.
-    const decodes = loaded ?? (labStatus.get().truth.length ? { kind: 'heatmaps' as const } : undefined);
-    if (decodes && runKey(runOf(s), decodes.kind) !== decodedKey) schedule();
+    const kind = loaded?.kind ?? (labStatus.get().truth.length ? 'heatmaps' : undefined);
+    if (kind && runKey(runOf(s), kind) !== decodedKey) schedule();
     const decoded = labDecoded.get();
     if (!decoded) return;
     // A map past the last is the last (a typed index, a link made for a larger file).

@@ -50,6 +50,8 @@ export interface LabState extends Record<LabDecoderId, boolean> {
   pairs: string;
   /** OKS σ per keypoint, `0.026,0.025,…`; empty: COCO-17's for 17 keypoints. */
   sigmas: string;
+  /** Keypoint names, `nose,left_eye,…`; empty: the COCO file's, else COCO-17's or `keypoint k`. */
+  names: string;
   /** Detected boxes scoring below this are dropped, as MMPose's `filter_cfg=dict(bbox_score_thr=…)`. */
   boxThr: number;
   /** How a heatmap file's axes are read: by the Lab's rule, or as the reader says. */
@@ -130,6 +132,46 @@ export function sigmasParam(): Param<string> {
   };
 }
 
+/** The longest names list the URL takes (133 names of about 15 characters). */
+const MAX_NAMES_LENGTH = 2400;
+const NAME = /^[\p{L}\p{N}_.\- ]{1,40}$/u;
+
+/**
+ * Reads keypoint names typed by the reader or read from the URL: names separated by commas
+ * (letters, digits, spaces, `_`, `.` and `-`, at most 40 characters each), with or without
+ * brackets and quotes (`['nose', 'left_eye']` reads as `nose,left_eye`). Returns the list in
+ * URL form, or undefined when the text is not one.
+ */
+export function normalizeNames(text: string): string | undefined {
+  if (text.length > MAX_NAMES_LENGTH * 2) return undefined;
+  const names = text
+    .replace(/^\s*[[(]|[\])]\s*$/g, '')
+    .split(',')
+    .map((n) =>
+      n
+        .trim()
+        .replace(/^(['"])(.*)\1$/, '$2')
+        .trim(),
+    )
+    .filter((n, _, all) => n !== '' || all.length > 1);
+  if (names.length === 0) return '';
+  if (!names.every((n) => NAME.test(n))) return undefined;
+  const joined = names.join(',');
+  return joined.length <= MAX_NAMES_LENGTH ? joined : undefined;
+}
+
+/** Keypoint names in the URL (empty: the file's or the defaults), typed in a text field. */
+export function namesParam(): Param<string> {
+  return {
+    default: '',
+    parse: (raw) => (raw === '' || normalizeNames(raw) === raw ? raw : undefined),
+    format: (v) => v,
+    clamp: (v) => normalizeNames(v) ?? '',
+    control: { kind: 'text' },
+    typed: { read: normalizeNames, expected: 'names separated by commas, such as nose, left_eye, right_eye' },
+  };
+}
+
 /** Parses URL-form pairs into index pairs. */
 export function pairsOf(text: string): [number, number][] {
   if (text === '') return [];
@@ -171,6 +213,7 @@ export const labSchema: Schema<LabState> = {
   flip: choiceParam(FLIPS, 'auto'),
   pairs: pairsParam(COCO17_PAIRS_TEXT),
   sigmas: sigmasParam(),
+  names: namesParam(),
   boxThr: numberParam({ default: 0, min: 0, max: 1, digits: 3 }),
   layout: choiceParam(LAYOUTS, 'auto'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
@@ -193,6 +236,7 @@ export const RUN_KEYS = [
   'flip',
   'pairs',
   'sigmas',
+  'names',
   'boxThr',
 ] as const satisfies readonly (keyof LabState)[];
 
@@ -229,6 +273,7 @@ export function runOf(s: Readonly<RunState>): LabRun {
     flip: s.flip === 'off' ? 'off' : s.flip === 'auto' ? mmposeFlipShift(s.mapping) : s.flip === '0' ? 0 : 1,
     pairs: pairsOf(s.pairs),
     sigmas: s.sigmas === '' ? [] : s.sigmas.split(',').map(Number),
+    names: s.names === '' ? [] : s.names.split(','),
     bboxScoreThr: s.boxThr,
   };
 }

@@ -59,6 +59,16 @@ export interface LabResult {
   notes: string[];
 }
 
+/** The reader's keypoint names when there is one per keypoint; a message when the count differs. */
+function labNames(typed: readonly string[], k: number, messages: string[]): string[] | undefined {
+  if (typed.length === k) return [...typed];
+  if (typed.length)
+    messages.push(
+      `${typed.length} keypoint names typed under Settings, but the input has ${k} keypoints; they are not used`,
+    );
+  return undefined;
+}
+
 /** The page's result of a plan whose variants decoded to `decoded` (one list of rows per variant). */
 export function labResult(plan: LabPlan, decoded: readonly LabRow<LabDecoderId>[][]): LabResult {
   const rows = [...(decoded[0] ?? [])];
@@ -80,7 +90,11 @@ export function labResult(plan: LabPlan, decoded: readonly LabRow<LabDecoderId>[
     decoders,
     rows,
     scale: plan.scale,
-    names: truth?.names ?? (heatmaps ? plan.input.names : undefined) ?? keypointNames(k),
+    names:
+      labNames(plan.run.names, k, messages) ??
+      truth?.names ??
+      (heatmaps ? plan.input.names : undefined) ??
+      keypointNames(k),
     meanScores: meanScores(rows, decoders),
     messages,
     notes,

@@ -55,6 +55,8 @@ export interface LabRun {
   pairs: [number, number][];
   /** OKS σ per keypoint, as the reader typed them; empty: COCO-17's for 17 keypoints (`labSigmas`). */
   sigmas: number[];
+  /** Keypoint names as the reader typed them; empty: the ground truth's, the input's or the defaults. */
+  names: string[];
   /** Detected boxes below this score are not samples (MMPose's `filter_cfg=dict(bbox_score_thr=…)`). */
   bboxScoreThr: number;
 }
@@ -76,10 +78,10 @@ export function simccSettingsOf(run: LabRun): LabSimccSettings {
  */
 export function runKey(run: LabRun, kind: 'heatmaps' | 'simcc'): string {
   if (kind === 'simcc') {
-    const { simccDecoders, splitRatio, sigma, beta, units, sigmas, bboxScoreThr } = run;
-    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units, sigmas, bboxScoreThr });
+    const { simccDecoders, splitRatio, sigma, beta, units, sigmas, names, bboxScoreThr } = run;
+    return JSON.stringify({ simccDecoders, splitRatio, sigma, beta, units, sigmas, names, bboxScoreThr });
   }
-  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs, sigmas, bboxScoreThr } = run;
+  const { convention, mapping, decoders, kernel, beta, stride, units, flip, pairs, sigmas, names, bboxScoreThr } = run;
   return JSON.stringify({
     convention,
     mapping,
@@ -91,6 +93,7 @@ export function runKey(run: LabRun, kind: 'heatmaps' | 'simcc'): string {
     flip,
     pairs,
     sigmas,
+    names,
     bboxScoreThr,
   });
 }

@@ -4,6 +4,7 @@ import {
   COCO17_PAIRS_TEXT,
   labSchema,
   normalizePairs,
+  normalizeNames,
   normalizeSigmas,
   pairsOf,
   runOf,
@@ -29,6 +30,7 @@ describe('Lab state', () => {
       flip: 1,
       pairs: COCO17_FLIP_PAIRS.map(([a, b]) => [a, b]),
       sigmas: [],
+      names: [],
       bboxScoreThr: 0,
     });
     expect(COCO17_PAIRS_TEXT).toBe('1-2,3-4,5-6,7-8,9-10,11-12,13-14,15-16');
@@ -92,9 +94,11 @@ describe('Lab state', () => {
               ? '1-2'
               : key === 'sigmas'
                 ? '0.1'
-                : param.control.kind === 'choice'
-                  ? param.control.values.find((v) => v !== defaults[key])
-                  : undefined;
+                : key === 'names'
+                  ? 'nose'
+                  : param.control.kind === 'choice'
+                    ? param.control.values.find((v) => v !== defaults[key])
+                    : undefined;
       expect(runOf({ ...defaults, [key]: other }), key).not.toEqual(runOf(defaults));
     }
   });
@@ -110,5 +114,18 @@ describe('normalizeSigmas', () => {
     expect(normalizeSigmas('[.26, .25] / 10')).toBeUndefined();
     expect(labSchema.sigmas.parse('0.1,abc')).toBeUndefined();
     expect(labSchema.sigmas.parse('0.1,0.2')).toBe('0.1,0.2');
+  });
+});
+
+describe('normalizeNames', () => {
+  it("reads typed names, as a list or Python's, and refuses what a URL should not carry", () => {
+    expect(normalizeNames("['nose', 'left_eye', \"right eye\"]")).toBe('nose,left_eye,right eye');
+    expect(normalizeNames('nose, tail')).toBe('nose,tail');
+    expect(normalizeNames('')).toBe('');
+    expect(normalizeNames('nose, <script>')).toBeUndefined();
+    expect(normalizeNames('nose,,tail')).toBeUndefined();
+    expect(normalizeNames('x'.repeat(41))).toBeUndefined();
+    expect(labSchema.names.parse('nose,tail')).toBe('nose,tail');
+    expect(labSchema.names.parse('nose,%3Cb%3E')).toBeUndefined();
   });
 });

@@ -15,5 +15,6 @@ export const RUN: LabRun = {
   flip: 1,
   pairs: [[1, 2]],
   sigmas: [],
+  names: [],
   bboxScoreThr: 0,
 };

@@ -30,6 +30,10 @@ describe('runKey(run, kind)', () => {
       { units: 'heatmap' },
       { flip: 0 },
       { pairs: [] },
+      // What the result reports: σ, names and the box threshold are read when the rows are scored.
+      { sigmas: [0.1] },
+      { names: ['nose'] },
+      { bboxScoreThr: 0.3 },
     ] as Partial<LabRun>[])
       expect(runKey({ ...RUN, ...patch }, 'heatmaps'), JSON.stringify(patch)).not.toBe(heat);
     expect(runKey({ ...RUN, splitRatio: 3, sigma: [4.9, 5.66], simccDecoders: [] }, 'heatmaps')).toBe(heat);
@@ -40,6 +44,9 @@ describe('runKey(run, kind)', () => {
       { beta: 1 },
       { simccDecoders: [] },
       { units: 'heatmap' },
+      { sigmas: [0.1] },
+      { names: ['nose'] },
+      { bboxScoreThr: 0.3 },
     ] as Partial<LabRun>[])
       expect(runKey({ ...RUN, ...patch }, 'simcc'), JSON.stringify(patch)).not.toBe(simcc);
     expect(runKey({ ...RUN, kernel: 3, convention: 'mmpose', flip: 'off', stride: 8 }, 'simcc')).toBe(simcc);

@@ -69,8 +69,9 @@ export function lossChart(d: OffsetLossData, { width, document }: { width: numbe
       ariaDescription: `The loss falls as one over the height: ${fmt(d.small.loss, 4)} at ${d.small.height} px, ${fmt(d.large.loss, 4)} at ${d.large.height} px.`,
       x: { type: 'log', label: 'Person height (px) →' },
       marginRight: 24,
-      // Headroom for the small person's label above its dot.
-      y: { label: '↑ Offset loss', grid: true, domain: [0, 1.2 * Math.max(d.small.loss, d.large.loss)] },
+      // The whole curve, with headroom: the axis stays put as the sliders move, and no part of
+      // the curve (people from 16 px) runs off the top.
+      y: { label: '↑ Offset loss', grid: true, domain: [0, 1.15 * Math.max(...d.curve.map((c) => c.loss), 1e-9)] },
       marks: [
         Plot.line(d.curve, { x: 'height', y: 'loss', className: 'loss-curve', strokeWidth: 2, ariaHidden: 'true' }),
         ...dots.map((p) =>
@@ -88,11 +89,12 @@ export function lossChart(d: OffsetLossData, { width, document }: { width: numbe
             x: 'height',
             y: 'loss',
             text: () => `${p.who} ${fmt(p.loss, 4)}`,
-            // The small person's dot sits top left, the large one's bottom right: each label
-            // goes toward the middle, clear of the axes.
-            dx: p.who === 'small' ? 8 : -8,
-            dy: p.who === 'small' ? 4 : -10,
-            textAnchor: p.who === 'small' ? 'start' : 'end',
+            // The curve falls to the right: above and right of the small person's dot it is clear.
+            // The large one's dot sits where the curve is nearly flat: its label goes straight
+            // above, clear of the curve on either side.
+            dx: p.who === 'small' ? 6 : 0,
+            dy: p.who === 'small' ? -10 : -12,
+            textAnchor: p.who === 'small' ? 'start' : 'middle',
             className: `${p.className} decoder-label`,
             ariaHidden: 'true',
           }),

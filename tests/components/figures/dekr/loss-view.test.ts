@@ -32,6 +32,16 @@ describe('lossChart(data, frame)', () => {
     expect(svg.getAttribute('aria-description')).toContain('at 32 px');
   });
 
+  it('keeps the whole curve inside the plot, whatever the people and the error', () => {
+    for (const patch of [{ small: 16, err: 20 }, { small: 128, large: 128, err: 0.5 }, { err: 0 }]) {
+      const d = lossData(state(patch));
+      const svg = lossChart(d, { width: 480, document: doc() }) as Element & { scale(n: 'y'): { domain: number[] } };
+      const top = svg.scale('y').domain[1]!;
+      expect(Math.max(...d.curve.map((c) => c.loss))).toBeLessThanOrEqual(top);
+      expect(Math.max(d.small.loss, d.large.loss)).toBeLessThanOrEqual(top);
+    }
+  });
+
   it('draws 5 px on 40 and 240 px people as pinned', async () => {
     const d = lossData(state({ small: 40, large: 240, err: 5 }));
     await expect(lossChart(d, { width: 480, document: doc() }).outerHTML).toMatchFileSnapshot(
