@@ -264,6 +264,36 @@ describe('colour bars', () => {
   }
 });
 
+describe('legends', () => {
+  test('figure 4.2 keys its bars with blocks of their colour, not with lines (one of them dashed)', async () => {
+    const page = await openHydrated(light, `${origin}/chapters/04-dark-step-by-step/`);
+    const figure = page.locator('#fig-resolution');
+    const swatches = await figure
+      .locator('.legend li svg')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) => [svg.firstElementChild?.tagName, svg.firstElementChild?.getAttribute('class')]),
+      );
+    assert.deepEqual(swatches, [
+      ['rect', 'decoder-argmax'],
+      ['rect', 'decoder-quarter'],
+      ['rect', 'decoder-dark'],
+    ]);
+    // The chart draws those classes as bars, in the colours the swatches show.
+    const colours = await figure.evaluate((root) =>
+      ['decoder-argmax', 'decoder-quarter', 'decoder-dark'].map((c) => {
+        const bar = root.querySelector(`svg:not([width="28"]) g.${c} rect`);
+        const swatch = root.querySelector(`.legend rect.${c}`);
+        return [bar && getComputedStyle(bar).color, swatch && getComputedStyle(swatch).color];
+      }),
+    );
+    for (const [bar, swatch] of colours) {
+      assert.ok(bar, 'a bar of each decoder');
+      assert.equal(swatch, bar);
+    }
+    await page.close();
+  });
+});
+
 describe('chapter 2', () => {
   const CHAPTER_2 = '/chapters/02-encoding-and-quantisation/';
 

@@ -40,6 +40,9 @@ export function stepMap(
   }
 }
 
+/** The step that gives DARK's answer. */
+const NEWTON = DARK_STEPS.indexOf('newton');
+
 const at = (p: { x: number; y: number }) => `translate(${num(p.x, 3)} ${num(p.y, 3)})`;
 
 /**
@@ -86,7 +89,8 @@ export function darkStepperView(d: DarkStepsData, stepIndex: number, kernel: num
     'term-dyy': s ? fmt(s.dyy, 4) : '—',
     'term-dxy': s ? fmt(s.dxy, 4) : '—',
     det: s ? fmt(s.det, 5) : '—',
-    'err-dark': `${fmt(d.errors.dark)} px`,
+    // DARK's answer is the Newton step's: before it, the stepper does not give it away.
+    'err-dark': stepIndex >= NEWTON ? `${fmt(d.errors.dark)} px` : `at step ${NEWTON + 1}`,
     'err-quarter': `${fmt(d.errors.quarter)} px`,
     'err-argmax': `${fmt(d.errors.argmax)} px`,
   };

@@ -33,6 +33,15 @@ describe('darkStepperView(data, step, kernel)', () => {
     expect(darkStepperView(edge, 5, 11).text['term-dx']).toBe('—');
   });
 
+  it("keeps DARK's error for the Newton step: before it, the stepper names the step", () => {
+    const newton = DARK_STEPS.indexOf('newton');
+    expect(darkStepperView(data, 0, 11).text['err-dark']).toBe(`at step ${newton + 1}`);
+    expect(darkStepperView(data, newton - 1, 11).text['err-dark']).toBe(`at step ${newton + 1}`);
+    expect(darkStepperView(data, newton, 11).text['err-dark']).toMatch(/^\d+\.\d\d px$/);
+    // Argmax's answer is step 1's own.
+    expect(darkStepperView(data, 0, 11).text['err-argmax']).toMatch(/^\d+\.\d\d px$/);
+  });
+
   it('marks the current step for assistive tech and no other', () => {
     const v = darkStepperView(data, 2, 11);
     expect(DARK_STEPS.map((_, i) => v.attrs[`step-${i}`]?.['aria-current'])).toEqual(
