@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COCO17_FLIP_PAIRS } from '../../../src/lib/index.ts';
-import {
-  COCO17_PAIRS_TEXT,
-  labSchema,
-  normalizePairs,
-  normalizeNames,
-  normalizeSigmas,
-  pairsOf,
-  runOf,
-  RUN_KEYS,
-} from '../../../src/components/lab/state.ts';
+import { COCO17_PAIRS_TEXT, normalizePairs, pairsOf } from '../../../src/components/lab/list-params.ts';
+import { labSchema, runOf, RUN_KEYS } from '../../../src/components/lab/state.ts';
 import { defaultsOf, readState, writeState } from '../../../src/components/ui/params.ts';
 
 const defaults = defaultsOf(labSchema);
@@ -101,31 +93,5 @@ describe('Lab state', () => {
                     : undefined;
       expect(runOf({ ...defaults, [key]: other }), key).not.toEqual(runOf(defaults));
     }
-  });
-});
-
-describe('normalizeSigmas', () => {
-  it('reads a typed list of σ, with or without brackets, and refuses anything else', () => {
-    expect(normalizeSigmas('[.026, .025, 0.035]')).toBe('0.026,0.025,0.035');
-    expect(normalizeSigmas('0.1 0.2;0.3')).toBe('0.1,0.2,0.3');
-    expect(normalizeSigmas('0.1, -0.2')).toBeUndefined();
-    expect(normalizeSigmas('0.1, 0')).toBeUndefined();
-    expect(normalizeSigmas('0.1, 1e-3')).toBeUndefined();
-    expect(normalizeSigmas('[.26, .25] / 10')).toBeUndefined();
-    expect(labSchema.sigmas.parse('0.1,abc')).toBeUndefined();
-    expect(labSchema.sigmas.parse('0.1,0.2')).toBe('0.1,0.2');
-  });
-});
-
-describe('normalizeNames', () => {
-  it("reads typed names, as a list or Python's, and refuses what a URL should not carry", () => {
-    expect(normalizeNames("['nose', 'left_eye', \"right eye\"]")).toBe('nose,left_eye,right eye');
-    expect(normalizeNames('nose, tail')).toBe('nose,tail');
-    expect(normalizeNames('')).toBe('');
-    expect(normalizeNames('nose, <script>')).toBeUndefined();
-    expect(normalizeNames('nose,,tail')).toBeUndefined();
-    expect(normalizeNames('x'.repeat(41))).toBeUndefined();
-    expect(labSchema.names.parse('nose,tail')).toBe('nose,tail');
-    expect(labSchema.names.parse('nose,%3Cb%3E')).toBeUndefined();
   });
 });

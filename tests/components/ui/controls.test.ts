@@ -6,7 +6,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pairsParam } from '../../../src/components/lab/state.ts';
+import { pairsParam } from '../../../src/components/lab/list-params.ts';
 import { bindControls } from '../../../src/components/ui/controls.ts';
 import { booleanParam, choiceParam, numberParam } from '../../../src/components/ui/params.ts';
 import { createStore, flushUrl } from '../../../src/components/ui/store.ts';
