@@ -73,6 +73,8 @@ export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeomet
   let truth: LabTruth | undefined;
   let results: PairedTruth['results'];
   let boxes: { name: string; list: CocoDetection[] } | undefined;
+  // Whether a COCO file was there to read the boxes with (they may still not fit the samples).
+  let boxesPaired = false;
   for (const entry of files) {
     if ('error' in entry || entry.file.kind !== 'detections') continue;
     if (boxes) messages.push(`${entry.name}: one detections file at a time; ${boxes.name} is used`);
@@ -107,6 +109,7 @@ export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeomet
       continue;
     }
     if (boxes) {
+      boxesPaired = true;
       truth = detectedTruth(name, coco, boxes, geometry, messages);
       continue;
     }
@@ -123,7 +126,7 @@ export function pairTruth(files: readonly ReadTruthFile[], geometry: TruthGeomet
     truth = { kind: 'coco', source: name, ...cocoPerMap(instances, geometry, units), coco, instances };
     if (coco.keypointNames.length === k) truth.names = coco.keypointNames;
   }
-  if (boxes && !truth) {
+  if (boxes && !boxesPaired) {
     messages.push(
       `${boxes.name}: a detector's boxes are read with the COCO keypoints file of their images (MMPose's ann_file); load that too`,
     );

@@ -9,6 +9,7 @@ import { CocoEvalError, cocoEvaluate, type CocoEvalStats } from '../cocoeval.ts'
 import type { Point } from '../stack.ts';
 import { summarize } from '../stats.ts';
 import { cocoEvalInput } from './coco.ts';
+import { COCO_METRIC_DEFAULTS } from './cocoMetric.ts';
 import { nonFiniteSummary, summarizeLab, type LabRow } from './decode.ts';
 import type { NonFiniteReport } from './input.ts';
 import { labMetrics, labSigmas, type LabDecoderMetrics } from './metrics.ts';
@@ -162,7 +163,7 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
     }
     if (truth.detections) {
       result.notes.push(
-        `Samples on ${truth.detections}'s boxes have no annotation of their own: mean error, PCK and OKS are not measured; AP and AR are CocoMetric's, each pose scored by its box score × the mean of its keypoint scores above 0.2, then OKS-NMS.`,
+        `Samples on ${truth.detections}'s boxes have no annotation of their own: mean error, PCK and OKS are not measured; AP and AR are CocoMetric's, each pose scored by its box score × the mean of its keypoint scores above ${COCO_METRIC_DEFAULTS.keypointScoreThr}, then OKS-NMS at ${COCO_METRIC_DEFAULTS.nmsThr}.`,
       );
     }
     if (!sigmas && !problem)

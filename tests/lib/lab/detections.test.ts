@@ -133,6 +133,8 @@ describe('pairTruth with a detector results file', () => {
     expect(paired.truth).toBeUndefined();
     expect(paired.messages[0]).toContain('but the input holds 2 samples');
     expect(paired.messages[0]).toContain('filter_cfg=dict(bbox_score_thr=…)');
+    // The COCO file was there: nothing asks for it.
+    expect(paired.messages).toHaveLength(1);
     const filtered = pairTruth(
       files,
       { n: 2, k: 2, inputW: 48, inputH: 64, mapping: 'stride', bboxScoreThr: 0.3 },
