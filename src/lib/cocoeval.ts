@@ -147,17 +147,6 @@ function byDescending(values: readonly number[]): number[] {
   return values.map((_, i) => i).sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
 }
 
-/** One image and category under one area range: `evaluateImg`'s output. */
-interface ImageEval {
-  /** Per threshold, per result (by score): the matched ground truth's id, 0 when unmatched. */
-  matches: number[][];
-  /** Per threshold, per result: ignored. */
-  ignored: boolean[][];
-  scores: number[];
-  /** Per ground truth: ignored in this range. */
-  gtIgnored: boolean[];
-}
-
 function checkInput(input: CocoEvalInput): void {
   const k = input.sigmas.length;
   if (k === 0) throw new CocoEvalError('no keypoint σ: COCOeval needs one per keypoint');
@@ -213,122 +202,202 @@ function resultAreas(results: readonly CocoEvalResult[]): number[] {
   });
 }
 
-/** pycocotools' keypoint evaluation (see the module comment). */
-export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
+/** What `accumulate()` reads of one image and category: `evaluateImg`'s output under each area range. */
+export interface CocoImageEval {
+  imageId: number;
+  categoryId: number;
+  /** The results' scores, descending (a stable sort), at most maxDets. */
+  scores: number[];
+  /**
+   * Per area range, in {@link COCO_EVAL_RANGES}' order: the ground truths that count, and per result
+   * one letter per OKS threshold (0.50, 0.55, …, 0.95): `t` matched, `f` unmatched, `i` ignored.
+   */
+  ranges: { countable: number; outcomes: string[] }[];
+}
+
+/** Everything `accumulate()` needs: the images evaluated (all, or one shard's) and their matches. */
+export interface CocoImageEvals {
+  /** Every image of the ground truth, sorted (a shard evaluates some of them). */
+  imageIds: number[];
+  categoryIds: number[];
+  maxDets: number;
+  /** The evaluated images' (image, category) pairs that hold a ground truth or a result, in image order. */
+  evals: CocoImageEval[];
+  /** Ground truths that count in the 'all' range, results evaluated (after maxDets), (image, category) pairs with more than maxDets results. */
+  truths: number;
+  results: number;
+  dropped: number;
+  /** An annotation has the id 0 (see the module comment). */
+  idZero: boolean;
+}
+
+/** The area ranges `summarize()` reads, in the order of {@link CocoImageEval}'s `ranges`. */
+export const COCO_EVAL_RANGES = ['all', 'medium', 'large'] as const;
+
+/** Which images to evaluate: those whose place in the sorted image ids is `index` modulo `count`. */
+export interface CocoShard {
+  index: number;
+  count: number;
+}
+
+/**
+ * pycocotools' `evaluate()`: each image and category matched under each area range, for every
+ * image or, given a shard, every `count`-th one. {@link cocoAccumulate} turns the evaluations of
+ * all images (one call's, or the shards' concatenated) into the statistics.
+ */
+export function cocoEvaluateImages(input: CocoEvalInput, shard?: CocoShard): CocoImageEvals {
   checkInput(input);
+  if (
+    shard &&
+    !(
+      Number.isInteger(shard.count) &&
+      shard.count >= 1 &&
+      Number.isInteger(shard.index) &&
+      shard.index >= 0 &&
+      shard.index < shard.count
+    )
+  ) {
+    throw new CocoEvalError(`shard ${shard.index + 1}/${shard.count}: a shard is i/n with 1 ≤ i ≤ n`);
+  }
   const maxDets = input.maxDets ?? COCO_KEYPOINT_MAX_DETS;
   const imageIds = [...new Set(input.imageIds)].sort((a, b) => a - b);
   const categoryIds = [...new Set(input.categoryIds)].sort((a, b) => a - b);
-  const notes: string[] = [];
-  if (!categoryIds.length) notes.push('The ground truth lists no categories, so COCOeval evaluates nothing.');
-  if (input.truths.some((t) => t.id === 0)) {
-    notes.push(
-      'An annotation has the id 0: pycocotools marks a match by the annotation id, so a result matched to it counts as a false positive.',
-    );
-  }
+  const selected = shard ? imageIds.filter((_, i) => i % shard.count === shard.index) : imageIds;
+  const chosen = new Set(selected);
   const categories = new Set(categoryIds);
   const areas = resultAreas(input.results);
 
-  // Grouped by (image, category): images in sorted order, each image's entries in file order.
+  // Grouped by (image, category): each image's entries in file order.
   const key = (image: number, category: number) => `${image} ${category}`;
   const gts = new Map<string, CocoEvalTruth[]>();
-  const dts = new Map<string, { result: CocoEvalResult; id: number; area: number }[]>();
-  const truthsByImage = new Map<number, CocoEvalTruth[]>();
-  for (const t of input.truths) listIn(truthsByImage, t.imageId).push(t);
-  const resultsByImage = new Map<number, number[]>();
-  input.results.forEach((r, i) => listIn(resultsByImage, r.imageId).push(i));
-  for (const image of imageIds) {
-    for (const t of truthsByImage.get(image) ?? []) {
-      if (!categories.has(t.categoryId)) continue;
-      listIn(gts, key(image, t.categoryId)).push(t);
-    }
-    for (const i of resultsByImage.get(image) ?? []) {
-      const r = input.results[i] as CocoEvalResult;
-      if (!categories.has(r.categoryId)) continue;
-      listIn(dts, key(image, r.categoryId)).push({ result: r, id: i + 1, area: areas[i] as number });
-    }
+  const dts = new Map<string, { result: CocoEvalResult; area: number }[]>();
+  for (const t of input.truths) {
+    if (chosen.has(t.imageId) && categories.has(t.categoryId)) listIn(gts, key(t.imageId, t.categoryId)).push(t);
   }
+  input.results.forEach((r, i) => {
+    if (chosen.has(r.imageId) && categories.has(r.categoryId)) {
+      listIn(dts, key(r.imageId, r.categoryId)).push({ result: r, area: areas[i] as number });
+    }
+  });
   const ignoredTruth = (t: CocoEvalTruth) => t.iscrowd || t.numKeypoints === 0;
-
-  // computeOks: results by score, at most maxDets; rows results, columns ground truths.
-  const oksTable = new Map<string, number[][]>();
-  for (const [k, gt] of gts) {
-    const dt = dts.get(k) ?? [];
-    const order = byDescending(dt.map((d) => d.result.score)).slice(0, maxDets);
-    oksTable.set(
-      k,
-      order.map((i) => gt.map((g) => oks((dt[i] as { result: CocoEvalResult }).result.keypoints, g, input.sigmas))),
-    );
-  }
-
   const T = OKS_THRESHOLDS.length;
-  const evaluateImage = (image: number, category: number, range: readonly [number, number]): ImageEval | null => {
+
+  const evaluateImage = (image: number, category: number): CocoImageEval | null => {
     const k = key(image, category);
     const gtAll = gts.get(k) ?? [];
     const dtAll = dts.get(k) ?? [];
     if (!gtAll.length && !dtAll.length) return null;
-    const gtIgnoreAll = gtAll.map((g) => ignoredTruth(g) || g.area < range[0] || g.area > range[1]);
-    const gtOrder = gtAll.map((_, j) => j).sort((a, b) => Number(gtIgnoreAll[a]) - Number(gtIgnoreAll[b]) || a - b);
-    const gt = gtOrder.map((j) => gtAll[j] as CocoEvalTruth);
-    const gtIgnored = gtOrder.map((j) => gtIgnoreAll[j] as boolean);
-    const dtOrder = byDescending(dtAll.map((d) => d.result.score)).slice(0, maxDets);
-    const dt = dtOrder.map((i) => dtAll[i]!);
-    const table = oksTable.get(k) ?? [];
-    const matches = Array.from({ length: T }, () => new Array<number>(dt.length).fill(0));
-    const ignored = Array.from({ length: T }, () => new Array<boolean>(dt.length).fill(false));
-    if (gt.length && dt.length) {
-      OKS_THRESHOLDS.forEach((threshold, t) => {
-        const gtMatched = new Array<number>(gt.length).fill(0);
-        dt.forEach((d, di) => {
-          let best = Math.min(threshold, 1 - 1e-10);
-          let m = -1;
-          for (let g = 0; g < gt.length; g++) {
-            if (gtMatched[g]! > 0 && !gt[g]!.iscrowd) continue;
-            if (m > -1 && !gtIgnored[m] && gtIgnored[g]) break;
-            const v = table[di]![gtOrder[g]!] as number;
-            if (v < best) continue;
-            best = v;
-            m = g;
-          }
-          if (m === -1) return;
-          ignored[t]![di] = gtIgnored[m] as boolean;
-          matches[t]![di] = gt[m]!.id;
-          gtMatched[m] = d.id;
+    // computeOks: results by score, at most maxDets; rows results, columns ground truths.
+    const dt = byDescending(dtAll.map((d) => d.result.score))
+      .slice(0, maxDets)
+      .map((i) => dtAll[i]!);
+    const table = dt.map((d) => gtAll.map((g) => oks(d.result.keypoints, g, input.sigmas)));
+    const ranges = COCO_EVAL_RANGES.map((name) => {
+      const range = COCO_KEYPOINT_AREA_RANGES[name];
+      const gtIgnoreAll = gtAll.map((g) => ignoredTruth(g) || g.area < range[0] || g.area > range[1]);
+      const gtOrder = gtAll.map((_, j) => j).sort((a, b) => Number(gtIgnoreAll[a]) - Number(gtIgnoreAll[b]) || a - b);
+      const gt = gtOrder.map((j) => gtAll[j] as CocoEvalTruth);
+      const gtIgnored = gtOrder.map((j) => gtIgnoreAll[j] as boolean);
+      // Per result and threshold: the matched ground truth's id (0 when unmatched) and whether ignored.
+      const matches = dt.map(() => new Array<number>(T).fill(0));
+      const ignored = dt.map(() => new Array<boolean>(T).fill(false));
+      if (gt.length && dt.length) {
+        OKS_THRESHOLDS.forEach((threshold, t) => {
+          const gtMatched = new Array<boolean>(gt.length).fill(false);
+          dt.forEach((_, di) => {
+            let best = Math.min(threshold, 1 - 1e-10);
+            let m = -1;
+            for (let g = 0; g < gt.length; g++) {
+              if (gtMatched[g] && !gt[g]!.iscrowd) continue;
+              if (m > -1 && !gtIgnored[m] && gtIgnored[g]) break;
+              const v = table[di]![gtOrder[g]!] as number;
+              if (v < best) continue;
+              best = v;
+              m = g;
+            }
+            if (m === -1) return;
+            ignored[di]![t] = gtIgnored[m] as boolean;
+            matches[di]![t] = gt[m]!.id;
+            gtMatched[m] = true;
+          });
         });
+      }
+      const outcomes = dt.map((d, di) => {
+        // An unmatched result outside the area range is ignored.
+        const outside = d.area < range[0] || d.area > range[1];
+        let letters = '';
+        for (let t = 0; t < T; t++) {
+          const unmatched = matches[di]![t] === 0;
+          letters += ignored[di]![t] || (unmatched && outside) ? 'i' : unmatched ? 'f' : 't';
+        }
+        return letters;
       });
-    }
-    // An unmatched result outside the area range is ignored.
-    dt.forEach((d, di) => {
-      const outside = d.area < range[0] || d.area > range[1];
-      for (let t = 0; t < T; t++) if (matches[t]![di] === 0 && outside) ignored[t]![di] = true;
+      return { countable: gtIgnored.filter((i) => !i).length, outcomes };
     });
-    return { matches, ignored, scores: dt.map((d) => d.result.score), gtIgnored };
+    return { imageId: image, categoryId: category, scores: dt.map((d) => d.result.score), ranges };
   };
 
-  // accumulate: precision [T, R, K] and recall [T, K] per area range, −1 where nothing counts.
-  const accumulate = (range: readonly [number, number]) => {
+  const evals: CocoImageEval[] = [];
+  for (const image of selected) {
+    for (const category of categoryIds) {
+      const e = evaluateImage(image, category);
+      if (e) evals.push(e);
+    }
+  }
+  let results = 0;
+  let dropped = 0;
+  for (const [, dt] of dts) {
+    results += Math.min(dt.length, maxDets);
+    if (dt.length > maxDets) dropped++;
+  }
+  let truths = 0;
+  for (const [, gt] of gts) truths += gt.filter((g) => !ignoredTruth(g)).length;
+  return {
+    imageIds,
+    categoryIds,
+    maxDets,
+    evals,
+    truths,
+    results,
+    dropped,
+    idZero: input.truths.some((t) => t.id === 0),
+  };
+}
+
+/**
+ * pycocotools' `accumulate()` and `summarize()` over evaluated images: precision made monotone
+ * and read at 101 recall points, recall at the last result, per OKS threshold, area range and
+ * category; the ten statistics the means of the values that exist.
+ */
+export function cocoAccumulate(evaluated: CocoImageEvals): CocoEvalOutput {
+  const { categoryIds, maxDets } = evaluated;
+  const T = OKS_THRESHOLDS.length;
+  const place = new Map(evaluated.imageIds.map((id, i) => [id, i]));
+  // Images in the ground truth's order (a stable sort keeps each image's categories together).
+  const ordered = [...evaluated.evals].sort((a, b) => place.get(a.imageId)! - place.get(b.imageId)!);
+
+  // Per area range: precision [K][T][R] and recall [K][T], −1 where nothing counts.
+  const accumulate = (rangeIndex: number) => {
     const precision: number[][][] = [];
     const recall: number[][] = [];
     for (const category of categoryIds) {
-      const evals = imageIds.map((image) => evaluateImage(image, category, range)).filter((e) => e !== null);
+      const evals = ordered.filter((e) => e.categoryId === category);
       const byT = Array.from({ length: T }, () => new Array<number>(RECALL_THRESHOLDS.length).fill(-1));
       const recallT = new Array<number>(T).fill(-1);
-      const scores = evals.flatMap((e) => e.scores.slice(0, maxDets));
+      const scores = evals.flatMap((e) => e.scores);
+      const outcomes = evals.flatMap((e) => e.ranges[rangeIndex]!.outcomes);
       const order = byDescending(scores);
-      const countable = evals.reduce((n, e) => n + e.gtIgnored.filter((i) => !i).length, 0);
+      const countable = evals.reduce((n, e) => n + e.ranges[rangeIndex]!.countable, 0);
       if (evals.length && countable > 0) {
         for (let t = 0; t < T; t++) {
-          const matched = evals.flatMap((e) => e.matches[t]!.slice(0, maxDets));
-          const ignored = evals.flatMap((e) => e.ignored[t]!.slice(0, maxDets));
           let tp = 0;
           let fp = 0;
           const rc: number[] = [];
           const pr: number[] = [];
           for (const i of order) {
-            if (!ignored[i]) {
-              if (matched[i] !== 0) tp++;
-              else fp++;
-            }
+            const outcome = outcomes[i]![t];
+            if (outcome === 't') tp++;
+            else if (outcome === 'f') fp++;
             rc.push(tp / countable);
             pr.push(tp / (fp + tp + SPACING_1));
           }
@@ -354,9 +423,9 @@ export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
   };
 
   const ranges = {
-    all: accumulate(COCO_KEYPOINT_AREA_RANGES.all),
-    medium: accumulate(COCO_KEYPOINT_AREA_RANGES.medium),
-    large: accumulate(COCO_KEYPOINT_AREA_RANGES.large),
+    all: accumulate(COCO_EVAL_RANGES.indexOf('all')),
+    medium: accumulate(COCO_EVAL_RANGES.indexOf('medium')),
+    large: accumulate(COCO_EVAL_RANGES.indexOf('large')),
   };
   const meanOfExisting = (values: number[]) => {
     const kept = values.filter((v) => v > -1);
@@ -368,16 +437,19 @@ export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
   const ar = (range: keyof typeof ranges, t?: number) =>
     meanOfExisting(ranges[range].recall.flatMap((byT) => (t === undefined ? byT : [byT[at(t)] as number])));
 
-  let results = 0;
-  for (const [, dt] of dts) results += Math.min(dt.length, maxDets);
-  const dropped = [...dts.values()].filter((dt) => dt.length > maxDets).length;
+  const notes: string[] = [];
+  if (!categoryIds.length) notes.push('The ground truth lists no categories, so COCOeval evaluates nothing.');
+  if (evaluated.idZero) {
+    notes.push(
+      'An annotation has the id 0: pycocotools marks a match by the annotation id, so a result matched to it counts as a false positive.',
+    );
+  }
+  const { dropped } = evaluated;
   if (dropped) {
     notes.push(
       `${dropped} image${dropped === 1 ? ' has' : 's have'} more than ${maxDets} results: COCOeval keeps the ${maxDets} best-scored of each.`,
     );
   }
-  let truths = 0;
-  for (const [, gt] of gts) truths += gt.filter((g) => !ignoredTruth(g)).length;
   return {
     stats: {
       ap: ap('all'),
@@ -391,8 +463,13 @@ export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
       arm: ar('medium'),
       arl: ar('large'),
     },
-    truths,
-    results,
+    truths: evaluated.truths,
+    results: evaluated.results,
     notes,
   };
+}
+
+/** pycocotools' keypoint evaluation (see the module comment): every image evaluated, then accumulated. */
+export function cocoEvaluate(input: CocoEvalInput): CocoEvalOutput {
+  return cocoAccumulate(cocoEvaluateImages(input));
 }

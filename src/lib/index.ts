@@ -19,6 +19,7 @@ export * from './scores.ts';
 export * from './keypoints.ts';
 export * from './metrics.ts';
 export * from './cocoeval.ts';
+export * from './cocoShards.ts';
 export * from './dsnt.ts';
 export * from './simdr.ts';
 export * from './dekr.ts';
