@@ -108,7 +108,7 @@ const noCycles = {
 };
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'scratch/'] },
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'scratch/', 'pkg/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -159,33 +159,44 @@ function parseHeaderLiteral(text: string): HeaderValue {
   return result;
 }
 
+/** A `.npy` file's header, read before its data. */
+export interface NpyHeader {
+  shape: number[];
+  dtype: string;
+  fortranOrder: boolean;
+  /** Where the data begins, in bytes from the start of the file. */
+  dataStart: number;
+  /** Elements (the shape's product) and bytes per element. */
+  count: number;
+  itemSize: number;
+}
+
 /**
- * Parses a `.npy` file. Integer and bool dtypes are converted to float; Fortran-ordered data
- * is transposed to C order. Throws {@link NpyError} (and nothing else) on malformed input.
+ * Reads a `.npy` header from the first bytes of a file: the header, or undefined when `bytes` end
+ * before it does (read more and call again). Throws {@link NpyError} on a malformed header, an
+ * unsupported dtype or more than `maxElements` elements. A file read in pieces (a stream) starts
+ * here, then converts its data a piece at a time with {@link npyValues}.
  */
-export function parseNpy(input: ArrayBuffer | Uint8Array, options: ParseNpyOptions = {}): NpyArray {
-  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+export function readNpyHeader(bytes: Uint8Array, options: ParseNpyOptions = {}): NpyHeader | undefined {
   const maxElements = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
-  if (bytes.length < 10 || MAGIC.some((b, j) => bytes[j] !== b)) {
+  const magic = Math.min(bytes.length, MAGIC.length);
+  if (MAGIC.slice(0, magic).some((b, j) => bytes[j] !== b)) {
     throw new NpyError('not a .npy file: it does not start with the magic string \\x93NUMPY');
   }
+  if (bytes.length < 8) return undefined;
   const major = bytes[6] as number;
   if (major < 1 || major > 3) {
     throw new NpyError(`unsupported .npy version ${major}.${bytes[7]}: expected 1.0, 2.0 or 3.0`);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lengthBytes = major === 1 ? 2 : 4;
-  if (bytes.length < 8 + lengthBytes) throw new NpyError('truncated file: the header length is missing');
+  if (bytes.length < 8 + lengthBytes) return undefined;
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const dataStart = 8 + lengthBytes + headerLength;
   if (headerLength > MAX_HEADER_BYTES) {
     throw new NpyError(`header of ${headerLength} bytes is too long (at most ${MAX_HEADER_BYTES})`);
   }
-  if (dataStart > bytes.length) {
-    throw new NpyError(
-      `truncated file: the header says it is ${headerLength} bytes long but only ${bytes.length - 8 - lengthBytes} follow`,
-    );
-  }
+  if (dataStart > bytes.length) return undefined;
   const headerBytes = bytes.subarray(8 + lengthBytes, dataStart);
   const headerText = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(headerBytes);
   const header = parseHeaderLiteral(headerText);
@@ -211,6 +222,51 @@ export function parseNpy(input: ArrayBuffer | Uint8Array, options: ParseNpyOptio
       );
     }
   }
+  return { shape: dims, dtype: descr, fortranOrder, dataStart, count, itemSize: info.size };
+}
+
+/**
+ * Converts whole elements of a `.npy` file's data (C order) of dtype `dtype` to floats: Float64Array
+ * for 64-bit and 32-bit-integer types, Float32Array otherwise (as {@link parseNpy}).
+ */
+export function npyValues(bytes: Uint8Array, dtype: string): Float32Array | Float64Array {
+  const info = dtypeInfo(dtype);
+  const count = Math.floor(bytes.length / info.size);
+  if (dtype === '<f4' || dtype === '=f4') {
+    // A copy, aligned (a Node Buffer's slice would share its pool).
+    const copy = new Uint8Array(count * 4);
+    copy.set(bytes.subarray(0, count * 4));
+    return new Float32Array(copy.buffer);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const data = info.wide ? new Float64Array(count) : new Float32Array(count);
+  for (let j = 0; j < count; j++) data[j] = info.read(view, j * info.size, info.littleEndian);
+  return data;
+}
+
+/**
+ * Parses a `.npy` file. Integer and bool dtypes are converted to float; Fortran-ordered data
+ * is transposed to C order. Throws {@link NpyError} (and nothing else) on malformed input.
+ */
+export function parseNpy(input: ArrayBuffer | Uint8Array, options: ParseNpyOptions = {}): NpyArray {
+  const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+  if (bytes.length < 10 || MAGIC.some((b, j) => bytes[j] !== b)) {
+    throw new NpyError('not a .npy file: it does not start with the magic string \\x93NUMPY');
+  }
+  const header = readNpyHeader(bytes, options);
+  if (!header) {
+    const major = bytes[6] as number;
+    const lengthBytes = major === 1 ? 2 : 4;
+    if (bytes.length < 8 + lengthBytes) throw new NpyError('truncated file: the header length is missing');
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+    throw new NpyError(
+      `truncated file: the header says it is ${headerLength} bytes long but only ${bytes.length - 8 - lengthBytes} follow`,
+    );
+  }
+  const { shape: dims, dtype: descr, fortranOrder, dataStart, count } = header;
+  const info = dtypeInfo(descr);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const expectedBytes = count * info.size;
   const present = bytes.length - dataStart;
   if (present < expectedBytes) {
@@ -223,27 +279,25 @@ export function parseNpy(input: ArrayBuffer | Uint8Array, options: ParseNpyOptio
       `${present - expectedBytes} unexpected bytes after the data: shape (${dims.join(', ')}) of ${descr} needs ${expectedBytes}`,
     );
   }
+  if (!fortranOrder || dims.length < 2)
+    return { shape: dims, dtype: descr, fortranOrder, data: npyValues(bytes.subarray(dataStart), descr) };
   const data = info.wide ? new Float64Array(count) : new Float32Array(count);
-  if (!fortranOrder || dims.length < 2) {
-    for (let j = 0; j < count; j++) data[j] = info.read(view, dataStart + j * info.size, info.littleEndian);
-  } else {
-    // Fortran order: the first index varies fastest in the file.
-    const strides = new Array<number>(dims.length);
-    let stride = 1;
-    for (let a = dims.length - 1; a >= 0; a--) {
-      strides[a] = stride;
-      stride *= dims[a] as number;
-    }
-    const index = new Array<number>(dims.length).fill(0);
-    for (let j = 0; j < count; j++) {
-      let target = 0;
-      for (let a = 0; a < dims.length; a++) target += (index[a] as number) * (strides[a] as number);
-      data[target] = info.read(view, dataStart + j * info.size, info.littleEndian);
-      for (let a = 0; a < dims.length; a++) {
-        index[a] = (index[a] as number) + 1;
-        if ((index[a] as number) < (dims[a] as number)) break;
-        index[a] = 0;
-      }
+  // Fortran order: the first index varies fastest in the file.
+  const strides = new Array<number>(dims.length);
+  let stride = 1;
+  for (let a = dims.length - 1; a >= 0; a--) {
+    strides[a] = stride;
+    stride *= dims[a] as number;
+  }
+  const index = new Array<number>(dims.length).fill(0);
+  for (let j = 0; j < count; j++) {
+    let target = 0;
+    for (let a = 0; a < dims.length; a++) target += (index[a] as number) * (strides[a] as number);
+    data[target] = info.read(view, dataStart + j * info.size, info.littleEndian);
+    for (let a = 0; a < dims.length; a++) {
+      index[a] = (index[a] as number) + 1;
+      if ((index[a] as number) < (dims[a] as number)) break;
+      index[a] = 0;
     }
   }
   return { shape: dims, dtype: descr, fortranOrder, data };

@@ -9,6 +9,8 @@ import { keypointNames } from '../keypoints.ts';
 import { SIMCC_DECODER_LABELS, type SimccDecoderId } from '../simcc.ts';
 import type { LabRow, LabSettings, LabSimccSettings } from './decode.ts';
 import { labInputScale } from './decode.ts';
+import { inputToImage, type Crop, type InputMapping } from '../mapping.ts';
+import type { Point } from '../stack.ts';
 
 const cell = (v: number | undefined, digits = 4): string =>
   v === undefined || !Number.isFinite(v) ? '' : Number(v.toFixed(digits)).toString();
@@ -192,4 +194,31 @@ export function labSimccJson(
     null,
     1,
   );
+}
+
+/**
+ * One decoder's points as an [N, K, 3] array of (x, y, score), as the command line writes it to
+ * `<decoder>.npy`: input pixels (`scale` per axis: heatmap pixels × stride, or UDP's ratio), or,
+ * given each sample's crop (a COCO ground truth or detected boxes), image pixels, mapped back as
+ * MMPose does. A keypoint a decoder could not place is NaN; its score then 0.
+ */
+export function labPointArray(
+  rows: readonly LabRow<string>[],
+  decoder: string,
+  shape: { n: number; k: number },
+  scale: Point,
+  image?: { crops: readonly Crop[]; inputW: number; inputH: number; mapping: InputMapping },
+): Float32Array {
+  const out = new Float32Array(shape.n * shape.k * 3).fill(Number.NaN);
+  for (const row of rows) {
+    const p = row.points[decoder];
+    const at = row.index * 3;
+    out[at + 2] = p && Number.isFinite(p.score) ? p.score : 0;
+    if (!p || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
+    let q: Point = { x: p.x * scale.x, y: p.y * scale.y };
+    if (image) q = inputToImage(q, image.crops[row.n]!, image.inputW, image.inputH, image.mapping);
+    out[at] = q.x;
+    out[at + 1] = q.y;
+  }
+  return out;
 }

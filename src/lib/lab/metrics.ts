@@ -17,7 +17,7 @@
  * box, the detector's for a detected one (`detections.ts`). Detected boxes have no annotation of their
  * own, so then only AP and AR are measured: PCK is not a number and mean OKS undefined.
  */
-import type { CocoEvalStats } from '../cocoeval.ts';
+import type { CocoEvalResult, CocoEvalStats } from '../cocoeval.ts';
 import { COCO17_SIGMAS, keypointNames } from '../keypoints.ts';
 import { inputToImage, mmposeCrop, type Crop, type InputMapping } from '../mapping.ts';
 import {
@@ -77,6 +77,8 @@ export interface LabDecoderMetrics<Id extends string> {
   ap?: KeypointAp;
   /** With a COCO file: COCOeval's ten numbers as MMPose's CocoMetric reports them, in image pixels. */
   coco?: CocoEvalStats;
+  /** With a COCO file: the results list CocoMetric scored (rescored, after OKS-NMS), in image pixels. */
+  cocoResults?: CocoEvalResult[];
   /** The mean keypoint score over decoded keypoints, for the score-versus-error view. */
   meanScore: number;
 }
@@ -163,7 +165,9 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
         bboxScore: instance.bboxScore,
         area: crops[n]!.scale.x * crops[n]!.scale.y,
       }));
-      out.coco = cocoMetric(frame.coco, instances, { sigmas }).evaluation.stats;
+      const metric = cocoMetric(frame.coco, instances, { sigmas });
+      out.coco = metric.evaluation.stats;
+      out.cocoResults = metric.results;
     } else if (sigmas) {
       out.meanOks = meanOks(predictions, truths, sigmas);
       const images: ApImage[] = truths.map((truth, n) => ({

@@ -112,17 +112,32 @@ export function planLabDecode(input: LabInput, run: LabRun, context: PlanContext
   return input.kind === 'heatmaps' ? planHeatmaps(input, run, context) : planSimcc(input.simcc, run, context);
 }
 
-function planHeatmaps(input: HeatmapPlan['input'], run: LabRun, context: PlanContext): HeatmapPlan {
-  const { stack } = input;
-  const { n, k, w, h } = stack;
-  const settings = heatmapSettingsOf(run);
-  const scale = labInputScale(settings, w, h);
+/** Where a heatmap decode's points land and the ground truth paired with its samples. */
+export interface TruthFrame {
+  /** The input (crop) size in pixels. */
+  inputW: number;
+  inputH: number;
+  /** Input pixels per point unit, per axis. */
+  scale: Point;
+  paired: PairedTruth;
+  /** How things were read or assumed, worth saying. */
+  notes: string[];
+}
+
+/** The frame of `n` samples of `k` maps of `h × w` under `run`, with the ground-truth files paired. */
+export function heatmapTruthFrame(
+  shape: { n: number; k: number; h: number; w: number },
+  run: LabRun,
+  truth: readonly ReadTruthFile[],
+): TruthFrame {
+  const { n, k, w, h } = shape;
+  const scale = labInputScale(heatmapSettingsOf(run), w, h);
   const inputW = w * run.stride;
   const inputH = h * run.stride;
   const mapping = { mapping: run.mapping, heatmapW: w, heatmapH: h };
   // Rows are in heatmap pixels; the metrics read input pixels.
   const paired = pairTruth(
-    context.truth,
+    truth,
     { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
     {
       toInput: (p) => ({ x: p.x * scale.x, y: p.y * scale.y }),
@@ -130,6 +145,36 @@ function planHeatmaps(input: HeatmapPlan['input'], run: LabRun, context: PlanCon
       fromFile: (points) => groundTruthInHeatmap(points, run.units, run.stride, mapping),
     },
   );
+  return { inputW, inputH, scale, paired, notes: [] };
+}
+
+/** The frame of `n` samples of `k` SimCC vector pairs under `run` (points in input pixels), with the ground truth paired. */
+export function simccTruthFrame(
+  shape: { n: number; k: number; lengthX: number; lengthY: number },
+  run: LabRun,
+  truth: readonly ReadTruthFile[],
+): TruthFrame {
+  const { n, k, lengthX, lengthY } = shape;
+  const notes: string[] = [];
+  if (truth.length && run.units === 'heatmap') {
+    notes.push('SimCC points are input pixels (bins / k), so the ground truth is read in input pixels.');
+  }
+  const same = (p: Point) => ({ x: p.x, y: p.y });
+  const inputW = lengthX / run.splitRatio;
+  const inputH = lengthY / run.splitRatio;
+  const paired = pairTruth(
+    truth,
+    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
+    { toInput: same, toRows: same, fromFile: (points) => points },
+  );
+  return { inputW, inputH, scale: { x: 1, y: 1 }, paired, notes };
+}
+
+function planHeatmaps(input: HeatmapPlan['input'], run: LabRun, context: PlanContext): HeatmapPlan {
+  const { stack } = input;
+  const { n, k, w, h } = stack;
+  const settings = heatmapSettingsOf(run);
+  const { inputW, inputH, scale, paired } = heatmapTruthFrame(stack, run, context.truth);
   const messages = [...paired.messages];
   const flip = flipOf(stack, context.flipped, run, messages);
   const variants: PlanVariant[] = [];
@@ -193,19 +238,8 @@ function flipOf(
 }
 
 function planSimcc(simcc: LabSimcc, run: LabRun, context: PlanContext): SimccPlan {
-  const { n, k, lengthX, lengthY } = simcc;
-  const notes: string[] = [];
-  if (context.truth.length && run.units === 'heatmap') {
-    notes.push('SimCC points are input pixels (bins / k), so the ground truth is read in input pixels.');
-  }
-  const same = (p: Point) => ({ x: p.x, y: p.y });
-  const inputW = lengthX / run.splitRatio;
-  const inputH = lengthY / run.splitRatio;
-  const paired = pairTruth(
-    context.truth,
-    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
-    { toInput: same, toRows: same, fromFile: (points) => points },
-  );
+  const { n, k } = simcc;
+  const { inputW, inputH, paired, notes } = simccTruthFrame(simcc, run, context.truth);
   const messages = [...paired.messages];
   if (context.flipped && run.flip !== 'off') {
     notes.push(
@@ -259,10 +293,23 @@ function simccFlipOf(
     messages.push(`Flip pairs: ${error.message}; the flip test is off until they fit the ${k} keypoints`);
     return undefined;
   }
-  const back = flipVectors(flipped.x, flipped.y, n * k, indices);
-  const x = back.x.map((v, i) => (simcc.x[i]! + v) * 0.5);
-  const y = back.y.map((v, i) => (simcc.y[i]! + v) * 0.5);
-  return { averaged: { ...simcc, x, y }, source: flipped.source };
+  return { averaged: { ...simcc, ...simccFlipAverage(simcc, flipped, indices) }, source: flipped.source };
+}
+
+/**
+ * RTMPose's flip-test average of `count` = N·K vector pairs: the flipped image's vectors flipped
+ * back (`flip_vectors`), then (v + v′)·0.5 (see {@link simccFlipOf}'s comment).
+ */
+export function simccFlipAverage(
+  input: Pick<LabSimcc, 'n' | 'k' | 'x' | 'y'>,
+  flipped: Pick<LabSimcc, 'x' | 'y'>,
+  indices: readonly number[],
+): { x: Float32Array; y: Float32Array } {
+  const back = flipVectors(flipped.x, flipped.y, input.n * input.k, indices);
+  return {
+    x: back.x.map((v, i) => (input.x[i]! + v) * 0.5),
+    y: back.y.map((v, i) => (input.y[i]! + v) * 0.5),
+  };
 }
 
 /** Decodes one chunk of the plan: its rows, in the order of the maps. */

@@ -15,7 +15,8 @@ import type { NonFiniteReport } from './input.ts';
 import { labMetrics, labSigmas, type LabDecoderMetrics } from './metrics.ts';
 import type { HeatmapDecoderId } from '../decoders.ts';
 import type { LabPlan } from './plan.ts';
-import type { LabDecoderId } from './run.ts';
+import type { PairedTruth } from './pairing.ts';
+import type { LabDecoderId, LabRun } from './run.ts';
 
 /** Each decoder's mean error with the flip test off, shifted 0 and shifted 1 (input px). */
 export interface FlipComparison {
@@ -124,14 +125,35 @@ export function labResult(plan: LabPlan, decoded: readonly LabRow<LabDecoderId>[
 
 const fmtSize = (v: number) => String(Number(v.toFixed(1)));
 
-/** Metrics against the ground truth, and the AP of a COCO results list, with what the reader should know of them. */
-function addMetrics(result: LabResult, plan: LabPlan): void {
-  const { truth, results } = plan.paired;
-  const { k, rows, decoders, scale } = result;
-  const { sigmas, problem } = labSigmas(plan.run.sigmas, k);
-  if (problem && (truth || results)) result.messages.push(problem);
+/** What {@link labTruthReport} reads of a decode: its rows and frame, the run and the paired ground truth. */
+export interface LabTruthContext {
+  rows: readonly LabRow<LabDecoderId>[];
+  k: number;
+  decoders: readonly LabDecoderId[];
+  /** Input pixels per point unit, per axis. */
+  scale: Point;
+  inputW: number;
+  inputH: number;
+  names: readonly string[];
+  run: LabRun;
+  paired: PairedTruth;
+}
+
+/** The accuracy part of a result: the metrics, a results list's AP, and what the reader should know of them. */
+export type LabTruthReport = Pick<LabResult, 'truth' | 'metrics' | 'results' | 'messages' | 'notes'>;
+
+/**
+ * Metrics against the ground truth, and the AP of a COCO results list, with what the reader
+ * should know of them: the Lab's and the command line's one protocol.
+ */
+export function labTruthReport(context: LabTruthContext): LabTruthReport {
+  const { k, rows, decoders, scale, paired, run } = context;
+  const report: LabTruthReport = { messages: [], notes: [] };
+  const { truth, results } = paired;
+  const { sigmas, problem } = labSigmas(run.sigmas, k);
+  if (problem && (truth || results)) report.messages.push(problem);
   if (truth) {
-    result.truth = {
+    report.truth = {
       kind: truth.kind,
       source: truth.source,
       ...(truth.detections ? { detections: truth.detections } : {}),
@@ -141,55 +163,64 @@ function addMetrics(result: LabResult, plan: LabPlan): void {
         ? {
             coco: truth.coco,
             instances: truth.instances,
-            mapping: plan.run.mapping,
-            inputW: result.inputW,
-            inputH: result.inputH,
+            mapping: run.mapping,
+            inputW: context.inputW,
+            inputH: context.inputH,
           }
         : undefined;
-    result.metrics = labMetrics({
+    report.metrics = labMetrics({
       rows,
       k,
       decoders,
       truths: truth.perSample,
       scale,
-      names: result.names,
+      names: context.names,
       ...(sigmas ? { sigmas } : {}),
       ...(coco ? { coco } : {}),
     });
     if (truth.kind === 'points') {
-      result.notes.push(
-        `${truth.source} has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (${fmtSize(result.inputW / 1.25)} × ${fmtSize(result.inputH / 1.25)} px). A COCO keypoints file gives the real boxes.`,
+      report.notes.push(
+        `${truth.source} has no boxes: PCK, OKS and AP take each sample's box as the crop without MMPose's 1.25 padding (${fmtSize(context.inputW / 1.25)} × ${fmtSize(context.inputH / 1.25)} px). A COCO keypoints file gives the real boxes.`,
       );
     }
     if (truth.detections) {
-      result.notes.push(
+      report.notes.push(
         `Samples on ${truth.detections}'s boxes have no annotation of their own: mean error, PCK and OKS are not measured; AP and AR are CocoMetric's, each pose scored by its box score × the mean of its keypoint scores above ${COCO_METRIC_DEFAULTS.keypointScoreThr}, then OKS-NMS at ${COCO_METRIC_DEFAULTS.nmsThr}.`,
       );
     }
     if (!sigmas && !problem)
-      result.notes.push(
+      report.notes.push(
         `OKS and AP need a σ per keypoint; the Lab has COCO-17's, and the input has ${k} keypoints: type your dataset's σ (its metainfo's sigmas) under Settings.`,
       );
   }
-  if (!results) return;
+  if (!results) return report;
   if (truth?.kind !== 'coco' || !truth.coco) {
-    result.messages.push(
+    report.messages.push(
       `${results.source}: a COCO results list is scored against the COCO keypoints file it was made for; load that too`,
     );
   } else if (!sigmas) {
-    result.messages.push(
+    report.messages.push(
       `${results.source}: its AP needs a σ per keypoint (COCO-17's, for 17 keypoints, or yours under Settings)`,
     );
   } else {
     try {
       const evaluation = cocoEvaluate(cocoEvalInput(truth.coco, results.list, sigmas));
-      result.results = { source: results.source, stats: evaluation.stats };
-      for (const note of evaluation.notes) result.notes.push(`${results.source}: ${note}`);
+      report.results = { source: results.source, stats: evaluation.stats };
+      for (const note of evaluation.notes) report.notes.push(`${results.source}: ${note}`);
     } catch (error) {
       if (!(error instanceof CocoEvalError)) throw error;
-      result.messages.push(`${results.source}: ${error.message}`);
+      report.messages.push(`${results.source}: ${error.message}`);
     }
   }
+  return report;
+}
+
+/** Adds the accuracy part of a plan's result. */
+function addMetrics(result: LabResult, plan: LabPlan): void {
+  const { messages, notes, ...report } = labTruthReport({ ...result, run: plan.run, paired: plan.paired });
+  Object.assign(result, report);
+  result.messages.push(...messages);
+  result.notes.push(...notes);
 }
 
 /** Each decoder's mean score over its finite scores (the library's summary). */

@@ -1,0 +1,89 @@
+/**
+ * One chunk of a command-line decode: whole samples of heatmaps or SimCC vectors, decoded by the
+ * same library functions as the Decoder Lab's plan (`decodeLabRange`, `decodeLabSimccRange`,
+ * the flip test's `flipTestAverage` and `simccFlipAverage`). Runs on a worker thread
+ * (`decode-worker.ts`) or in the main one.
+ */
+import { flipTestAverage } from '../lib/flip.ts';
+import { decodeLabRange, decodeLabSimccRange, type LabRow } from '../lib/lab/decode.ts';
+import { scanNonFinite, type NonFiniteReport } from '../lib/lab/input.ts';
+import { channelsLastToFirst, type HeatmapLayout } from '../lib/lab/layout.ts';
+import { simccFlipAverage } from '../lib/lab/plan.ts';
+import { heatmapSettingsOf, simccSettingsOf, type LabDecoderId, type LabRun } from '../lib/lab/run.ts';
+
+/** What every chunk of one decode shares. */
+export interface DecodeJob {
+  run: LabRun;
+  source: string;
+  /** Heatmaps' layout in the file. */
+  layout: HeatmapLayout;
+  /** The flip test's keypoint order and shift, when it runs. */
+  flip?: { indices: number[]; shift: 0 | 1 };
+}
+
+/** A chunk: samples [first, first + n) of K keypoints. */
+export type DecodeTask =
+  | {
+      kind: 'heatmaps';
+      first: number;
+      n: number;
+      k: number;
+      h: number;
+      w: number;
+      data: Float32Array;
+      flipped?: Float32Array;
+    }
+  | {
+      kind: 'simcc';
+      first: number;
+      n: number;
+      k: number;
+      lengthX: number;
+      lengthY: number;
+      x: Float32Array;
+      y: Float32Array;
+      flipped?: { x: Float32Array; y: Float32Array };
+    };
+
+/** A chunk's rows (indices over the whole input) and the non-finite cells found. */
+export interface DecodeTaskResult {
+  rows: LabRow<LabDecoderId>[];
+  nonFinite: Pick<NonFiniteReport, 'count' | 'first'>;
+}
+
+/** Decodes one chunk. */
+export function decodeTask(job: DecodeJob, task: DecodeTask): DecodeTaskResult {
+  const { run } = job;
+  let rows: LabRow<LabDecoderId>[];
+  let nonFinite: DecodeTaskResult['nonFinite'] = { count: 0, first: [] };
+  if (task.kind === 'heatmaps') {
+    const { n, k, h, w } = task;
+    const firstLayout = (data: Float32Array) =>
+      job.layout === 'channelsLast' ? channelsLastToFirst(data, n, h, w, k) : data;
+    let data = firstLayout(task.data);
+    if (job.flip && task.flipped) {
+      const maps = n * k;
+      data = flipTestAverage(
+        { data, k: maps, h, w },
+        { data: firstLayout(task.flipped), k: maps, h, w },
+        job.flip.indices,
+        job.flip.shift,
+      ).data;
+    }
+    const stack = { n, k, h, w, data, source: job.source };
+    const report = scanNonFinite(stack);
+    nonFinite = { count: report.count, first: report.first.map((f) => ({ ...f, n: f.n + task.first })) };
+    rows = decodeLabRange(stack, heatmapSettingsOf(run), 0, n * k, undefined, report.emptyMaps);
+  } else {
+    const { n, k, lengthX, lengthY } = task;
+    let { x, y } = task;
+    if (job.flip && task.flipped) ({ x, y } = simccFlipAverage({ n, k, x, y }, task.flipped, job.flip.indices));
+    rows = decodeLabSimccRange({ n, k, lengthX, lengthY, x, y, source: job.source }, simccSettingsOf(run), 0, n * k);
+  }
+  const offset = task.first * task.k;
+  for (const row of rows) {
+    row.index += offset;
+    row.n += task.first;
+  }
+  return { rows, nonFinite };
+}
