@@ -220,3 +220,5 @@ if (wanted('tf')) await (await import('./tf-browser.ts')).benchTfBackends();
 // Chapter 9: BlazePose lite's inference in Chromium (LiteRT.js, WASM and WebGPU).
 if (wanted('blazepose')) await (await import('./blazepose-browser.ts')).benchBlazePose();
 if (wanted('lighthouse')) await (await import('./lighthouse.ts')).benchLighthouse();
+// Issue 28: the command line on a COCO-val-sized file against MMPose's own decode loop.
+if (wanted('cli')) await (await import('./cli.ts')).benchCli();

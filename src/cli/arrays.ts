@@ -4,7 +4,7 @@
  * read). Memory holds one chunk at a time, whatever the file's size. The header is read by the
  * library (`readNpyHeader`), the values converted by it (`npyValues`).
  */
-import { createReadStream } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { NpyError, npyValues, readNpyHeader, type NpyHeader } from '../lib/npy.ts';
@@ -62,10 +62,14 @@ export async function npzMembers(path: string): Promise<string[]> {
 }
 
 /** The bytes of a file, or of a `.npz` member inflated (yauzl checks its size and CRC as it reads). */
-async function openStream(place: ArrayPlace): Promise<{ stream: Readable; release: () => void }> {
+async function openBytes(place: ArrayPlace): Promise<{ bytes: Bytes; failed: Promise<never>; release: () => void }> {
+  const never = new Promise<never>(() => {});
   if (!place.member) {
-    const stream = createReadStream(place.path, { highWaterMark: 1 << 20 });
-    return { stream, release: () => stream.destroy() };
+    const file = await open(place.path, 'r').catch((error: Error) => {
+      throw new UserError(`${place.path}: ${readError(error)}`);
+    });
+    const bytes = new FileBytes(file);
+    return { bytes, failed: never, release: () => bytes.close() };
   }
   const { zip, entries } = await openZip(place.path);
   try {
@@ -79,8 +83,13 @@ async function openStream(place: ArrayPlace): Promise<{ stream: Readable; releas
           error ? reject(new UserError(`${placeName(place)}: cannot be read (${error.message})`)) : resolve(s),
         ),
       );
+      const failed = new Promise<never>((_, reject) =>
+        stream.once('error', (error: Error) => reject(new UserError(`${placeName(place)}: ${readError(error)}`))),
+      );
+      failed.catch(() => {});
       return {
-        stream,
+        bytes: new StreamBytes(stream),
+        failed,
         release: () => {
           stream.destroy();
           zip.close();
@@ -96,8 +105,69 @@ async function openStream(place: ArrayPlace): Promise<{ stream: Readable; releas
   }
 }
 
-/** Bytes taken from a stream in exact amounts, counting where in the array's bytes they are. */
-class ByteReader {
+/** An array's bytes, taken in exact amounts: peeked at for the header, then taken a chunk at a time. */
+interface Bytes {
+  /** Bytes taken so far. */
+  offset: number;
+  /** Makes `n` bytes (fewer at the end) ready to peek at; how many are. */
+  fill(n: number): Promise<number>;
+  peek(n: number): Uint8Array;
+  /** Takes exactly `n` bytes, into `into` when given (its first n bytes), or undefined if the data ends first. */
+  take(n: number, into?: Buffer): Promise<Uint8Array | undefined>;
+  /** Whether bytes remain after everything taken. */
+  more(): Promise<boolean>;
+  close(): void;
+}
+
+/** A file's bytes, read where they are (no stream, no copy between buffers). */
+class FileBytes implements Bytes {
+  offset = 0;
+  private head = Buffer.alloc(0);
+  private readonly file: FileHandle;
+
+  constructor(file: FileHandle) {
+    this.file = file;
+  }
+
+  async fill(n: number): Promise<number> {
+    if (this.head.length < n) {
+      const buffer = Buffer.allocUnsafe(n);
+      const { bytesRead } = await this.file.read(buffer, 0, n, this.offset);
+      this.head = buffer.subarray(0, bytesRead);
+    }
+    return Math.min(n, this.head.length);
+  }
+
+  peek(n: number): Uint8Array {
+    return this.head.subarray(0, n);
+  }
+
+  async take(n: number, into?: Buffer): Promise<Uint8Array | undefined> {
+    // A buffer of its own (not Node's pool, not zeroed first): its values are viewed, then moved to a worker.
+    const out = into && into.length >= n ? into.subarray(0, n) : Buffer.allocUnsafeSlow(n);
+    let filled = 0;
+    while (filled < n) {
+      const { bytesRead } = await this.file.read(out, filled, n - filled, this.offset + filled);
+      if (bytesRead === 0) return undefined;
+      filled += bytesRead;
+    }
+    this.offset += n;
+    this.head = Buffer.alloc(0);
+    return out;
+  }
+
+  async more(): Promise<boolean> {
+    const { bytesRead } = await this.file.read(Buffer.alloc(1), 0, 1, this.offset);
+    return bytesRead > 0;
+  }
+
+  close(): void {
+    void this.file.close().catch(() => {});
+  }
+}
+
+/** Bytes taken from a stream (a `.npz` member, inflating) in exact amounts. */
+class StreamBytes implements Bytes {
   private readonly pieces: Buffer[] = [];
   private buffered = 0;
   /** Bytes taken so far. */
@@ -109,7 +179,6 @@ class ByteReader {
     this.iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   }
 
-  /** Reads until `n` bytes are buffered or the stream ends; how many are buffered. */
   async fill(n: number): Promise<number> {
     while (this.buffered < n && !this.ended) {
       const next = await this.iterator.next();
@@ -122,17 +191,15 @@ class ByteReader {
     return this.buffered;
   }
 
-  /** The first `n` buffered bytes (fewer at the end), not taken. */
   peek(n: number): Uint8Array {
     const all = this.pieces.length === 1 ? this.pieces[0]! : Buffer.concat(this.pieces);
     this.pieces.splice(0, this.pieces.length, all);
     return all.subarray(0, Math.min(n, all.length));
   }
 
-  /** Takes exactly `n` bytes, or undefined if the stream ends first. */
-  async take(n: number): Promise<Uint8Array | undefined> {
+  async take(n: number, into?: Buffer): Promise<Uint8Array | undefined> {
     if ((await this.fill(n)) < n) return undefined;
-    const out = new Uint8Array(n);
+    const out = into && into.length >= n ? into.subarray(0, n) : Buffer.allocUnsafeSlow(n);
     let filled = 0;
     while (filled < n) {
       const piece = this.pieces[0]!;
@@ -147,7 +214,6 @@ class ByteReader {
     return out;
   }
 
-  /** Whether bytes remain after everything taken. */
   async more(): Promise<boolean> {
     return (await this.fill(1)) > 0;
   }
@@ -161,8 +227,11 @@ class ByteReader {
 export interface ArrayStream {
   place: ArrayPlace;
   header: NpyHeader;
-  /** The next `rows` entries of the first axis as float32 (C order), or fewer at the end. */
-  read(rows: number): Promise<Float32Array>;
+  /**
+   * The next `rows` entries of the first axis as float32 (C order), or fewer at the end; read into
+   * `into` when it is the right size for float32 data (a buffer given back for reuse).
+   */
+  read(rows: number, into?: ArrayBuffer): Promise<Float32Array>;
   /** Checks that nothing follows the data, then releases the file. */
   finish(): Promise<void>;
   close(): void;
@@ -174,12 +243,7 @@ export interface ArrayStream {
  */
 export async function openArray(place: ArrayPlace): Promise<ArrayStream> {
   const name = placeName(place);
-  const { stream, release } = await openStream(place);
-  const failed = new Promise<never>((_, reject) =>
-    stream.once('error', (error: Error) => reject(new UserError(`${name}: ${readError(error)}`))),
-  );
-  failed.catch(() => {});
-  const bytes = new ByteReader(stream);
+  const { bytes, failed, release } = await openBytes(place);
   let header: NpyHeader | undefined;
   try {
     for (let want = 128; !header; want *= 2) {
@@ -210,10 +274,12 @@ export async function openArray(place: ArrayPlace): Promise<ArrayStream> {
   return {
     place,
     header: known,
-    async read(rows: number) {
+    async read(rows: number, into?: ArrayBuffer) {
       const count = Math.min(rows, totalRows - rowsRead);
       const start = bytes.offset;
-      const chunk = await Promise.race([bytes.take(count * rowValues * known.itemSize), failed]);
+      const size = count * rowValues * known.itemSize;
+      const reuse = into && into.byteLength === size && known.itemSize === 4 ? Buffer.from(into) : undefined;
+      const chunk = await Promise.race([bytes.take(size, reuse), failed]);
       if (!chunk) {
         throw new UserError(
           `${name}: the data ends before byte ${start + count * rowValues * known.itemSize}; shape (${known.shape.join(', ')}) of ${known.dtype} needs ${known.dataStart + known.count * known.itemSize} bytes: the file is truncated`,

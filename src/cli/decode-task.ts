@@ -6,7 +6,6 @@
  */
 import { flipTestAverage } from '../lib/flip.ts';
 import { decodeLabRange, decodeLabSimccRange, type LabRow } from '../lib/lab/decode.ts';
-import { scanNonFinite, type NonFiniteReport } from '../lib/lab/input.ts';
 import { channelsLastToFirst, type HeatmapLayout } from '../lib/lab/layout.ts';
 import { simccFlipAverage } from '../lib/lab/plan.ts';
 import { heatmapSettingsOf, simccSettingsOf, type LabDecoderId, type LabRun } from '../lib/lab/run.ts';
@@ -45,17 +44,23 @@ export type DecodeTask =
       flipped?: { x: Float32Array; y: Float32Array };
     };
 
-/** A chunk's rows (indices over the whole input) and the non-finite cells found. */
+/** A chunk's rows (indices over the whole input), and its arrays' buffers given back for the next chunk. */
 export interface DecodeTaskResult {
   rows: LabRow<LabDecoderId>[];
-  nonFinite: Pick<NonFiniteReport, 'count' | 'first'>;
+  buffers: ArrayBuffer[];
+}
+
+/** The buffers a task's arrays live in. */
+export function taskBuffers(task: DecodeTask): ArrayBuffer[] {
+  const arrays =
+    task.kind === 'heatmaps' ? [task.data, task.flipped] : [task.x, task.y, task.flipped?.x, task.flipped?.y];
+  return arrays.filter((a) => a !== undefined).map((a) => a.buffer as ArrayBuffer);
 }
 
 /** Decodes one chunk. */
 export function decodeTask(job: DecodeJob, task: DecodeTask): DecodeTaskResult {
   const { run } = job;
   let rows: LabRow<LabDecoderId>[];
-  let nonFinite: DecodeTaskResult['nonFinite'] = { count: 0, first: [] };
   if (task.kind === 'heatmaps') {
     const { n, k, h, w } = task;
     const firstLayout = (data: Float32Array) =>
@@ -70,10 +75,8 @@ export function decodeTask(job: DecodeJob, task: DecodeTask): DecodeTaskResult {
         job.flip.shift,
       ).data;
     }
-    const stack = { n, k, h, w, data, source: job.source };
-    const report = scanNonFinite(stack);
-    nonFinite = { count: report.count, first: report.first.map((f) => ({ ...f, n: f.n + task.first })) };
-    rows = decodeLabRange(stack, heatmapSettingsOf(run), 0, n * k, undefined, report.emptyMaps);
+    // decodeLabRange counts each map's NaN and infinite cells and skips a map with no finite one.
+    rows = decodeLabRange({ n, k, h, w, data, source: job.source }, heatmapSettingsOf(run), 0, n * k);
   } else {
     const { n, k, lengthX, lengthY } = task;
     let { x, y } = task;
@@ -85,5 +88,5 @@ export function decodeTask(job: DecodeJob, task: DecodeTask): DecodeTaskResult {
     row.index += offset;
     row.n += task.first;
   }
-  return { rows, nonFinite };
+  return { rows, buffers: taskBuffers(task) };
 }

@@ -4,5 +4,6 @@ import { decodeTask, type DecodeJob, type DecodeTask } from './decode-task.ts';
 
 const job = workerData as DecodeJob;
 parentPort!.on('message', (message: { id: number; task: DecodeTask }) => {
-  parentPort!.postMessage({ id: message.id, result: decodeTask(job, message.task) });
+  const result = decodeTask(job, message.task);
+  parentPort!.postMessage({ id: message.id, result }, result.buffers);
 });

@@ -3,7 +3,7 @@
  * id. With no workers, chunks are decoded in the main thread (the same function).
  */
 import { Worker } from 'node:worker_threads';
-import { decodeTask, type DecodeJob, type DecodeTask, type DecodeTaskResult } from './decode-task.ts';
+import { decodeTask, taskBuffers, type DecodeJob, type DecodeTask, type DecodeTaskResult } from './decode-task.ts';
 
 /** The worker's file beside this one: `.ts` when run from source, `.js` from the package. */
 const workerUrl = () => new URL(`./decode-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
@@ -40,13 +40,10 @@ export class DecodePool {
     if (!this.workers.length) return decodeTask(this.job, task);
     const worker = await this.acquire();
     const id = this.nextId++;
-    const transfer =
-      task.kind === 'heatmaps'
-        ? [task.data.buffer, ...(task.flipped ? [task.flipped.buffer] : [])]
-        : [task.x.buffer, task.y.buffer, ...(task.flipped ? [task.flipped.x.buffer, task.flipped.y.buffer] : [])];
+    const transfer = taskBuffers(task);
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, task }, transfer as ArrayBuffer[]);
+      worker.postMessage({ id, task }, transfer);
     });
   }
 

@@ -227,13 +227,18 @@ export function readNpyHeader(bytes: Uint8Array, options: ParseNpyOptions = {}):
 
 /**
  * Converts whole elements of a `.npy` file's data (C order) of dtype `dtype` to floats: Float64Array
- * for 64-bit and 32-bit-integer types, Float32Array otherwise (as {@link parseNpy}).
+ * for 64-bit and 32-bit-integer types, Float32Array otherwise (as {@link parseNpy}). Little-endian
+ * float32 bytes that fill a buffer of their own are viewed, not copied: the result shares them.
  */
 export function npyValues(bytes: Uint8Array, dtype: string): Float32Array | Float64Array {
   const info = dtypeInfo(dtype);
   const count = Math.floor(bytes.length / info.size);
   if (dtype === '<f4' || dtype === '=f4') {
-    // A copy, aligned (a Node Buffer's slice would share its pool).
+    // Bytes that are a whole buffer of their own are viewed as they are (a stream's chunk).
+    if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.length === count * 4) {
+      return new Float32Array(bytes.buffer as ArrayBuffer, 0, count);
+    }
+    // Otherwise a copy, aligned (a Node Buffer's slice would share its pool).
     const copy = new Uint8Array(count * 4);
     copy.set(bytes.subarray(0, count * 4));
     return new Float32Array(copy.buffer);
@@ -304,6 +309,25 @@ export function parseNpy(input: ArrayBuffer | Uint8Array, options: ParseNpyOptio
 }
 
 /**
+ * The header of a C-order `.npy` (version 1.0) of `descr` (`<f4`, `<f8`) and `shape`, padded so
+ * that the data starts on a 64-byte boundary, as NumPy does. A file written in pieces (a stream)
+ * starts with it; {@link writeNpy} writes a whole file.
+ */
+export function npyHeaderBytes(descr: '<f4' | '<f8', shape: readonly number[]): Uint8Array {
+  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${tuple}, }`;
+  const unpadded = 10 + header.length + 1;
+  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
+  const out = new Uint8Array(10 + header.length);
+  out.set(MAGIC, 0);
+  out[6] = 1;
+  out[7] = 0;
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  for (let j = 0; j < header.length; j++) out[10 + j] = header.charCodeAt(j);
+  return out;
+}
+
+/**
  * Writes a C-order `.npy` (version 1.0): `<f4` for a Float32Array, `<f8` for a Float64Array.
  * The header is padded so that the data starts on a 64-byte boundary, as NumPy does.
  */
@@ -312,19 +336,11 @@ export function writeNpy(data: Float32Array | Float64Array, shape: readonly numb
   if (count !== data.length) {
     throw new NpyError(`shape (${shape.join(', ')}) holds ${count} values but the data has ${data.length}`);
   }
-  const descr = data instanceof Float64Array ? '<f8' : '<f4';
-  const tuple = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
-  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${tuple}, }`;
-  const unpadded = 10 + header.length + 1;
-  header += ' '.repeat((64 - (unpadded % 64)) % 64) + '\n';
-  const out = new Uint8Array(10 + header.length + data.byteLength);
-  out.set(MAGIC, 0);
-  out[6] = 1;
-  out[7] = 0;
-  new DataView(out.buffer).setUint16(8, header.length, true);
-  for (let j = 0; j < header.length; j++) out[10 + j] = header.charCodeAt(j);
-  const view = new DataView(out.buffer, 10 + header.length);
   const wide = data instanceof Float64Array;
+  const header = npyHeaderBytes(wide ? '<f8' : '<f4', shape);
+  const out = new Uint8Array(header.length + data.byteLength);
+  out.set(header, 0);
+  const view = new DataView(out.buffer, header.length);
   for (let j = 0; j < data.length; j++) {
     if (wide) view.setFloat64(j * 8, data[j] as number, true);
     else view.setFloat32(j * 4, data[j] as number, true);

@@ -115,7 +115,8 @@ export function decodeLabRange(
     const points = decodeAll(settings.decoders, map, options);
     for (const id of settings.decoders) row.points[id] = points[id] as DecodedPoint;
     let max = Number.NEGATIVE_INFINITY;
-    for (const v of map.data) if (v > max) max = v;
+    const cells = map.data;
+    for (let i = 0; i < cells.length; i++) if (cells[i]! > max) max = cells[i]!;
     if (!(max > 0)) row.empty = true;
     measure(row, settings.decoders, scale);
     rows.push(row);
