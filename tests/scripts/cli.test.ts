@@ -237,6 +237,32 @@ describe('subpixel decode gives the Lab’s numbers', () => {
       );
       expect(JSON.parse(again.stdout)).toEqual(m.coco);
     }
+    // A detector's boxes (MMPose's bbox_file), one per sample in file order: CocoMetric on them.
+    const boxes = instances.map((instance, i) => ({
+      image_id: instance.imageId,
+      category_id: 1,
+      bbox: [...instance.bbox],
+      score: 0.9 - i * 0.1,
+    }));
+    const detected = subpixel(
+      'decode',
+      join(dir, 'coco.npy'),
+      '--gt',
+      join(dir, 'coco-gt.json'),
+      '--boxes',
+      file('boxes.json', JSON.stringify(boxes)),
+      '--decoders',
+      'dark',
+      '--json',
+    );
+    expect(detected.code, detected.stderr).toBe(0);
+    const onBoxes = JSON.parse(detected.stdout) as {
+      truth: { detections: string };
+      decoders: Record<string, number>[];
+    };
+    expect(onBoxes.truth.detections).toMatch(/boxes\.json$/);
+    expect(onBoxes.decoders[0]!.ap).toBe(summary.decoders[1]!.ap);
+    expect(onBoxes.decoders[0]!.pck05).toBeNull();
     // The crowd and the unlabelled person are not samples: three people, each AP measured.
     expect(instances).toHaveLength(3);
     for (const d of summary.decoders) expect(d.ap).toBeGreaterThan(0);
