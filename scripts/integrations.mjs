@@ -171,6 +171,63 @@ export function exerciseSetFileNames(chunk) {
 }
 
 /**
+ * KaTeX's faces that no formula of the built site under `root` uses, as globs of their files
+ * (`_astro/katex-<face>.<hash>.woff2`, written by scripts/subset-fonts.ts). A face is used when
+ * a page's class names hold every class of one of katex.css's selectors that set it (its
+ * family, weight and style); KaTeX_Main's regular face is the formulas' own. About 100 KB of
+ * the twenty faces (Fraktur, sans serif, typewriter, bold italics…) appear in no formula: they
+ * stay served, and are cached if a formula ever asks for them.
+ * @param {string} root
+ */
+export async function unusedKatexFaces(root) {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const css = readFileSync(fileURLToPath(import.meta.resolve('katex/dist/katex.min.css')), 'utf8');
+  /** @type {Map<string, string[][]>} face → the class lists of the selectors that set it */
+  const setters = new Map([['main-regular', [[]]]]);
+  for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const family = /font-family:KaTeX_(\w+)/.exec(body)?.[1];
+    const bold = /font-weight:(700|bold)/.test(body);
+    const italic = /font-style:italic/.test(body);
+    if (!family && !bold && !italic) continue;
+    const face = `${(family ?? 'Main').toLowerCase()}-${bold && italic ? 'bolditalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
+    for (const selector of selectors.split(',')) {
+      if (!selector.trim().startsWith('.katex ')) continue;
+      const classes = [...selector.matchAll(/\.([\w-]+)/g)].map((m) => m[1]).filter((c) => c !== 'katex');
+      setters.set(face, [...(setters.get(face) ?? []), classes]);
+    }
+  }
+  /** @type {Set<string>} */
+  const used = new Set();
+  const walk = (/** @type {string} */ dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.html')) {
+        for (const [, list] of readFileSync(path, 'utf8').matchAll(/class="([^"]*)"/g)) {
+          for (const name of list.split(/\s+/)) used.add(name);
+        }
+      }
+    }
+  };
+  walk(root);
+  const files = readdirSync(join(root, '_astro')).filter((f) => /^katex-[\w-]+\.[\w-]+\.woff2$/.test(f));
+  return files
+    .map((f) => /^katex-([\w-]+?)\./.exec(f)?.[1] ?? '')
+    .filter((face) => !(setters.get(face) ?? []).some((classes) => classes.every((c) => used.has(c))))
+    .map((face) => `_astro/katex-${face}.*.woff2`);
+}
+
+/**
+ * What the service worker does not precache under `root`: {@link RUNTIME_ONLY}, and KaTeX's
+ * faces that no formula uses ({@link unusedKatexFaces}).
+ * @param {string} root
+ */
+export async function precacheIgnores(root) {
+  return [...RUNTIME_ONLY, ...(await unusedKatexFaces(root))];
+}
+
+/**
  * The precache manifest of the built site under `root`: what a first visit downloads.
  * @param {string} root
  */
@@ -179,7 +236,7 @@ export async function precacheManifest(root) {
   return getManifest({
     globDirectory: root,
     globPatterns: PRECACHE_PATTERNS,
-    globIgnores: RUNTIME_ONLY,
+    globIgnores: await precacheIgnores(root),
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
   });
 }
@@ -196,7 +253,7 @@ export async function writeServiceWorker(root) {
   const result = await generateSW({
     globDirectory: root,
     globPatterns: PRECACHE_PATTERNS,
-    globIgnores: RUNTIME_ONLY,
+    globIgnores: await precacheIgnores(root),
     swDest: `${root}/sw.js`,
     cacheId: 'subpixel',
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
