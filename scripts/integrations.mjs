@@ -185,7 +185,8 @@ export async function unusedKatexFaces(root) {
   const css = readFileSync(fileURLToPath(import.meta.resolve('katex/dist/katex.min.css')), 'utf8');
   /** @type {Map<string, string[][]>} face → the class lists of the selectors that set it */
   const setters = new Map([['main-regular', [[]]]]);
-  for (const [, selectors, body] of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+  for (const rule of css.matchAll(/([^{}]+)\{([^}]*)\}/g)) {
+    const [selectors = '', body = ''] = [rule[1], rule[2]];
     const family = /font-family:KaTeX_(\w+)/.exec(body)?.[1];
     const bold = /font-weight:(700|bold)/.test(body);
     const italic = /font-style:italic/.test(body);
@@ -193,7 +194,7 @@ export async function unusedKatexFaces(root) {
     const face = `${(family ?? 'Main').toLowerCase()}-${bold && italic ? 'bolditalic' : bold ? 'bold' : italic ? 'italic' : 'regular'}`;
     for (const selector of selectors.split(',')) {
       if (!selector.trim().startsWith('.katex ')) continue;
-      const classes = [...selector.matchAll(/\.([\w-]+)/g)].map((m) => m[1]).filter((c) => c !== 'katex');
+      const classes = [...selector.matchAll(/\.([\w-]+)/g)].map((m) => m[1] ?? '').filter((c) => c !== 'katex');
       setters.set(face, [...(setters.get(face) ?? []), classes]);
     }
   }
@@ -204,8 +205,8 @@ export async function unusedKatexFaces(root) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith('.html')) {
-        for (const [, list] of readFileSync(path, 'utf8').matchAll(/class="([^"]*)"/g)) {
-          for (const name of list.split(/\s+/)) used.add(name);
+        for (const match of readFileSync(path, 'utf8').matchAll(/class="([^"]*)"/g)) {
+          for (const name of (match[1] ?? '').split(/\s+/)) used.add(name);
         }
       }
     }
