@@ -269,7 +269,11 @@ describe('chapter 9: BlazePose in the browser', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowUp');
     await page.waitForFunction(() => /ch9\.side=0\.98(&|$)/.test(location.search));
-    assert.match(await text(page, 'fig-photo', 'crop-text'), /^Crop: a 502-pixel square from \(0, 4\)/);
+    // The sentence is drawn on the next frame after the URL changes: wait for it (under load a frame is late).
+    await page
+      .locator('#fig-photo [data-role="crop-text"]')
+      .filter({ hasText: /^Crop: a 502-pixel square from \(0, 4\)/ })
+      .waitFor();
     const url = page.url();
     assert.match(url, /ch9\.cx=0\.49(&|$)/);
     const again = await context.newPage();
