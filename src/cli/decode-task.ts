@@ -6,9 +6,11 @@
  */
 import { flipTestAverage } from '../lib/flip.ts';
 import { decodeLabRange, decodeLabSimccRange, type LabRow } from '../lib/lab/decode.ts';
+import type { LabStack } from '../lib/lab/input.ts';
 import { channelsLastToFirst, type HeatmapLayout } from '../lib/lab/layout.ts';
 import { simccFlipAverage } from '../lib/lab/plan.ts';
 import { heatmapSettingsOf, simccSettingsOf, type LabDecoderId, type LabRun } from '../lib/lab/run.ts';
+import type { LabSimcc } from '../lib/lab/simccInput.ts';
 
 /** What every chunk of one decode shares. */
 export interface DecodeJob {
@@ -20,29 +22,13 @@ export interface DecodeJob {
   flip?: { indices: number[]; shift: 0 | 1 };
 }
 
-/** A chunk: samples [first, first + n) of K keypoints. */
+/** A chunk: samples [first, first + n) of K keypoints, as the Lab holds them, with the flipped image's. */
 export type DecodeTask =
-  | {
-      kind: 'heatmaps';
-      first: number;
-      n: number;
-      k: number;
-      h: number;
-      w: number;
-      data: Float32Array;
-      flipped?: Float32Array;
-    }
-  | {
-      kind: 'simcc';
-      first: number;
-      n: number;
-      k: number;
-      lengthX: number;
-      lengthY: number;
-      x: Float32Array;
-      y: Float32Array;
-      flipped?: { x: Float32Array; y: Float32Array };
-    };
+  | ({ kind: 'heatmaps'; first: number; flipped?: Float32Array } & Pick<LabStack, 'n' | 'k' | 'h' | 'w' | 'data'>)
+  | ({ kind: 'simcc'; first: number; flipped?: Pick<LabSimcc, 'x' | 'y'> } & Pick<
+      LabSimcc,
+      'n' | 'k' | 'lengthX' | 'lengthY' | 'x' | 'y'
+    >);
 
 /** A chunk's rows (indices over the whole input), and its arrays' buffers given back for the next chunk. */
 export interface DecodeTaskResult {

@@ -124,6 +124,16 @@ export interface TruthFrame {
   notes: string[];
 }
 
+/** The samples a ground truth must fit: N × K, the input size, and the run's mapping and box threshold. */
+const truthGeometry = (n: number, k: number, inputW: number, inputH: number, run: LabRun) => ({
+  n,
+  k,
+  inputW,
+  inputH,
+  mapping: run.mapping,
+  bboxScoreThr: run.bboxScoreThr,
+});
+
 /** The frame of `n` samples of `k` maps of `h × w` under `run`, with the ground-truth files paired. */
 export function heatmapTruthFrame(
   shape: { n: number; k: number; h: number; w: number },
@@ -136,15 +146,11 @@ export function heatmapTruthFrame(
   const inputH = h * run.stride;
   const mapping = { mapping: run.mapping, heatmapW: w, heatmapH: h };
   // Rows are in heatmap pixels; the metrics read input pixels.
-  const paired = pairTruth(
-    truth,
-    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
-    {
-      toInput: (p) => ({ x: p.x * scale.x, y: p.y * scale.y }),
-      toRows: (p) => ({ x: p.x / scale.x, y: p.y / scale.y }),
-      fromFile: (points) => groundTruthInHeatmap(points, run.units, run.stride, mapping),
-    },
-  );
+  const paired = pairTruth(truth, truthGeometry(n, k, inputW, inputH, run), {
+    toInput: (p) => ({ x: p.x * scale.x, y: p.y * scale.y }),
+    toRows: (p) => ({ x: p.x / scale.x, y: p.y / scale.y }),
+    fromFile: (points) => groundTruthInHeatmap(points, run.units, run.stride, mapping),
+  });
   return { inputW, inputH, scale, paired, notes: [] };
 }
 
@@ -162,11 +168,11 @@ export function simccTruthFrame(
   const same = (p: Point) => ({ x: p.x, y: p.y });
   const inputW = lengthX / run.splitRatio;
   const inputH = lengthY / run.splitRatio;
-  const paired = pairTruth(
-    truth,
-    { n, k, inputW, inputH, mapping: run.mapping, bboxScoreThr: run.bboxScoreThr },
-    { toInput: same, toRows: same, fromFile: (points) => points },
-  );
+  const paired = pairTruth(truth, truthGeometry(n, k, inputW, inputH, run), {
+    toInput: same,
+    toRows: same,
+    fromFile: (points) => points,
+  });
   return { inputW, inputH, scale: { x: 1, y: 1 }, paired, notes };
 }
 
