@@ -224,6 +224,36 @@ describe('figure 10.3, confidence scores', () => {
   });
 });
 
+describe('figure 10.3’s scatter', () => {
+  test('every tick label lies inside its chart, and the caption accounts for the errors beyond the crop', async () => {
+    const page = await open(CHAPTER);
+    await inView(page.locator('#fig-scores [data-role="scatter"] svg'));
+    const outside = await page.locator('#fig-scores svg').evaluateAll((svgs) =>
+      svgs.flatMap((svg) => {
+        const box = svg.getBoundingClientRect();
+        return [...svg.querySelectorAll('text')].flatMap((t) => {
+          const r = t.getBoundingClientRect();
+          const inside =
+            r.left >= box.left - 0.5 &&
+            r.right <= box.right + 0.5 &&
+            r.top >= box.top - 0.5 &&
+            r.bottom <= box.bottom + 0.5;
+          return inside ? [] : [t.textContent ?? ''];
+        });
+      }),
+    );
+    assert.deepEqual(outside, []);
+    const beyond = scoreFigure.darkBeyondCrop;
+    assert.ok(beyond.count > 0, 'the samples hold DARK errors beyond the crop');
+    await waitForText(page, 'fig-scores', 'samples-note', scoreTexts(stateOf(page))['samples-note'] as string);
+    assert.match(
+      (await page.locator('#fig-scores [data-role="samples-note"]').textContent()) ?? '',
+      new RegExp(`up to ${Math.round(beyond.largest).toLocaleString('en')} px`),
+    );
+    await page.close();
+  });
+});
+
 describe('figure 10.4, border rules', () => {
   test('the keypoint dragged to the second column by keyboard: MMPose refines y only, HRNet nothing, as the library says', async () => {
     const page = await open(CHAPTER);

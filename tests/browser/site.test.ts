@@ -170,6 +170,29 @@ describe('reading aids', () => {
     await page.getByRole('button', { name: 'Pause animations' }).click();
     await page.close();
   });
+
+  test('on a 360 px phone the header is one row, its links and the pause button named as on a desktop', async () => {
+    const phone = await launch({ viewport: { width: 360, height: 780 } });
+    try {
+      const page = await phone.newPage();
+      await page.goto(origin + CHAPTER_1, { waitUntil: 'networkidle' });
+      const boxes = await page.locator('.site-header > *').evaluateAll((els) =>
+        els.map((el) => {
+          const r = el.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, right: r.right };
+        }),
+      );
+      assert.equal(boxes.length, 3);
+      const middle = (b: { top: number; bottom: number }) => (b.top + b.bottom) / 2;
+      for (const box of boxes) assert.ok(Math.abs(middle(box) - middle(boxes[0]!)) < 4, JSON.stringify(boxes));
+      assert.ok(Math.max(...boxes.map((b) => b.right)) <= 360, JSON.stringify(boxes));
+      await page.getByRole('button', { name: 'Pause animations' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Lab', exact: true }).getAttribute('href'), '/lab/');
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  });
 });
 
 describe('figures that share a chapter store', () => {

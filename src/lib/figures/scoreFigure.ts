@@ -147,6 +147,12 @@ export interface ScoreFigureData {
   darkKeepsScore: number;
   /** Mean of SimCC's two maxima minus their minimum (how much lower `simccMin` reads than rtmlib's mean). */
   simccMeanMinusMin: number;
+  /**
+   * DARK's errors (the heatmap scores' errors) beyond the crop's longer side: its Newton step has
+   * no bound, and where noise flattens a weak peak's curvature the step lands far outside. How
+   * many, the largest, and the side (input px).
+   */
+  darkBeyondCrop: { count: number; largest: number; side: number };
 }
 
 /** Scores, errors and kept-share curves per convention, from the samples. */
@@ -167,8 +173,11 @@ export function buildScoreFigure(samples: readonly ScoreSampleCore[]): ScoreFigu
     };
   }
   const n = samples.length;
+  const side = Math.max(SCORE_SETTING.geometry.inputW, SCORE_SETTING.geometry.inputH);
+  const darkErrors = samples.map((s) => s.errors.heatmapMax).filter((e) => e > side);
   return {
     samples: n,
+    darkBeyondCrop: { count: darkErrors.length, largest: darkErrors.length ? Math.max(...darkErrors) : 0, side },
     conventions,
     aboveOne: samples.filter((s) => s.scores.heatmapMax > 1).length / n,
     darkKeepsScore: samples.filter((s) => s.darkKeepsScore).length / n,

@@ -65,6 +65,16 @@ describe('buildScoreSamples()', () => {
 describe('buildScoreFigure(samples) and scoreThresholdRows(samples, threshold)', () => {
   const figure = buildScoreFigure(samples);
 
+  it('counts DARK’s errors beyond the crop’s longer side, and the largest', () => {
+    const side = Math.max(SCORE_SETTING.geometry.inputW, SCORE_SETTING.geometry.inputH);
+    const beyond = samples.map((s) => s.errors.heatmapMax).filter((e) => e > side);
+    expect(figure.darkBeyondCrop).toEqual({
+      count: beyond.length,
+      largest: beyond.length ? Math.max(...beyond) : 0,
+      side,
+    });
+  });
+
   it('gives each convention its points, range and kept-share curve', () => {
     for (const c of SCORE_CONVENTIONS) {
       const d = figure.conventions[c];

@@ -51,6 +51,8 @@ export function scoreScatterChart(
     { width, document },
     {
       height: SCORE_CHART_HEIGHT + 40,
+      // Room for the widest tick, "10,000" (the default 40 px cut its first digit).
+      marginLeft: 48,
       ariaLabel: `Error against score, ${SCORE_STYLE[data.convention].label}`,
       ariaDescription: `${rows.length} keypoints; scores from ${fmt(lo, 3)} to ${fmt(hi, 3)}. At the threshold ${fmt(threshold)}, ${kept.length} are kept and ${dropped.length} dropped.`,
       x: { label: `Score (${SCORE_STYLE[data.convention].label}) →`, domain: [lo - pad, hi + pad] },

@@ -35,8 +35,12 @@ export function scoreView(d: ScoreViewData, s: { threshold: number }): ViewModel
   text['stat-above-one'] = `${fmt(100 * d.figure.aboveOne, 0)}%`;
   text['stat-dark-keeps'] = `${fmt(100 * d.figure.darkKeepsScore, 0)}%`;
   text['stat-simcc-gap'] = fmt(d.figure.simccMeanMinusMin, 3);
+  const beyond = d.figure.darkBeyondCrop;
+  const outliers = beyond.count
+    ? ` DARK's Newton step has no bound: on ${beyond.count === 1 ? 'one keypoint' : `${beyond.count} keypoints`} with a weak, noisy peak it lands beyond the ${beyond.side} px crop (up to ${Math.round(beyond.largest).toLocaleString('en')} px: the points at the top of the chart under either heatmap score).`
+    : '';
   text['samples-note'] =
-    `${d.figure.samples} made-up keypoints, seed ${SCORE_SETTING.seed}: peak heights ${fmt(SCORE_SETTING.amplitude[0])} to ${fmt(SCORE_SETTING.amplitude[1])}, noise σ ${fmt(SCORE_SETTING.noise)} on every cell and bin.`;
+    `${d.figure.samples} made-up keypoints, seed ${SCORE_SETTING.seed}: peak heights ${fmt(SCORE_SETTING.amplitude[0])} to ${fmt(SCORE_SETTING.amplitude[1])}, noise σ ${fmt(SCORE_SETTING.noise)} on every cell and bin.${outliers}`;
   return { attrs: {}, text };
 }
 

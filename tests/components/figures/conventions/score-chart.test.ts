@@ -37,6 +37,7 @@ const figure: ScoreFigureData = {
   aboveOne: 0,
   darkKeepsScore: 1,
   simccMeanMinusMin: 0,
+  darkBeyondCrop: { count: 0, largest: 0, side: 256 },
 };
 
 describe('scoreScatterChart', () => {

@@ -26,6 +26,7 @@ const d: ScoreViewData = {
     aboveOne: 0.125,
     darkKeepsScore: 0.875,
     simccMeanMinusMin: 0.0421,
+    darkBeyondCrop: { count: 2, largest: 12149.2, side: 256 },
   },
   samples: [],
   rows: {
@@ -59,6 +60,14 @@ describe('scoreView(data, state)', () => {
     expect(v.text['stat-dark-keeps']).toBe(`${Math.round((100 * 7) / 8)}%`);
     expect(v.text['stat-simcc-gap']).toBe('0.042');
     expect(v.text['samples-note']).toContain(`8 made-up keypoints, seed ${SCORE_SETTING.seed}`);
+    expect(v.text['samples-note']).toContain(
+      'on 2 keypoints with a weak, noisy peak it lands beyond the 256 px crop (up to 12,149 px',
+    );
+    const none = scoreView(
+      { ...d, figure: { ...d.figure, darkBeyondCrop: { count: 0, largest: 0, side: 256 } } },
+      { threshold: 0.5 },
+    );
+    expect(none.text['samples-note']).not.toContain('Newton');
     expect(v.attrs).toEqual({});
   });
 });
