@@ -4,7 +4,8 @@
  */
 import { COCO_EVAL_STAT_NAMES, type CocoEvalOutput, type CocoEvalStats } from '../lib/cocoeval.ts';
 import { DECODER_LABELS, isHeatmapDecoderId } from '../lib/decoders.ts';
-import type { LabDecoderMetrics } from '../lib/lab/metrics.ts';
+import { labMeanError } from '../lib/lab/metrics.ts';
+import { meanScores } from '../lib/lab/result.ts';
 import type { LabDecoderId } from '../lib/lab/run.ts';
 import { SIMCC_DECODER_LABELS, type SimccDecoderId } from '../lib/simcc.ts';
 import type { DecodeOutcome } from './decode.ts';
@@ -38,22 +39,10 @@ export const statsJson = (stats: CocoEvalStats): string => `${JSON.stringify(sta
 const label = (id: LabDecoderId) =>
   isHeatmapDecoderId(id) ? DECODER_LABELS[id] : SIMCC_DECODER_LABELS[id as SimccDecoderId];
 
-/** Mean error over every labelled keypoint (the per-keypoint means weighted by their counts), input px. */
-function meanError(m: LabDecoderMetrics<LabDecoderId>): number {
-  let sum = 0;
-  let count = 0;
-  for (const p of m.perKeypoint) {
-    if (p.count && Number.isFinite(p.meanError)) {
-      sum += p.meanError * p.count;
-      count += p.count;
-    }
-  }
-  return count ? sum / count : Number.NaN;
-}
-
 /** Each decoder's summary: its accuracy with a ground truth, its mean score always. */
 export function decodeSummary(outcome: DecodeOutcome) {
   const { source, frame, run, report } = outcome;
+  const scores = meanScores(outcome.rows, outcome.decoders);
   return {
     input: {
       source: source.source,
@@ -78,20 +67,17 @@ export function decodeSummary(outcome: DecodeOutcome) {
     ...(report.truth ? { truth: report.truth } : {}),
     decoders: outcome.decoders.map((decoder) => {
       const m = report.metrics?.find((x) => x.decoder === decoder);
-      const scores = outcome.rows.flatMap((r) =>
-        r.points[decoder] && Number.isFinite(r.points[decoder].score) ? [r.points[decoder].score] : [],
-      );
       return {
         decoder,
         label: label(decoder),
-        meanScore: scores.length ? scores.reduce((a, b) => a + b, 0) / scores.length : null,
+        meanScore: scores[decoder] ?? null,
         ...(m
           ? {
               ...(m.coco ?? (m.ap ? { ap: m.ap.ap, ap50: m.ap.ap50, ap75: m.ap.ap75, ar: m.ap.ar } : {})),
               ...(m.meanOks !== undefined ? { meanOks: m.meanOks } : {}),
               pck05: m.pck05,
               pck10: m.pck10,
-              meanError: meanError(m),
+              meanError: labMeanError(m),
               perKeypoint: m.perKeypoint,
             }
           : {}),

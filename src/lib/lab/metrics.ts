@@ -180,6 +180,19 @@ export function labMetrics<Id extends string>(input: LabMetricsInput<Id>): LabDe
   });
 }
 
+/** A decoder's mean error over every labelled keypoint (its keypoints' means weighted by their counts), input px; NaN with none. */
+export function labMeanError(metrics: Pick<LabDecoderMetrics<string>, 'perKeypoint'>): number {
+  let sum = 0;
+  let count = 0;
+  for (const p of metrics.perKeypoint) {
+    if (p.count && Number.isFinite(p.meanError)) {
+      sum += p.meanError * p.count;
+      count += p.count;
+    }
+  }
+  return count ? sum / count : Number.NaN;
+}
+
 /** PCK where no sample has a truth of its own: not a number. */
 const NO_PCK = (k: number) => ({ mean: Number.NaN, perKeypoint: new Array<number>(k).fill(Number.NaN) });
 

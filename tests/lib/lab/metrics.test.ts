@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropTruth, labMetrics, type LabRow, type Point } from '../../../src/lib/index.ts';
+import { cropTruth, labMeanError, labMetrics, type LabRow, type Point } from '../../../src/lib/index.ts';
 
 // Two samples of 17 keypoints in a 192 × 256 input, heatmap stride 4.
 const truthPoints = (n: number): Point[] =>
@@ -72,5 +72,17 @@ describe('labMetrics', () => {
       'keypoint 3',
       'keypoint 4',
     ]);
+  });
+});
+
+describe('labMeanError(metrics)', () => {
+  it('weights each keypoint’s mean by its count and skips keypoints never labelled', () => {
+    const perKeypoint = [
+      { name: 'a', meanError: 1, count: 3, pck05: 1, pck10: 1 },
+      { name: 'b', meanError: 5, count: 1, pck05: 0, pck10: 1 },
+      { name: 'c', meanError: Number.NaN, count: 0, pck05: Number.NaN, pck10: Number.NaN },
+    ];
+    expect(labMeanError({ perKeypoint })).toBe((1 * 3 + 5 * 1) / 4);
+    expect(labMeanError({ perKeypoint: perKeypoint.slice(2) })).toBeNaN();
   });
 });
