@@ -18,11 +18,12 @@ import { spec } from 'node:test/reporters';
 const DIR = 'tests/browser';
 /** The slowest files, slowest first (in one run of npm test: 220, 165, 155, 115 and 90 s). */
 const SLOWEST = [
-  'model.test.ts',
+  'pages-schemes.test.ts',
   'pages-embeds.test.ts',
-  'pages-dark-phone.test.ts',
-  'pages-light.test.ts',
+  'model.test.ts',
   'lab-toolkit.test.ts',
+  'blazepose.test.ts',
+  'lab.test.ts',
 ];
 
 const named = process.argv.slice(2);

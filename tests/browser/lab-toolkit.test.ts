@@ -49,7 +49,7 @@ import { cocoLines, metricsLines } from '../../src/components/lab/view/accuracy.
 import { tableLines } from '../../src/components/lab/view/lines.ts';
 import { zipSync } from 'fflate';
 import { npyFile } from '../npy-file.ts';
-import { seriousViolations } from './axe.ts';
+import { seriousViolationsLightAndDark } from './axe.ts';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
 import { file, openLab, waitForText } from './lab-page.ts';
@@ -58,16 +58,14 @@ import { serveDist } from './server.ts';
 let server: Server;
 let origin: string;
 let light: BrowserContext;
-let dark: BrowserContext;
 
 before(async () => {
   ({ server, origin } = await serveDist('dist'));
   light = await launch({ permissions: ['clipboard-read', 'clipboard-write'] });
-  dark = await launch({ colorScheme: 'dark' });
 });
 
 after(async () => {
-  await Promise.all([light?.close(), dark?.close()]);
+  await light?.close();
   server?.close();
 });
 
@@ -875,30 +873,25 @@ describe('Decoder Lab, toolkit outputs', () => {
     await page.close();
   });
 
-  for (const [scheme, context] of [
-    ['light', () => light],
-    ['dark', () => dark],
-  ] as const) {
-    test(`has no serious or critical axe violation with SimCC, then metrics and the flip test shown, ${scheme} mode`, async () => {
-      const page = await openLab(context(), origin);
-      const check = () => seriousViolations(page);
-      await page
-        .locator('[data-role="file"]')
-        .setInputFiles([
-          file('simcc_x.npy', readFileSync('tests/fixtures/mmpose/simcc-x.npy')),
-          file('simcc_y.npy', readFileSync('tests/fixtures/mmpose/simcc-y.npy')),
-        ]);
-      await page.locator('[data-role="vector-x"] svg').waitFor();
-      assert.deepEqual(await check(), []);
-      await page.locator('button[data-sample="synthetic"]').click();
-      await page
-        .locator('[data-role="flipped-file"]')
-        .setInputFiles(file('flipped.npy', writeNpy(sample.data, [4, 17, 64, 48])));
-      await waitForText(page, '[data-role="loaded"]', /Flip test with flipped\.npy/);
-      await page.locator('[data-role="score-chart"] svg').waitFor();
-      await page.locator('[data-role="code-details"] summary').click();
-      assert.deepEqual(await check(), []);
-      await page.close();
-    });
-  }
+  test('has no serious or critical axe violation with SimCC, then metrics and the flip test shown, light and dark mode', async () => {
+    const page = await openLab(light, origin);
+    const check = () => seriousViolationsLightAndDark(page);
+    await page
+      .locator('[data-role="file"]')
+      .setInputFiles([
+        file('simcc_x.npy', readFileSync('tests/fixtures/mmpose/simcc-x.npy')),
+        file('simcc_y.npy', readFileSync('tests/fixtures/mmpose/simcc-y.npy')),
+      ]);
+    await page.locator('[data-role="vector-x"] svg').waitFor();
+    assert.deepEqual(await check(), []);
+    await page.locator('button[data-sample="synthetic"]').click();
+    await page
+      .locator('[data-role="flipped-file"]')
+      .setInputFiles(file('flipped.npy', writeNpy(sample.data, [4, 17, 64, 48])));
+    await waitForText(page, '[data-role="loaded"]', /Flip test with flipped\.npy/);
+    await page.locator('[data-role="score-chart"] svg').waitFor();
+    await page.locator('[data-role="code-details"] summary').click();
+    assert.deepEqual(await check(), []);
+    await page.close();
+  });
 });

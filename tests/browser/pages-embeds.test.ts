@@ -1,7 +1,7 @@
 /**
  * Every embed page of the build (one chapter figure each, for teachers' iframes): one visit in
  * dark mode, checked for load problems and by axe. The chapters' own tests cover each figure in
- * both modes and on a phone; pages-light.test.ts and pages-dark-phone.test.ts cover the rest.
+ * both modes and on a phone; pages-schemes.test.ts and pages-phone.test.ts cover the rest.
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';

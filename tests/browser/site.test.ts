@@ -1,7 +1,7 @@
 /**
  * Browser tests of the built site (dist/) in the system Chromium: the figure framework works by
  * keyboard, pointer, touch and URL, chapter by chapter. Every page's load, axe and phone checks
- * are in pages-light.test.ts and pages-dark-phone.test.ts.
+ * are in pages-schemes.test.ts and pages-phone.test.ts.
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
