@@ -224,6 +224,20 @@ describe('figures that share a chapter store', () => {
 });
 
 describe('figure boxes', () => {
+  test('a keypoint at the crop’s corner keeps its whole handle in figure 1.1', async () => {
+    const page = await openHydrated(light, origin + `${CHAPTER_1}?ch1.x=191.9&ch1.y=255.9`);
+    const surface = page.locator('#fig-grid [data-role="surface"]');
+    await inView(surface);
+    const seen = await surface.evaluate((svg) => {
+      const box = svg.getBoundingClientRect();
+      const dot = svg.querySelector('[data-role="handle"] .dot')!.getBoundingClientRect();
+      return { spills: dot.right > box.right || dot.bottom > box.bottom, overflow: getComputedStyle(svg).overflow };
+    });
+    // The handle reaches past the crop's edge there, so the surface must not clip it.
+    assert.deepEqual(seen, { spills: true, overflow: 'visible' });
+    await page.close();
+  });
+
   test('hydrating the figures of chapter 1 shifts no layout', async () => {
     const page = await light.newPage();
     await page.addInitScript(() => {
