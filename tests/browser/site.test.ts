@@ -224,7 +224,7 @@ describe('figures that share a chapter store', () => {
 });
 
 describe('figure boxes', () => {
-  test('a keypoint at the crop’s corner keeps its whole handle in figure 1.1', async () => {
+  test('a keypoint at the crop’s corner keeps its whole handle in figure 1.1, and no tall blank lies under its panes', async () => {
     const page = await openHydrated(light, origin + `${CHAPTER_1}?ch1.x=191.9&ch1.y=255.9`);
     const surface = page.locator('#fig-grid [data-role="surface"]');
     await inView(surface);
@@ -235,6 +235,23 @@ describe('figure boxes', () => {
     });
     // The handle reaches past the crop's edge there, so the surface must not clip it.
     assert.deepEqual(seen, { spills: true, overflow: 'visible' });
+    // Beside the panes, the numbers, close-up and controls end less than 40 % of the panes'
+    // height below them (with the close-up stacked over the controls: 80 %, a blank block).
+    const { panes, side } = await page.evaluate(() => {
+      const bottom = (selector: string) =>
+        Math.max(
+          ...Array.from(document.querySelectorAll(`#fig-grid ${selector}`), (el) => el.getBoundingClientRect().bottom),
+        );
+      const top = document.querySelector('#fig-grid .panes')!.getBoundingClientRect().top;
+      return {
+        panes: { bottom: bottom('.pane'), height: bottom('.pane') - top },
+        side: { bottom: bottom('.side > *') },
+      };
+    });
+    assert.ok(
+      side.bottom - panes.bottom < 0.4 * panes.height,
+      `side column ends ${Math.round(side.bottom - panes.bottom)} px below panes ${Math.round(panes.height)} px tall`,
+    );
     await page.close();
   });
 
