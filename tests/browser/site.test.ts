@@ -236,7 +236,7 @@ describe('figure boxes', () => {
     // The handle reaches past the crop's edge there, so the surface must not clip it.
     assert.deepEqual(seen, { spills: true, overflow: 'visible' });
     // Beside the panes, the numbers, close-up and controls end less than 40 % of the panes'
-    // height below them (with the close-up stacked over the controls: 80 %, a blank block).
+    // height below them (with the close-up stacked over the controls: about 70 %, a blank block).
     const { panes, side } = await page.evaluate(() => {
       const bottom = (selector: string) =>
         Math.max(
