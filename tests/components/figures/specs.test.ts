@@ -90,7 +90,7 @@ function trainedFed() {
       messages.push({ type: 'eval', step, head: 'heatmap', size: 128, errors, gallery });
     }
   }
-  return messages.reduce(onTrainMessage, startRun(INITIAL_TRAIN, 'heatmap', 128));
+  return messages.reduce(onTrainMessage, startRun(INITIAL_TRAIN, 'heatmap', 128, 0));
 }
 
 // Each spec with a state that moves what it shows (keys the figure reads, values in range), and

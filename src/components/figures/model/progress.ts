@@ -53,6 +53,11 @@ export interface TrainFed {
   bench?: BenchRow[];
   /** The run's model on the gallery's samples, at its latest evaluation. */
   gallery?: { step: number; size: number; samples: GallerySample[] };
+  /**
+   * Before the run's first step: when training was asked for and the latest tick of the page's
+   * clock (ms), so that the reader sees how long the warm-up has taken so far.
+   */
+  warmUp?: { since: number; now: number };
 }
 
 /** Before anything has happened. */
@@ -76,12 +81,23 @@ function cleared(f: TrainFed): TrainFed {
   const next: TrainFed = { ...f, step: 0, losses: [], errors: [], times: [] };
   delete next.loss;
   delete next.gallery;
+  delete next.warmUp;
   return next;
 }
 
-/** A new run of `head` at `size` starts: its curves start empty. */
-export function startRun(f: TrainFed, head: Head, size: number): TrainFed {
-  return { ...cleared(f), run: { head, size } };
+/** A new run of `head` at `size` starts at `now` (ms, the page's clock): its curves start empty. */
+export function startRun(f: TrainFed, head: Head, size: number, now: number): TrainFed {
+  return { ...cleared(f), run: { head, size }, warmUp: { since: now, now } };
+}
+
+/** The warm-up's clock moved on to `now` (the same value when there is no warm-up to time). */
+export function tickWarmUp(f: TrainFed, now: number): TrainFed {
+  return f.warmUp && f.running ? { ...f, warmUp: { ...f.warmUp, now } } : f;
+}
+
+/** Whole seconds the warm-up has taken so far, or undefined when there is none. */
+export function warmUpSeconds(f: TrainFed): number | undefined {
+  return f.warmUp && Math.floor((f.warmUp.now - f.warmUp.since) / 1000);
 }
 
 /** The run is reset: nothing to pause, no curves. */
@@ -125,8 +141,8 @@ export function onTrainMessage(f: TrainFed, m: ModelResponse): TrainFed {
           };
     case 'state':
       return { ...f, running: m.running, started: true };
-    case 'step':
-      return {
+    case 'step': {
+      const next: TrainFed = {
         ...f,
         step: m.step,
         loss: m.loss,
@@ -135,6 +151,9 @@ export function onTrainMessage(f: TrainFed, m: ModelResponse): TrainFed {
         tensors: m.tensors,
         backend: m.backend,
       };
+      delete next.warmUp;
+      return next;
+    }
     case 'eval': {
       const errors = [
         ...f.errors,

@@ -11,7 +11,7 @@ import { ch8 } from '../../state/ch8.ts';
 import { errorChart, lossChart, zoomChart } from './charts.ts';
 import { drawSampleImages } from './gallery-images.ts';
 import { galleryPicture, gallerySet } from './gallery-view.ts';
-import { onTrainMessage, resetRun, startRun, type TrainFed } from './progress.ts';
+import { onTrainMessage, resetRun, startRun, tickWarmUp, type TrainFed } from './progress.ts';
 import { trainView, YOURS } from './view.ts';
 import { listen, send } from './worker-client.ts';
 
@@ -52,7 +52,7 @@ export default defineSpec({
     });
     const start = (from: 'scratch' | 'shipped'): void => {
       const s = store.get();
-      feed(startRun(fed(), s.head, Number(s.size)));
+      feed(startRun(fed(), s.head, Number(s.size), performance.now()));
       send({ type: 'init' });
       send({
         type: 'train',
@@ -79,10 +79,16 @@ export default defineSpec({
       } else if (action === 'lose') send({ type: 'lose-context' });
       else if (action === 'bench') send({ type: 'bench', steps: 10 });
     });
+    // The warm-up's clock, once a second until the first step (a feed only while there is one).
+    const clock = setInterval(() => {
+      const next = tickWarmUp(fed(), performance.now());
+      if (next !== fed()) feed(next);
+    }, 1000);
     // The backend is chosen as the figure starts, so that its status line (and a float16
     // warning) is there before the first step.
     send({ type: 'init' });
     return () => {
+      clearInterval(clock);
       send({ type: 'pause' });
       stop();
     };

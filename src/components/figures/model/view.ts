@@ -6,7 +6,7 @@ import { publication } from '../../ui/published.ts';
 import { SIZES } from '../../state/ch8.ts';
 import { galleryView, gallerySet } from './gallery-view.ts';
 import { HEAD_NAMES } from './labels.ts';
-import { BENCH_BACKENDS, latestErrors, medianStepMs, type TrainFed } from './progress.ts';
+import { BENCH_BACKENDS, latestErrors, medianStepMs, warmUpSeconds, type TrainFed } from './progress.ts';
 
 /** Where figure 8.1 publishes its gallery's errors (ui/published.ts), for chapter 8's exercises. */
 export const GALLERY_ERRORS = publication<GalleryErrors>('ch8.gallery-errors');
@@ -14,10 +14,22 @@ export const GALLERY_ERRORS = publication<GalleryErrors>('ch8.gallery-errors');
 /** Per head, per gallery sample: each decoder's mean error over the keypoints, input px. */
 export type GalleryErrors = Partial<Record<Head, Record<string, number>[]>>;
 
-/** The status line: backend, step time, tensors in memory. */
-export function statusLine(backend: string, stepMs: number | undefined, tensors: number | undefined): string {
+/**
+ * The status line: backend, step time (or, before the first step, how long the warm-up has taken
+ * so far, in whole seconds), tensors in memory.
+ */
+export function statusLine(
+  backend: string,
+  stepMs: number | undefined,
+  tensors: number | undefined,
+  warmUpSeconds?: number,
+): string {
   const parts = [`Backend: ${backend}`];
-  parts.push(stepMs === undefined ? 'step time: warming up' : `step: ${fmt(stepMs, 0)} ms (median)`);
+  if (stepMs !== undefined) parts.push(`step: ${fmt(stepMs, 0)} ms (median)`);
+  else if (warmUpSeconds === undefined) parts.push('step time: warming up');
+  else {
+    parts.push(`step time: warming up, ${warmUpSeconds} s so far (the backend builds its programs for the first step)`);
+  }
   if (tensors !== undefined) parts.push(`tensors in memory: ${tensors}`);
   return parts.join(' · ');
 }
@@ -50,7 +62,7 @@ export function trainView(f: TrainFed, s: Readonly<TrainState>): ViewModel {
   };
   for (const m of METHOD_NAMES) attrs[`legend-${m}`] = { hidden: METHODS[head].includes(m) ? null : '' };
   const text: ViewModel['text'] = {
-    status: statusLine(f.backend + f.skipped, medianStepMs(f.times), f.tensors),
+    status: statusLine(f.backend + f.skipped, medianStepMs(f.times), f.tensors, warmUpSeconds(f)),
     warning: f.notes.join(' '),
     step: String(f.step),
     loss: f.loss === undefined ? '—' : fmt(f.loss, 4),

@@ -6,6 +6,7 @@ import {
   onTrainMessage,
   resetRun,
   startRun,
+  tickWarmUp,
   type TrainFed,
 } from '../../../../src/components/figures/model/progress.ts';
 import type { ModelResponse } from '../../../../src/components/figures/model/worker/protocol.ts';
@@ -29,7 +30,7 @@ describe('figure 8.2 fed by the worker', () => {
   });
 
   it('follows a run: steps, the median step time after warm-up, the latest errors, pause', () => {
-    let f = startRun(INITIAL_TRAIN, 'dsnt', 128);
+    let f = startRun(INITIAL_TRAIN, 'dsnt', 128, 0);
     f = run(f, [
       { type: 'state', running: true, step: 0 },
       ...[1, 2, 3, 4, 5, 6].map((step): ModelResponse => ({
@@ -57,8 +58,32 @@ describe('figure 8.2 fed by the worker', () => {
     expect(trainView(paused, state).text.pause).toBe('Resume');
     expect(trainView(paused, state).attrs.pause).toEqual({ disabled: null, 'aria-pressed': 'true' });
     // A new run starts its curves afresh; a reset leaves nothing to pause.
-    expect(startRun(f, 'simdr', 64)).toMatchObject({ losses: [], errors: [], step: 0, run: { head: 'simdr' } });
+    expect(startRun(f, 'simdr', 64, 0)).toMatchObject({ losses: [], errors: [], step: 0, run: { head: 'simdr' } });
     expect(trainView(resetRun(f), state).attrs.reset).toEqual({ disabled: '' });
+  });
+
+  it('times the warm-up in whole seconds while it runs, and says no more of it from the first step on', () => {
+    const started = startRun(INITIAL_TRAIN, 'heatmap', 64, 1000);
+    // Not running yet (the worker has not said so): the clock does not move the status.
+    expect(tickWarmUp(started, 5000)).toBe(started);
+    let f = onTrainMessage(started, { type: 'state', running: true, step: 0 });
+    f = onTrainMessage(f, { type: 'backend', choice: { name: 'webgl', skipped: [], float16: false } });
+    expect(trainView(f, state).text.status).toBe(
+      'Backend: webgl · step time: warming up, 0 s so far (the backend builds its programs for the first step)',
+    );
+    f = tickWarmUp(f, 13_999);
+    expect(trainView(f, state).text.status).toMatch(/warming up, 12 s so far/);
+    // Paused, the clock stops with the run.
+    const paused = onTrainMessage(f, { type: 'state', running: false, step: 0 });
+    expect(tickWarmUp(paused, 60_000)).toBe(paused);
+    f = onTrainMessage(f, { type: 'step', step: 1, loss: 0.5, ms: 12_000, tensors: 40, backend: 'webgl' });
+    expect(f.warmUp).toBeUndefined();
+    expect(tickWarmUp(f, 20_000)).toBe(f);
+    expect(trainView(f, state).text.status).toBe('Backend: webgl · step time: warming up · tensors in memory: 40');
+    // A reset forgets the warm-up.
+    expect(
+      resetRun(tickWarmUp(onTrainMessage(started, { type: 'state', running: true, step: 0 }), 3000)).warmUp,
+    ).toBeUndefined();
   });
 
   it('notes a float16 GPU and a failed backend once, and says where training goes on', () => {
