@@ -54,10 +54,10 @@ export interface TrainFed {
   /** The run's model on the gallery's samples, at its latest evaluation. */
   gallery?: { step: number; size: number; samples: GallerySample[] };
   /**
-   * Before the run's first step: when training was asked for and the latest tick of the page's
-   * clock (ms), so that the reader sees how long the warm-up has taken so far.
+   * Before the run's first step: how long it has warmed up (ms, paused time left out) as of the
+   * latest tick of the page's clock (`at`, ms), so that the reader sees how long it has taken.
    */
-  warmUp?: { since: number; now: number };
+  warmUp?: { ms: number; at: number };
 }
 
 /** Before anything has happened. */
@@ -87,17 +87,21 @@ function cleared(f: TrainFed): TrainFed {
 
 /** A new run of `head` at `size` starts at `now` (ms, the page's clock): its curves start empty. */
 export function startRun(f: TrainFed, head: Head, size: number, now: number): TrainFed {
-  return { ...cleared(f), run: { head, size }, warmUp: { since: now, now } };
+  return { ...cleared(f), run: { head, size }, warmUp: { ms: 0, at: now } };
 }
 
-/** The warm-up's clock moved on to `now` (the same value when there is no warm-up to time). */
+/**
+ * The page's clock ticked at `now`: a running warm-up counts the time since the last tick, a
+ * paused one only moves its tick (the same value when there is no warm-up to time).
+ */
 export function tickWarmUp(f: TrainFed, now: number): TrainFed {
-  return f.warmUp && f.running ? { ...f, warmUp: { ...f.warmUp, now } } : f;
+  if (!f.warmUp) return f;
+  return { ...f, warmUp: { ms: f.warmUp.ms + (f.running ? now - f.warmUp.at : 0), at: now } };
 }
 
 /** Whole seconds the warm-up has taken so far, or undefined when there is none. */
 export function warmUpSeconds(f: TrainFed): number | undefined {
-  return f.warmUp && Math.floor((f.warmUp.now - f.warmUp.since) / 1000);
+  return f.warmUp && Math.floor(f.warmUp.ms / 1000);
 }
 
 /** The run is reset: nothing to pause, no curves. */

@@ -7,6 +7,7 @@ import {
   resetRun,
   startRun,
   tickWarmUp,
+  warmUpSeconds,
   type TrainFed,
 } from '../../../../src/components/figures/model/progress.ts';
 import type { ModelResponse } from '../../../../src/components/figures/model/worker/protocol.ts';
@@ -62,28 +63,28 @@ describe('figure 8.2 fed by the worker', () => {
     expect(trainView(resetRun(f), state).attrs.reset).toEqual({ disabled: '' });
   });
 
-  it('times the warm-up in whole seconds while it runs, and says no more of it from the first step on', () => {
+  it('times the warm-up in whole seconds while it runs, leaves out paused time, and says no more of it from the first step on', () => {
     const started = startRun(INITIAL_TRAIN, 'heatmap', 64, 1000);
-    // Not running yet (the worker has not said so): the clock does not move the status.
-    expect(tickWarmUp(started, 5000)).toBe(started);
-    let f = onTrainMessage(started, { type: 'state', running: true, step: 0 });
+    // Not running yet (the worker has not said so): the clock moves on, the count does not.
+    expect(warmUpSeconds(tickWarmUp(started, 5000))).toBe(0);
+    let f = onTrainMessage(tickWarmUp(started, 1500), { type: 'state', running: true, step: 0 });
     f = onTrainMessage(f, { type: 'backend', choice: { name: 'webgl', skipped: [], float16: false } });
     expect(trainView(f, state).text.status).toBe(
       'Backend: webgl · step time: warming up, 0 s so far (the backend builds its programs for the first step)',
     );
-    f = tickWarmUp(f, 13_999);
+    f = tickWarmUp(f, 14_499);
     expect(trainView(f, state).text.status).toMatch(/warming up, 12 s so far/);
-    // Paused, the clock stops with the run.
-    const paused = onTrainMessage(f, { type: 'state', running: false, step: 0 });
-    expect(tickWarmUp(paused, 60_000)).toBe(paused);
+    // Paused for 30 s, then resumed: the count goes on from where it stopped.
+    f = tickWarmUp(onTrainMessage(f, { type: 'state', running: false, step: 0 }), 44_499);
+    expect(warmUpSeconds(f)).toBe(12);
+    f = tickWarmUp(onTrainMessage(f, { type: 'state', running: true, step: 0 }), 46_499);
+    expect(warmUpSeconds(f)).toBe(14);
     f = onTrainMessage(f, { type: 'step', step: 1, loss: 0.5, ms: 12_000, tensors: 40, backend: 'webgl' });
     expect(f.warmUp).toBeUndefined();
-    expect(tickWarmUp(f, 20_000)).toBe(f);
+    expect(tickWarmUp(f, 50_000)).toBe(f);
     expect(trainView(f, state).text.status).toBe('Backend: webgl · step time: warming up · tensors in memory: 40');
     // A reset forgets the warm-up.
-    expect(
-      resetRun(tickWarmUp(onTrainMessage(started, { type: 'state', running: true, step: 0 }), 3000)).warmUp,
-    ).toBeUndefined();
+    expect(resetRun(started).warmUp).toBeUndefined();
   });
 
   it('notes a float16 GPU and a failed backend once, and says where training goes on', () => {
