@@ -48,9 +48,9 @@ export interface LaunchOptions {
 }
 
 /** A Chromium with a persistent context in a fresh user-data dir, as the machine notes advise. */
-function start(options: LaunchOptions): Promise<BrowserContext> {
+async function start(options: LaunchOptions): Promise<BrowserContext> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'subpixel-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
     headless: true,
     args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])],
@@ -63,6 +63,66 @@ function start(options: LaunchOptions): Promise<BrowserContext> {
     permissions: options.permissions ?? [],
     acceptDownloads: true,
   });
+  context.on('page', (page) => void watchFrames(page));
+  return context;
+}
+
+/**
+ * How a stalled page is told from a busy one. Every few seconds the watch asks the page for a
+ * frame: a page whose timers run but whose frames do not (no frame within `NO_FRAME_MS`), or whose
+ * main thread answers nothing at all for `NO_ANSWER_MS`, has stalled (retry.ts). Headless
+ * Chromium's stalls looked like both; left alone, each held its test until a 30 s or 60 s wait
+ * ran out (five stalls in one run of the suite here cost 3 min 40 s of waiting). No page of the
+ * site runs a main-thread task of seconds: decoding, training and the models run in workers.
+ */
+const WATCH_EVERY_MS = 3000;
+const NO_FRAME_MS = 8000;
+const NO_ANSWER_MS = 15_000;
+
+/** The pages the watch found stalled and closed, each with the context `launch` returned for it. */
+const stalls: { page: Page; context: BrowserContext | undefined }[] = [];
+
+/** How many stalls the watch has found so far (retry.ts compares counts across an attempt). */
+export function stallCount(): number {
+  return stalls.length;
+}
+
+/** The contexts of the pages found stalled since the `since`-th stall. */
+export function stalledContexts(since: number): BrowserContext[] {
+  return [...new Set(stalls.slice(since).flatMap((s) => (s.context ? [s.context] : [])))];
+}
+
+/**
+ * Watches `page` until it closes; a stalled page is closed, so that whatever the test awaits on
+ * it fails at once (the test is then run again in a fresh browser) instead of at its time limit.
+ * A hidden page has no frames by design and counts as answering; so does a page between two
+ * documents (its evaluation is cut short by the navigation).
+ */
+async function watchFrames(page: Page): Promise<void> {
+  while (!page.isClosed()) {
+    await new Promise((resolve) => setTimeout(resolve, WATCH_EVERY_MS));
+    if (page.isClosed()) return;
+    const answer = page
+      .evaluate(
+        (ms) =>
+          new Promise<boolean>((resolve) => {
+            if (document.visibilityState !== 'visible') return resolve(true);
+            requestAnimationFrame(() => resolve(true));
+            setTimeout(() => resolve(false), ms);
+          }),
+        NO_FRAME_MS,
+      )
+      .catch(() => true);
+    if (await within(NO_ANSWER_MS, answer, false)) continue;
+    if (page.isClosed()) return;
+    stalls.push({ page, context: contextOf(page) });
+    await within(
+      10_000,
+      page.close().catch(() => undefined),
+      undefined,
+    );
+    return;
+  }
 }
 
 /** A launched browser: the context the test holds, and the browser behind it now. */

@@ -12,7 +12,7 @@
  */
 import { test as nodeTest, type TestContext } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { contextOf, openContexts, openPages, relaunch } from './browser.ts';
+import { contextOf, openContexts, openPages, relaunch, stallCount, stalledContexts } from './browser.ts';
 import { within } from './pages.ts';
 
 /** Runs again after a timeout before the test fails. */
@@ -23,17 +23,23 @@ export function test(name: string, fn: (t: TestContext) => unknown): void {
     for (let attempt = 0; ; attempt++) {
       const contexts = new Set(openContexts());
       const pages = new Set(openPages());
+      const stallsBefore = stallCount();
       try {
         await fn(t);
         return;
       } catch (error) {
-        if (!timedOut(error) || attempt === RETRIES) throw error;
+        // A page the frame watch closed (browser.ts) fails whatever awaited it: a stall, as a time-out is.
+        const watched = stalledContexts(stallsBefore);
+        if (!(timedOut(error) || watched.length > 0) || attempt === RETRIES) throw error;
         const opened = openPages().filter((page) => !pages.has(page));
-        const stalled = new Set(opened.map(contextOf).filter((c): c is BrowserContext => c !== undefined));
+        const stalled = new Set([
+          ...watched,
+          ...opened.map(contextOf).filter((c): c is BrowserContext => c !== undefined),
+        ]);
         const borrowed = [...stalled].filter((c) => contexts.has(c));
         const own = openContexts().filter((c) => !contexts.has(c));
         t.diagnostic(
-          `timed out (${String((error as Error).message).split('\n')[0]}); relaunched ${borrowed.length} browser(s), closed ${own.length} the test launched, and ran the test again`,
+          `${watched.length > 0 ? 'a page stopped producing frames' : 'timed out'} (${String((error as Error).message).split('\n')[0]}); relaunched ${borrowed.length} browser(s), closed ${own.length} the test launched, and ran the test again`,
         );
         await Promise.all([
           ...borrowed.map((context) => relaunch(context)),
