@@ -31,7 +31,7 @@ after(async () => {
 const FIGURES = [
   { id: 'fig-row', key: 'ch1.x', bad: '1e999', good: '100' },
   { id: 'fig-offset', key: 'ch2.x', bad: 'abc', good: '100' },
-  { id: 'fig-dist', key: 'ch2.target', bad: 'gaussian', good: 'biased' },
+  { id: 'fig-dist', key: 'ch2.target', bad: 'gaussian', good: 'unbiased' },
   { id: 'fig-bias', key: 'ch5.beta', bad: 'NaN', good: '5' },
   { id: 'fig-grad', key: 'ch5.x1', bad: '-1e9', good: '10' },
   { id: 'fig-reg', key: 'ch5.beta', bad: '%3Cb%3E', good: '5' },

@@ -359,22 +359,40 @@ describe('chapter 2', () => {
     await handle.focus();
     await page.keyboard.press('ArrowRight');
     await page.waitForFunction(([el, b]) => el?.textContent !== b, [await error.elementHandle(), before] as const);
-    // The hero's target toggle and figure 2.3's are one state.
-    await page.locator('#fig-hero').getByText('Biased', { exact: true }).click();
-    await page.waitForFunction(() => location.search.includes('ch2.target=biased'));
-    assert.equal(await page.locator('#fig-dist input[value="biased"]').isChecked(), true);
+    // The hero's target toggle and figure 2.3's are one state (the chapter opens on the biased target).
+    await page.locator('#fig-hero').getByText('Unbiased', { exact: true }).click();
+    await page.waitForFunction(() => location.search.includes('ch2.target=unbiased'));
+    assert.equal(await page.locator('#fig-dist input[value="unbiased"]').isChecked(), true);
     const announced = page.locator('#fig-dist [data-role="announce"]');
-    await page.waitForFunction((el) => el?.textContent?.startsWith('Biased targets'), await announced.elementHandle());
+    await page.waitForFunction(
+      (el) => el?.textContent?.startsWith('Unbiased targets'),
+      await announced.elementHandle(),
+    );
+    await page.close();
+  });
+
+  test('opens on the biased target (chapter 1 drew the unbiased one), as built and once hydrated, and writes no target to the URL', async () => {
+    const built = await light.newPage();
+    await built.route('**/*.js', (route) => route.abort());
+    await built.goto(origin + CHAPTER_2);
+    for (const id of ['fig-hero', 'fig-offset', 'fig-dist'])
+      assert.equal(await built.locator(`#${id} input[value="biased"]`).isChecked(), true, `${id} as built`);
+    await built.close();
+    const page = await openHydrated(light, origin + CHAPTER_2);
+    for (const id of ['fig-hero', 'fig-offset', 'fig-dist'])
+      assert.equal(await page.locator(`#${id} input[value="biased"]`).isChecked(), true, `${id} hydrated`);
+    assert.notEqual(await page.locator('#fig-hero [data-role="stat-encoding"]').textContent(), '0.00 px');
+    assert.doesNotMatch(page.url(), /ch2\.target/);
     await page.close();
   });
 
   test('restores the keypoint and the target from the URL', async () => {
-    const page = await openHydrated(light, origin + `${CHAPTER_2}?ch2.x=100.5&ch2.y=60&ch2.target=biased`);
+    const page = await openHydrated(light, origin + `${CHAPTER_2}?ch2.x=100.5&ch2.y=60&ch2.target=unbiased`);
     assert.match(
       (await page.getByRole('slider', { name: 'Keypoint on the input crop' }).getAttribute('aria-valuetext')) ?? '',
       /x 100\.5, y 60\.0/,
     );
-    assert.equal(await page.locator('#fig-hero input[value="biased"]').isChecked(), true);
+    assert.equal(await page.locator('#fig-hero input[value="unbiased"]').isChecked(), true);
     assert.equal(await page.locator('#fig-hero [data-role="stat-cell"]').textContent(), '(25, 15)');
     await page.close();
   });

@@ -137,6 +137,35 @@ export function writeState<S>(schema: Schema<S>, prefix: string, state: S, searc
   }
 }
 
+/** `param` opening on `value`, the same object each time for the same pair (a store requires one parameter per key). */
+const reopened = new WeakMap<Param<unknown>, Map<string, Param<unknown>>>();
+export function withDefault<T>(param: Param<T>, value: T): Param<T> {
+  const text = param.format(value);
+  if (text === param.format(param.default)) return param;
+  let byValue = reopened.get(param as Param<unknown>);
+  if (!byValue) reopened.set(param as Param<unknown>, (byValue = new Map()));
+  let out = byValue.get(text) as Param<T> | undefined;
+  if (!out) byValue.set(text, (out = { ...param, default: value }) as Param<unknown>);
+  return out;
+}
+
+/**
+ * `schema` with the defaults `openings` gives (as the URL writes them: `{ target: 'biased' }`);
+ * a key the schema lacks is ignored, a value its parameter refuses throws.
+ */
+export function reopen<S>(schema: Schema<S>, openings: Readonly<Record<string, string>> | undefined): Schema<S> {
+  if (!openings) return schema;
+  const out = { ...schema };
+  for (const [key, text] of Object.entries(openings)) {
+    const param = out[key as keyof S] as Param<unknown> | undefined;
+    if (!param) continue;
+    const value = param.parse(text);
+    if (value === undefined) throw new Error(`'${text}' is not a value of '${key}'`);
+    (out as Record<string, Param<unknown>>)[key] = withDefault(param, value);
+  }
+  return out;
+}
+
 /** The parameters of `keys` only: what one figure reads of its chapter's schema. */
 export function pick<S, K extends keyof S>(schema: Schema<S>, ...keys: K[]): Schema<Pick<S, K>> {
   const out = {} as Schema<Pick<S, K>>;

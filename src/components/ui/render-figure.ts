@@ -6,6 +6,7 @@
 import type { ViewModel } from './apply-view.ts';
 import type { FigureSpec } from './figure.ts';
 import { defaultsOf } from './params.ts';
+import { storeSchema } from './store.ts';
 import type { ChartSlider, HandlePart } from './parts.ts';
 
 /** The ARIA values of a chart slider in a state. */
@@ -67,16 +68,20 @@ export interface RenderOptions<S, F = undefined> {
   width?: number;
   state?: Partial<S>;
   fed?: F;
+  /** The chapter store the figure is on: its defaults are that chapter's (`storeSchema`). */
+  store?: string;
 }
 
 /**
- * A figure's state (its defaults unless `options.state` patches them) and everything drawn from
+ * A figure's state (its defaults, or its chapter's with `options.store`, unless `options.state`
+ * patches them), the parameters those defaults come from (for the controls), and everything drawn from
  * it: data, view, map pictures, precomputed and fed data, and each chart's SVG by role (drawn when a
  * server-side `document` is given). The build renders the default state this way, and the
  * tests every figure's default and one moved state.
  */
 export function renderFigure<S, D, P, X, T>(spec: FigureSpec<S, D, P, X, T>, options: RenderOptions<S, X> = {}) {
-  const state: S = { ...defaultsOf(spec.params), ...options.state };
+  const params = options.store ? storeSchema(options.store, spec.params) : spec.params;
+  const state: S = { ...defaultsOf(params), ...options.state };
   const pre = precomputed(spec);
   const fed = (options.fed !== undefined ? options.fed : spec.source?.get()) as X;
   const data = spec.build?.(state, pre, fed) as D;
@@ -85,5 +90,5 @@ export function renderFigure<S, D, P, X, T>(spec: FigureSpec<S, D, P, X, T>, opt
   const { document, width = 640 } = options;
   if (document)
     for (const c of spec.charts ?? []) charts[c.role ?? 'chart'] = c.draw(state, { width, document }, data).outerHTML;
-  return { state, pre, fed, data, view: figureView<S, D>(spec, data, state), maps, charts };
+  return { state, params, pre, fed, data, view: figureView<S, D>(spec, data, state), maps, charts };
 }

@@ -8,7 +8,8 @@
  * from the URL; any later figure must name it with the very same parameter object, so two
  * figures can never read one URL key two ways.
  */
-import { readState, writeState, type Param, type Schema } from './params.ts';
+import { CHAPTER_OPENINGS } from '../state/openings.ts';
+import { readState, reopen, writeState, type Param, type Schema } from './params.ts';
 
 export interface Store<S> {
   get(): Readonly<S>;
@@ -110,6 +111,11 @@ function view<S>(shared: Shared, keys: readonly string[]): Store<S> {
   };
 }
 
+/** `schema` as the chapter store `prefix` holds it: with the defaults its chapter opens on (`state/openings.ts`). */
+export function storeSchema<S>(prefix: string, schema: Schema<S>): Schema<S> {
+  return reopen(schema, CHAPTER_OPENINGS[prefix]);
+}
+
 /**
  * A store on its own (not shared by name), for tests and pages with a single figure: `search`
  * stands for the page's query.
@@ -130,6 +136,7 @@ export function createStore<S>(
  * your own.
  */
 export function chapterStore<S>(prefix: string, schema: Schema<S>): Store<S> {
+  schema = storeSchema(prefix, schema);
   let shared = stores.get(prefix);
   if (!shared) {
     shared = newShared(prefix, new URLSearchParams(location.search));
