@@ -30,7 +30,8 @@ describe('withDefault and reopen', () => {
   });
 
   it('every chapter opening is a value its key accepts in the keypoint parameters', () => {
-    for (const openings of Object.values(CHAPTER_OPENINGS)) expect(() => reopen(keypointSchema, openings)).not.toThrow();
+    for (const openings of Object.values(CHAPTER_OPENINGS))
+      expect(() => reopen(keypointSchema, openings)).not.toThrow();
   });
 });
 
