@@ -239,7 +239,7 @@ describe('download', () => {
     assert.equal(json.figure, 'fig-hero');
     assert.equal(json.number, '2.1');
     assert.equal(json.state.x, 70.3);
-    assert.equal(json.state.target, 'unbiased');
+    assert.equal(json.state.target, 'biased', 'chapter 2 opens on the biased target');
     assert.equal(new URL(json.url).hash, '#fig-hero');
     await page.close();
   });
