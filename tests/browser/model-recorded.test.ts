@@ -114,6 +114,34 @@ describe('chapter 8 answers at once', () => {
   });
 });
 
+describe('figure 8.1’s marks', () => {
+  test('a decoder’s key, pressed by mouse or keyboard, shows its marks alone on every sample; pressed again, all', async () => {
+    const page = watch(await browser.newPage());
+    await page.goto(`${origin}${CHAPTER_8}#fig-shipped`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#fig-shipped [data-store][data-hydrated="true"]').waitFor();
+    const d = (role: string) => page.locator(`#fig-shipped path.mark[data-role="${role}"]`).getAttribute('d');
+    const key = page.locator('#fig-shipped button[data-action="only"][data-value="dark"]');
+    assert.notEqual(await d('detail-argmax'), '');
+    await key.click();
+    await page.waitForFunction(() => location.search.includes('ch8.only=dark'));
+    assert.equal(await key.getAttribute('aria-pressed'), 'true');
+    for (let i = 0; i < 8; i++) {
+      assert.equal(await d(`points-${i}-argmax`), '', `sample ${i + 1}: argmax hidden`);
+      assert.notEqual(await d(`points-${i}-dark`), '', `sample ${i + 1}: DARK shown`);
+    }
+    assert.equal(await d('detail-quarter'), '');
+    assert.notEqual(await d('detail-dark'), '');
+    assert.notEqual(await d('detail-truth'), '');
+    // Enter on the focused key shows every decoder again.
+    await key.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !location.search.includes('ch8.only'));
+    assert.equal(await key.getAttribute('aria-pressed'), 'false');
+    assert.notEqual(await d('detail-argmax'), '');
+    await page.close();
+  });
+});
+
 describe('figure 8.2 for readers', () => {
   test('keeps the developer controls closed, and lists the decoders of the head it trains', async () => {
     const page = watch(await browser.newPage());

@@ -1,5 +1,5 @@
 /** The URL-mirrored state of chapter 8's figures. */
-import { HEADS, type Head } from '../../lib/tf/names.ts';
+import { HEADS, METHOD_NAMES, type Head, type Method } from '../../lib/tf/names.ts';
 import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
 
 export interface Ch8State {
@@ -9,6 +9,8 @@ export interface Ch8State {
   target: 'unbiased' | 'biased';
   /** The gallery's selected sample. */
   sample: number;
+  /** The galleries' marks: every decoder's, or one decoder's alone beside the truth. */
+  only: 'all' | Method;
 }
 
 export const ch8: Schema<Ch8State> = {
@@ -16,6 +18,7 @@ export const ch8: Schema<Ch8State> = {
   size: choiceParam(['64', '128'] as const, '64'),
   target: choiceParam(['unbiased', 'biased'] as const, 'unbiased'),
   sample: numberParam({ default: 0, min: 0, max: 7, integer: true }),
+  only: choiceParam(['all', ...METHOD_NAMES] as const, 'all'),
 };
 
 /** Gallery samples. */

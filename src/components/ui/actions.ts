@@ -28,3 +28,17 @@ export function choose<K extends string>(
 ): (state: unknown, value: string | undefined) => Partial<Record<K, number>> {
   return (_state, value) => (/^\d+$/.test(value ?? '') ? ({ [key]: Number(value) } as Record<K, number>) : {});
 }
+
+/**
+ * Sets `key` to the pressed button's `data-value`, or back to `none` when it holds that value
+ * already: a legend key that shows its series alone, pressed again to show them all. The store
+ * refuses a value its parameter does not take (a choice falls back to its default).
+ */
+export function toggle<K extends string, V extends string>(
+  key: K,
+  none: V,
+): (state: Readonly<Record<K, V>>, value: string | undefined) => Partial<Record<K, V>> {
+  // An unknown value reaches the store as is, where the parameter's clamp refuses it.
+  return (state, value) =>
+    value === undefined ? {} : ({ [key]: state[key] === value ? none : (value as V) } as Record<K, V>);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choose, MAX_SEED, reseed } from '../../../src/components/ui/actions.ts';
+import { choose, MAX_SEED, reseed, toggle } from '../../../src/components/ui/actions.ts';
 import { ch4 } from '../../../src/components/state/ch4.ts';
 import { ch7 } from '../../../src/components/state/ch7.ts';
 
@@ -24,5 +24,15 @@ describe('choose(key)', () => {
 
   it('asks for nothing when data-value is missing or not a whole number', () => {
     for (const value of [undefined, '', 'x', '1.5', '-1']) expect(choose('joint')({}, value)).toEqual({});
+  });
+});
+
+describe('toggle(key, none)', () => {
+  it("sets the pressed button's value, back to `none` when it is set already, and asks nothing without a value", () => {
+    const only = toggle<'only', 'all' | 'dark' | 'argmax'>('only', 'all');
+    expect(only({ only: 'all' }, 'dark')).toEqual({ only: 'dark' });
+    expect(only({ only: 'dark' }, 'dark')).toEqual({ only: 'all' });
+    expect(only({ only: 'dark' }, 'argmax')).toEqual({ only: 'argmax' });
+    expect(only({ only: 'dark' }, undefined)).toEqual({});
   });
 });

@@ -68,6 +68,14 @@ export interface GalleryInput {
   size: number;
   /** Where the numbers come from, said after the errors ("Recorded when the model was trained."). */
   source: string;
+  /** Every decoder's marks, or one decoder's alone (all of them when the head has no such decoder). */
+  only?: 'all' | Method;
+}
+
+/** The decoders whose marks a gallery draws: its head's, or the one it shows alone. */
+export function shownMethods(head: Head, only: GalleryInput['only'] = 'all'): Method[] {
+  const methods = [...METHODS[head]];
+  return only !== 'all' && methods.includes(only) ? [only] : methods;
 }
 
 /** The selected sample of a gallery, if there is one. */
@@ -87,8 +95,10 @@ export function sampleErrorText(head: Head, errors: GallerySample['errors']): st
 export function galleryView(g: GalleryInput, prefix = ''): ViewModel {
   const attrs: ViewModel['attrs'] = {};
   const text: ViewModel['text'] = {};
-  const shown = new Set<Method>(METHODS[g.head]);
-  const thumb = g.size / 40;
+  const shown = new Set<Method>(shownMethods(g.head, g.only));
+  // One decoder alone gets larger marks: nothing else crowds them.
+  const alone = shown.size === 1 && METHODS[g.head].length > 1;
+  const thumb = (g.size / 40) * (alone ? 1.5 : 1);
   g.truth.forEach((truth, i) => {
     const sample = g.samples?.[i];
     attrs[`sample-${i}`] = { 'aria-pressed': String(i === g.selected) };
@@ -100,14 +110,20 @@ export function galleryView(g: GalleryInput, prefix = ''): ViewModel {
     }
   });
 
-  for (const m of METHOD_NAMES) attrs[`key-${m}`] = { hidden: shown.has(m) ? null : '' };
+  // The keys: the head's decoders, each a button that shows its marks alone (pressed), or all again.
+  for (const m of METHOD_NAMES) {
+    attrs[`key-${m}`] = { hidden: METHODS[g.head].includes(m) ? null : '' };
+    attrs[`key-${m}-button`] = { 'aria-pressed': String(alone && shown.has(m)) };
+  }
 
   const sample = selectedSample(g);
   const truth = g.truth[g.selected] ?? [];
   attrs['detail-truth'] = { d: sample ? markerPath('truth', scaled(truth, sample.w / g.size), 0.45) : '' };
   for (const m of METHOD_NAMES) {
     const points = sample && shown.has(m) ? sample.points[m] : undefined;
-    attrs[`detail-${m}`] = { d: points && sample ? markerPath(m, scaled(points, sample.w / g.size), 0.3) : '' };
+    attrs[`detail-${m}`] = {
+      d: points && sample ? markerPath(m, scaled(points, sample.w / g.size), alone ? 0.4 : 0.3) : '',
+    };
   }
 
   // SimDR: its two vectors, each normalised to its peak, with ticks at the truth's bins.

@@ -7,7 +7,7 @@
  */
 import { HEADS } from '../../../lib/tf/names.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { choose } from '../../ui/actions.ts';
+import { choose, toggle } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
 import { ch8, GALLERY, SIZES, type Ch8State } from '../../state/ch8.ts';
@@ -24,7 +24,7 @@ import { galleryErrors, onShippedMessage, resultsView, type ShippedFed } from '.
 import { GALLERY_ERRORS, type GalleryErrors } from './view.ts';
 import { listen, send } from './worker-client.ts';
 
-const params = pick(ch8, 'head', 'sample');
+const params = pick(ch8, 'head', 'sample', 'only');
 type State = Pick<Ch8State, keyof typeof params>;
 
 /** The gallery's size: the first of the shipped models'. */
@@ -38,6 +38,7 @@ function galleryOf(s: Readonly<State>, fed: ShippedFed): GalleryInput {
     head: s.head,
     selected: s.sample,
     size: SIZE,
+    only: s.only,
     source:
       shown?.source === 'measured'
         ? 'Measured in your browser.'
@@ -69,8 +70,8 @@ export default defineSpec({
     const sample = selectedSample(d.gallery);
     return sample ? `Sample ${d.gallery.selected + 1}: ${sampleErrorText(d.gallery.head, sample.errors)}.` : '';
   },
-  // A sample's button in the gallery (`data-value` its index).
-  actions: { sample: choose('sample') },
+  // A sample's button in the gallery (`data-value` its index), and a decoder's key (its marks alone, or all again).
+  actions: { sample: choose('sample'), only: toggle<'only', Ch8State['only']>('only', 'all') },
   // Chapter 8's exercises check with the errors the gallery shows.
   publishes: { key: GALLERY_ERRORS, value: (_d, _s, fed) => errorsOf(fed) },
   setup({ root, fed, feed }) {

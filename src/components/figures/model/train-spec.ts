@@ -4,10 +4,10 @@
  * and their model's output maps on the gallery's samples. The worker's messages feed the
  * figure (progress.ts); the figure only draws them.
  */
-import { choose } from '../../ui/actions.ts';
+import { choose, toggle } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
-import { ch8 } from '../../state/ch8.ts';
+import { ch8, type Ch8State } from '../../state/ch8.ts';
 import { errorChart, lossChart, zoomChart } from './charts.ts';
 import { drawSampleImages } from './gallery-images.ts';
 import { galleryPicture, gallerySet } from './gallery-view.ts';
@@ -21,7 +21,7 @@ const LEARNING_RATE = 2e-3;
 
 export default defineSpec({
   name: 'train-live',
-  params: pick(ch8, 'head', 'size', 'target', 'sample'),
+  params: pick(ch8, 'head', 'size', 'target', 'sample', 'only'),
   build: (_s, _pre, fed: TrainFed) => fed,
   view: trainView,
   maps: {
@@ -36,8 +36,8 @@ export default defineSpec({
     { role: 'chart-zoom', keys: [], draw: (_s, frame, f) => zoomChart(f.errors, frame) },
   ],
   announce: (f) => f.said,
-  // A sample's button in the reader's gallery.
-  actions: { sample: choose('sample') },
+  // A sample's button in the reader's gallery, and a decoder's key (its marks alone, or all again).
+  actions: { sample: choose('sample'), only: toggle<'only', Ch8State['only']>('only', 'all') },
   setup({ root, store, fed, feed, listen: on }) {
     let imagesAt = 0;
     const stop = listen((m) => {

@@ -4,7 +4,7 @@ import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
 import { publication } from '../../ui/published.ts';
 import { SIZES } from '../../state/ch8.ts';
-import { galleryView, gallerySet } from './gallery-view.ts';
+import { galleryView, gallerySet, type GalleryInput } from './gallery-view.ts';
 import { HEAD_NAMES } from './labels.ts';
 import { BENCH_BACKENDS, latestErrors, medianStepMs, warmUpSeconds, type TrainFed } from './progress.ts';
 
@@ -40,6 +40,8 @@ export interface TrainState {
   size: '64' | '128';
   target: 'unbiased' | 'biased';
   sample: number;
+  /** The gallery's marks: all, or one decoder's alone. */
+  only?: GalleryInput['only'];
 }
 
 /** The role prefix of figure 8.2's gallery (figure 8.1's has none). */
@@ -84,6 +86,7 @@ export function trainView(f: TrainFed, s: Readonly<TrainState>): ViewModel {
       selected: s.sample,
       size,
       source: f.gallery ? `Your model at step ${f.gallery.step}.` : '',
+      only: s.only,
     },
     YOURS,
   );

@@ -8,6 +8,7 @@ import {
   galleryPicture,
   gallerySet,
   galleryView,
+  shownMethods,
   markerPath,
   sampleErrorText,
   selectedSample,
@@ -124,6 +125,28 @@ describe('galleryView(g, prefix)', () => {
     // The truth's x, 32 px, at bin 4 / 64 · 32 = 2.
     expect(attrs['vec-x-ticks']).toEqual({ d: 'M2.000 0V24' });
     expect(attrs['points-1-simdr']!.d).not.toBe('');
+  });
+
+  it("shows one decoder's marks alone, larger, with its key pressed; all again for a decoder the head lacks", () => {
+    const { attrs } = galleryView(gallery({ only: 'dark' }));
+    expect(attrs['points-1-dark']).toEqual({ d: markerPath('dark', [{ x: 34, y: 40 }], 0.8 * 1.6 * 1.5) });
+    expect(attrs['points-1-argmax']).toEqual({ d: '' });
+    expect(attrs['detail-dark']).toEqual({ d: markerPath('dark', [{ x: 8.5, y: 10 }], 0.4) });
+    expect(attrs['detail-quarter']).toEqual({ d: '' });
+    // The truth stays, and every key of the head stays in the legend to be pressed.
+    expect(attrs['truth-0']).toEqual({ d: markerPath('truth', truth[0]!, 1.1 * 1.6 * 1.5) });
+    expect(attrs['key-argmax']).toEqual({ hidden: null });
+    expect(attrs['key-dark-button']).toEqual({ 'aria-pressed': 'true' });
+    expect(attrs['key-argmax-button']).toEqual({ 'aria-pressed': 'false' });
+    // SimDR is not a decoder of the heatmap head: all three are drawn, none pressed.
+    const all = galleryView(gallery({ only: 'simdr' })).attrs;
+    expect(shownMethods('heatmap', 'simdr')).toEqual(['argmax', 'quarter', 'dark']);
+    expect(all['points-1-argmax']!.d).not.toBe('');
+    expect(all['key-simdr-button']).toEqual({ 'aria-pressed': 'false' });
+    // A head with one decoder has nothing to single out.
+    expect(galleryView(gallery({ head: 'dsnt', only: 'dsnt' })).attrs['key-dsnt-button']).toEqual({
+      'aria-pressed': 'false',
+    });
   });
 
   it('draws no decoder and no text before the model has samples', () => {

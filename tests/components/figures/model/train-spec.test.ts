@@ -11,8 +11,16 @@ describe('figure 8.2’s sample action', () => {
     expect(act(spec, 'sample', { sample: 0 }, 'x', INITIAL_TRAIN)).toEqual({});
   });
 
-  it('leaves the worker’s commands to its setup: the gallery’s sample is its one action', () => {
-    expect(Object.keys(spec.actions ?? {})).toEqual(['sample']);
+  it('leaves the worker’s commands to its setup: its actions are the gallery’s sample and its keys', () => {
+    expect(Object.keys(spec.actions ?? {})).toEqual(['sample', 'only']);
+  });
+
+  it('a decoder’s key shows its marks alone and presses the key; pressed again, all', () => {
+    const alone = act(spec, 'only', { only: 'all' }, 'dark', INITIAL_TRAIN);
+    expect(alone).toEqual({ only: 'dark' });
+    expect(act(spec, 'only', { only: 'dark' }, 'dark', INITIAL_TRAIN)).toEqual({ only: 'all' });
+    const { view } = renderFigure(spec, { state: alone, fed: INITIAL_TRAIN });
+    expect(view.attrs[`${YOURS}key-dark-button`]).toEqual({ 'aria-pressed': 'true' });
   });
 
   it('presses the selected sample’s button', () => {
