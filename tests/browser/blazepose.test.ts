@@ -368,6 +368,40 @@ describe('chapter 9 on a phone', () => {
   });
 });
 
+describe('chapter 9’s tables on a phone', () => {
+  test('at 360 px the columns that carry each table’s finding come first, in view without a sideways scroll', async () => {
+    const phone = await launch({ viewport: { width: 360, height: 780 }, hasTouch: true });
+    try {
+      const page = await phone.newPage();
+      await page.goto(origin + PAGE, { waitUntil: 'domcontentloaded' });
+      for (const [figure, headings] of [
+        ['fig-maps', ['Decoder', 'From the regression, px']],
+        ['fig-shift', ['Decoder', 'Step back', 'Off the line']],
+      ] as const) {
+        const table = page.locator(`#${figure} table.data-table`);
+        const seen = await table.evaluate((el) => {
+          const wrap = el.closest('.data-table-wrap') ?? el;
+          const right = Math.min(wrap.getBoundingClientRect().right, innerWidth);
+          return Array.from(el.querySelectorAll('thead th')).map((th) => ({
+            text: th.textContent?.trim() ?? '',
+            inView: th.getBoundingClientRect().right <= right + 0.5,
+          }));
+        });
+        assert.deepEqual(
+          seen.slice(0, headings.length).map((h) => h.text),
+          [...headings],
+          `${figure}: its first columns`,
+        );
+        for (const h of seen.slice(0, headings.length))
+          assert.ok(h.inView, `${figure}: "${h.text}" needs a sideways scroll`);
+      }
+      await page.close();
+    } finally {
+      await phone.close();
+    }
+  });
+});
+
 describe('chapter 9: the webcam', () => {
   test('starts only on the reader’s click, gives one frame and stops', async () => {
     const camera = await launch({
