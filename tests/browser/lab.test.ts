@@ -266,6 +266,25 @@ describe('Decoder Lab', () => {
       await waitForText(page, '[data-role="status"]', /^Decoded 68 maps/);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(width <= 360, `page is ${width} px wide`);
+      // The every-map table's errors come first: every decoder's, DARK's included, without a sideways scroll.
+      const errors = await page.locator('[data-role="head"]').evaluate((head) => {
+        const right = Math.min(head.closest('.data-table-wrap')!.getBoundingClientRect().right, innerWidth);
+        const [top, names] = head.querySelectorAll('tr');
+        const group = [...top!.querySelectorAll('th')].find((th) => th.textContent === 'Error, input px');
+        const n = Number(group?.getAttribute('colspan'));
+        return [...names!.querySelectorAll('th')].slice(0, n).map((th) => ({
+          name: th.textContent?.trim(),
+          left: Math.round(th.getBoundingClientRect().left),
+          right: Math.round(th.getBoundingClientRect().right),
+          inView: th.getBoundingClientRect().right <= right + 0.5,
+        }));
+      });
+      assert.ok(
+        errors.some((e) => e.name === 'DARK'),
+        JSON.stringify(errors),
+      );
+      for (const e of errors)
+        assert.ok(e.inView, `${e.name}'s error needs a sideways scroll: ${JSON.stringify(errors)}`);
     } finally {
       await phone.close();
     }

@@ -51,26 +51,22 @@ function decoderHeader(doc: Document, id: string, label: string): HTMLTableCellE
   return th;
 }
 
-/** A column header: text, or a decoder's short name with its glyph (or, for its errors, "error" named for a screen reader). */
-function column(doc: Document, title: string | { id: LabDecoderId; errors?: boolean }): HTMLTableCellElement {
+/** A column header: text, or a decoder's short name with its glyph. */
+function column(doc: Document, title: string | { id: LabDecoderId }): HTMLTableCellElement {
   const th = doc.createElement('th');
   th.scope = 'col';
   if (typeof title === 'string') th.textContent = title;
-  else if (!title.errors) th.append(glyph(doc, title.id), doc.createTextNode(` ${decoderStyle(title.id).short}`));
   else {
     const name = doc.createElement('span');
-    name.className = 'sr-only';
-    name.textContent = `${decoderStyle(title.id).short} `;
-    th.append(name, doc.createTextNode('error'));
+    name.className = 'name';
+    name.textContent = ` ${decoderStyle(title.id).short}`;
+    th.append(glyph(doc, title.id), name);
   }
   return th;
 }
 
 /** A header row. */
-function headRow(
-  doc: Document,
-  titles: readonly (string | { id: LabDecoderId; errors?: boolean })[],
-): HTMLTableRowElement {
+function headRow(doc: Document, titles: readonly (string | { id: LabDecoderId })[]): HTMLTableRowElement {
   const tr = doc.createElement('tr');
   tr.append(...titles.map((t) => column(doc, t)));
   return tr;
@@ -148,13 +144,36 @@ export interface EveryMap {
   errors: boolean;
 }
 
-export const everyMapHead = ({ decoders, unit, errors }: EveryMap, doc: Document): Node[] => [
-  headRow(doc, [
-    unit === 'map' ? 'Map (n, k)' : 'Keypoint (n, k)',
-    'Spread, input px',
-    ...decoders.flatMap((id) => (errors ? [{ id }, { id, errors: true }] : [{ id }])),
-  ]),
-];
+/**
+ * The every-map table's head. With a ground truth its columns come in two groups, every decoder's
+ * error first and, after the spread, every decoder's point, so that the errors (what the table is
+ * read for) fit a phone's width without a sideways scroll; each group is headed over its
+ * decoders' names (on a phone, their glyphs: lab.css).
+ */
+export const everyMapHead = ({ decoders, unit, errors }: EveryMap, doc: Document): Node[] => {
+  const first = unit === 'map' ? 'Map (n, k)' : 'Keypoint (n, k)';
+  if (!errors) return [headRow(doc, [first, 'Spread, input px', ...decoders.map((id) => ({ id }))])];
+  const single = (title: string) => {
+    const th = column(doc, title);
+    th.setAttribute('rowspan', '2');
+    return th;
+  };
+  const group = (title: string) => {
+    const th = column(doc, title);
+    th.scope = 'colgroup';
+    th.setAttribute('colspan', String(decoders.length));
+    return th;
+  };
+  const top = doc.createElement('tr');
+  top.append(single(first), group('Error, input px'), single('Spread, input px'), group('Point'));
+  return [
+    top,
+    headRow(
+      doc,
+      [...decoders, ...decoders].map((id) => ({ id })),
+    ),
+  ];
+};
 
 /** Every map's points and errors, each map a button that selects it (the `pick` action). */
 export const everyMapRows = ({ lines, selected, unit, errors }: EveryMap, doc: Document): Node[] =>
@@ -176,8 +195,9 @@ export const everyMapRows = ({ lines, selected, unit, errors }: EveryMap, doc: D
       doc,
       th,
       [
+        ...(errors ? line.cells.map((c) => c.error) : []),
         line.skipped ? `skipped: ${line.skipped}` : line.spread,
-        ...line.cells.flatMap((c) => (errors ? [c.point, c.error] : [c.point])),
+        ...line.cells.map((c) => c.point),
       ],
       line.flagged ? 'flagged' : '',
     );

@@ -191,7 +191,7 @@ describe('everyMapHead(table, doc) and everyMapRows(table, doc)', () => {
     return { lines: tableLines(rows, decoders, 'spread').lines, decoders, selected, unit: 'map', errors };
   };
 
-  it('heads the table with the map, the spread and each decoder, with an error column each only with ground truth', () => {
+  it('heads the table with the map, the spread and each decoder, with a group of error columns first only with ground truth', () => {
     const decoders: LabDecoderId[] = ['argmax', 'dark'];
     const head = (errors: boolean, unit: 'map' | 'keypoint' = 'map') => {
       const [row] = everyMapHead({ lines: [], decoders, selected: 0, unit, errors }, newDocument()) as Element[];
@@ -205,13 +205,33 @@ describe('everyMapHead(table, doc) and everyMapRows(table, doc)', () => {
       ['col', ` ${decoderStyle('dark').short}`],
     ]);
     expect(glyphOf(without[3]!).href).toBe('#lab-glyph-dark');
-    const withErrors = head(true);
-    expect(withErrors).toHaveLength(2 + 2 * decoders.length);
-    // Each error column says "error" on screen and names its decoder to a screen reader.
-    const error = withErrors[5]!;
-    expect(error.textContent).toBe(`${decoderStyle('dark').short} error`);
-    expect(error.querySelector('span.sr-only')?.textContent).toBe(`${decoderStyle('dark').short} `);
-    expect(error.querySelector('svg')).toBeNull();
+    // With ground truth: every decoder's error, then every decoder's point, each group headed over
+    // its decoders' names (so a column's name is its group's and its decoder's).
+    const [top, names] = everyMapHead(
+      { lines: [], decoders, selected: 0, unit: 'map', errors: true },
+      newDocument(),
+    ) as Element[];
+    expect(
+      ([...top!.children] as HTMLTableCellElement[]).map((c) => [
+        c.scope,
+        c.textContent,
+        c.getAttribute('rowspan'),
+        c.getAttribute('colspan'),
+      ]),
+    ).toEqual([
+      ['col', 'Map (n, k)', '2', null],
+      ['colgroup', 'Error, input px', null, '2'],
+      ['col', 'Spread, input px', '2', null],
+      ['colgroup', 'Point', null, '2'],
+    ]);
+    const named = [...names!.children] as HTMLTableCellElement[];
+    expect(named.map((c) => glyphOf(c).href)).toEqual([
+      '#lab-glyph-argmax',
+      '#lab-glyph-dark',
+      '#lab-glyph-argmax',
+      '#lab-glyph-dark',
+    ]);
+    expect(named[1]!.textContent).toBe(` ${decoderStyle('dark').short}`);
     expect(head(false, 'keypoint')[0]!.textContent).toBe('Keypoint (n, k)');
   });
 
@@ -238,8 +258,9 @@ describe('everyMapHead(table, doc) and everyMapRows(table, doc)', () => {
     const line = table.lines[0]!;
     expect(cellsOf(rows[0]!).map((c) => c.text)).toEqual([
       line.map,
+      ...line.cells.map((c) => c.error),
       line.spread,
-      ...line.cells.flatMap((c) => [c.point, c.error]),
+      ...line.cells.map((c) => c.point),
     ]);
   });
 

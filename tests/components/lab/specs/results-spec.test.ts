@@ -69,11 +69,12 @@ describe('the Lab’s results: what a decode shows', () => {
     expect([...head.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['Keypoint']);
   });
 
-  it('heads the every-map table with error columns only with ground truth', () => {
+  it('heads the every-map table with a group of error columns only with ground truth', () => {
     const columns = (fed: typeof bare) =>
       drawBlock(spec, 'head', renderFigure(spec, { fed }), 'thead').querySelectorAll('th').length;
     expect(columns(bare)).toBe(2 + bare.result.decoders.length);
-    expect(columns(withTruth)).toBe(2 + 2 * withTruth.result.decoders.length);
+    // Map, spread, the two groups' headings, and each decoder under each group.
+    expect(columns(withTruth)).toBe(4 + 2 * withTruth.result.decoders.length);
   });
 
   it('names SimCC rows keypoints', () => {
