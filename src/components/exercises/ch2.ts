@@ -14,23 +14,28 @@ export default exerciseSet({
     {
       id: 'ex-2-1',
       figure: 'fig-offset',
-      prompt: 'Make DARK’s error at the keypoint exceed 1 input pixel.',
+      prompt:
+        'On the biased target the figures open on, make DARK’s error at the keypoint smaller than 0.5 input pixels.',
       hints: [
-        'On unbiased targets DARK reads the exact position back from the blob’s shape. What target forgets that position?',
-        'Switch figure 2.1 to the biased target, then move the keypoint toward the corner of its cell.',
+        'A biased target is drawn around the nearest cell centre, so its blob has the same shape wherever the keypoint is in the cell: DARK can only read back that centre.',
+        'Move the keypoint onto the centre of its cell: x and y near multiples of 4 input pixels (arrow keys; Shift for 0.1 px).',
       ],
       check(s) {
         const e = darkError(s);
         return {
-          done: e > 1,
-          detail: `DARK’s error is ${fmt(e)} px on ${s.target} targets; the task asks for more than 1.00 px.`,
+          done: s.target === 'biased' && e < 0.5,
+          detail:
+            s.target === 'biased'
+              ? `DARK’s error is ${fmt(e)} px; the task asks for less than 0.50 px.`
+              : 'The target is unbiased; the task is about the biased one.',
         };
       },
     },
     {
       id: 'ex-2-2',
       figure: 'fig-hero',
-      prompt: 'Keep the unbiased target and find a target σ at which DARK’s error at the keypoint exceeds 0.05 px.',
+      prompt:
+        'Switch to the unbiased target and find a target σ at which DARK’s error at the keypoint exceeds 0.05 px.',
       hints: [
         'DARK fits a quadratic to the log of the blob. What if most of the Gaussian falls inside a single cell?',
         'Lower σ to 0.5 heatmap px, then move the keypoint by tenths of a pixel (Shift with the arrow keys) away from the cell centre.',
@@ -42,7 +47,7 @@ export default exerciseSet({
           detail:
             s.target === 'unbiased'
               ? `DARK’s error is ${fmt(e)} px at σ = ${fmt(s.sigma, 1)}; the task asks for more than 0.05 px.`
-              : 'The target is biased; the task keeps it unbiased.',
+              : 'The target is biased; the task is about the unbiased one.',
         };
       },
     },
