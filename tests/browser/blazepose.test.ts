@@ -202,6 +202,29 @@ describe('chapter 9: BlazePose in the browser', () => {
     note(await text(page, 'fig-gaps', 'gaps-text'));
     assert.match(await text(page, 'fig-gaps', 'gaps-text'), /^The model sees \d+ of its 39 keypoints/);
 
+    // A legend key switches its series off in figures 9.2–9.4 (one state): gone from the shift
+    // chart, the gaps chart and the maps; pressed again (by keyboard), back.
+    const argmaxKey = page.locator('#fig-shift button[data-action="off"][data-value="argmax"]');
+    const shown = (selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+    const charts = '#fig-shift .chart .decoder-argmax, #fig-gaps .chart .decoder-argmax';
+    const marks = '#fig-maps .bp-mark.m-argmax:not(.bp-legend *)';
+    const [chartsBefore, marksBefore] = [await shown(charts), await shown(marks)];
+    assert.ok(
+      chartsBefore > 0 && marksBefore > 0,
+      `argmax drawn: ${chartsBefore} chart marks, ${marksBefore} map marks`,
+    );
+    await argmaxKey.click();
+    await page.waitForFunction(() => location.search.includes('ch9.off=argmax'));
+    assert.equal(await argmaxKey.getAttribute('aria-pressed'), 'false');
+    assert.equal(await page.locator('#fig-maps button[data-value="argmax"]').getAttribute('aria-pressed'), 'false');
+    assert.deepEqual([await shown(charts), await shown(marks)], [0, 0]);
+    assert.ok((await shown('#fig-shift .chart .decoder-dark')) > 0, 'DARK stays');
+    await argmaxKey.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !location.search.includes('ch9.off'));
+    assert.deepEqual([await shown(charts), await shown(marks)], [chartsBefore, marksBefore]);
+
     // With the model's output drawn, the chapter still passes axe (the site's pages are checked without it).
     assert.deepEqual(await seriousViolations(page, '#fig-photo, #fig-maps, #fig-shift, #fig-gaps'), []);
     assert.deepEqual(problems, []);

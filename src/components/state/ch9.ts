@@ -6,13 +6,14 @@
 import {
   ASTRONAUT_DEFAULT_CROP,
   ASTRONAUT_SIZE,
+  BLAZEPOSE_DECODER_IDS,
   BLAZEPOSE_KEYPOINT_COUNT,
   fractionFromCrop,
   SHIFT_TEST_STEP,
   type GapFilter,
   type HeatmapScale,
 } from '../../lib/index.ts';
-import { choiceParam, numberParam, type Schema } from '../ui/params.ts';
+import { choiceParam, numberParam, setParam, type Schema } from '../ui/params.ts';
 
 /** Where the photo comes from: the bundled one, the reader's own file, or a webcam frame. */
 export const SOURCES = ['photo', 'own', 'webcam'] as const;
@@ -39,7 +40,13 @@ export interface Ch9State {
   shift: number;
   /** Figure 9.4: the joints the model sees, or all. */
   gaps: GapFilter;
+  /** The series the reader switched off in figures 9.2–9.4 (by their legends). */
+  off: readonly ChartSeries[];
 }
+
+/** The series of chapter 9's maps and charts: each decoder's point and the regressed landmark. */
+export const CH9_SERIES = [...BLAZEPOSE_DECODER_IDS, 'regressed'] as const;
+export type ChartSeries = (typeof CH9_SERIES)[number];
 
 /** The bundled photo's default crop, as the state holds it. */
 export const DEFAULT_CROP = fractionFromCrop(ASTRONAUT_DEFAULT_CROP, ASTRONAUT_SIZE.width, ASTRONAUT_SIZE.height);
@@ -54,4 +61,5 @@ export const ch9: Schema<Ch9State> = {
   kernel: choiceParam(CH9_KERNELS, '11'),
   shift: numberParam({ default: 0, min: 0, max: 8, digits: 2, step: SHIFT_TEST_STEP }),
   gaps: choiceParam(['seen', 'all'] as const, 'seen'),
+  off: setParam(CH9_SERIES),
 };

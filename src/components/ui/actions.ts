@@ -42,3 +42,20 @@ export function toggle<K extends string, V extends string>(
   return (state, value) =>
     value === undefined ? {} : ({ [key]: state[key] === value ? none : (value as V) } as Record<K, V>);
 }
+
+/**
+ * Adds the pressed button's `data-value` to the set at `key`, or takes it out if it is in: a
+ * legend key that switches its series off and on. The store drops values its parameter lacks.
+ */
+export function toggleIn<K extends string, V extends string>(
+  key: K,
+): (state: Readonly<Record<K, readonly V[]>>, value: string | undefined) => Partial<Record<K, readonly V[]>> {
+  return (state, value) => {
+    if (value === undefined) return {};
+    const set = state[key];
+    const next: readonly V[] = set.includes(value as V) ? set.filter((v) => v !== value) : [...set, value as V];
+    const patch: Partial<Record<K, readonly V[]>> = {};
+    patch[key] = next;
+    return patch;
+  };
+}

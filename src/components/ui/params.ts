@@ -95,6 +95,32 @@ export function booleanParam(fallback: boolean): Param<boolean> {
   };
 }
 
+/**
+ * A set of some of `values` (the series a reader switched off, say), written as a comma list in
+ * their order; empty by default, and left out of the URL then.
+ */
+export function setParam<T extends string>(values: readonly T[]): Param<readonly T[]> {
+  const none: readonly T[] = [];
+  const tidy = (v: readonly T[]): readonly T[] => {
+    const kept = values.filter((x) => v.includes(x));
+    return kept.length === 0 ? none : kept;
+  };
+  return {
+    default: none,
+    parse(raw) {
+      if (raw.length > MAX_RAW_LENGTH * 4) return undefined;
+      if (raw === '') return none;
+      const parts = raw.split(',');
+      if (!parts.every((p) => (values as readonly string[]).includes(p))) return undefined;
+      if (new Set(parts).size !== parts.length) return undefined;
+      return tidy(parts as T[]);
+    },
+    format: (v) => tidy(v).join(','),
+    clamp: tidy,
+    control: { kind: 'text' },
+  };
+}
+
 /** The parameters of a store, keyed like its state. */
 export type Schema<S> = { [K in keyof S]: Param<S[K]> };
 

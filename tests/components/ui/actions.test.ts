@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { choose, MAX_SEED, reseed, toggle } from '../../../src/components/ui/actions.ts';
+import { choose, MAX_SEED, reseed, toggle, toggleIn } from '../../../src/components/ui/actions.ts';
 import { ch4 } from '../../../src/components/state/ch4.ts';
 import { ch7 } from '../../../src/components/state/ch7.ts';
 
@@ -34,5 +34,14 @@ describe('toggle(key, none)', () => {
     expect(only({ only: 'dark' }, 'dark')).toEqual({ only: 'all' });
     expect(only({ only: 'dark' }, 'argmax')).toEqual({ only: 'argmax' });
     expect(only({ only: 'dark' }, undefined)).toEqual({});
+  });
+});
+
+describe('toggleIn(key)', () => {
+  it("takes the pressed button's value out of the set when it is in, adds it otherwise, and asks nothing without a value", () => {
+    const off = toggleIn<'off', 'argmax' | 'dark'>('off');
+    expect(off({ off: [] }, 'dark')).toEqual({ off: ['dark'] });
+    expect(off({ off: ['argmax', 'dark'] }, 'dark')).toEqual({ off: ['argmax'] });
+    expect(off({ off: ['dark'] }, undefined)).toEqual({});
   });
 });

@@ -8,6 +8,7 @@ import {
   numberControl,
   numberParam,
   readState,
+  setParam,
   writeState,
 } from '../../../src/components/ui/params.ts';
 
@@ -103,5 +104,32 @@ describe('numberControl(schema, key) and choiceControl(schema, key)', () => {
     expect(() => numberControl(schema, 'target')).toThrow(/not a number parameter/);
     expect(() => choiceControl(schema, 'on')).toThrow(/not a choice parameter/);
     expect(() => numberControl(schema, 'missing')).toThrow(/not a number parameter/);
+  });
+});
+
+describe('setParam(values)', () => {
+  const p = setParam(['argmax', 'dark', 'regressed'] as const);
+
+  it('is empty by default and writes nothing then; keeps the values in their own order', () => {
+    expect(p.default).toEqual([]);
+    expect(p.format([])).toBe('');
+    expect(p.format(['regressed', 'argmax'])).toBe('argmax,regressed');
+    expect(p.parse('regressed,argmax')).toEqual(['argmax', 'regressed']);
+    expect(p.parse('')).toEqual([]);
+  });
+
+  it('refuses an unknown value, a repeated one and an overlong text; clamps to the known values', () => {
+    expect(p.parse('argmax,median')).toBeUndefined();
+    expect(p.parse('dark,dark')).toBeUndefined();
+    expect(p.parse('dark,'.repeat(100))).toBeUndefined();
+    expect(p.clamp(['dark', 'x' as 'dark', 'argmax'])).toEqual(['argmax', 'dark']);
+  });
+
+  it('round-trips every subset through the URL', () => {
+    const values = ['argmax', 'dark', 'regressed'] as const;
+    for (let mask = 0; mask < 8; mask++) {
+      const subset = values.filter((_, i) => mask & (1 << i));
+      expect(p.parse(p.format(subset))).toEqual(subset);
+    }
   });
 });

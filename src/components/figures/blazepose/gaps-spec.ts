@@ -15,12 +15,13 @@ import {
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
+import { toggleIn } from '../../ui/actions.ts';
 import { pick } from '../../ui/params.ts';
 import { gapChart } from './charts.ts';
 import { defineGatedSpec, type GatedData } from './gate.ts';
-import { MARK_IDS, MARK_SHORT } from './marks.ts';
+import { MARK_IDS, MARK_SHORT, seriesAttrs, type MarkId } from './marks.ts';
 
-const params = pick(ch9, 'gaps', 'joint', 'kernel');
+const params = pick(ch9, 'gaps', 'joint', 'kernel', 'off');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the session and the gaps laid out. */
@@ -56,12 +57,15 @@ function gapsView(d: GapsFigureViewData, s: Readonly<State>): ViewModel {
     : f.worst
       ? `The model sees ${f.seenCount} of its ${f.total} keypoints. Among the ${f.joints.length} shown, the decoders land farthest from the regressed landmark at: ${farthest(f, 'dark', 'DARK')}; ${farthest(f, 'mediapipe', 'MediaPipe’s refinement')}; ${farthest(f, 'softargmax', 'the whole-map soft-argmax')}.${f.joints.includes(name) ? ` The ${name} is shaded.` : ''}`
       : `The model sees none of its ${f.total} keypoints on this crop: show all to compare them anyway.`;
-  return { attrs: { 'gaps-body': { 'data-waiting': String(!d.ran) } }, text };
+  const series = seriesAttrs(s.off);
+  return { attrs: { 'gaps-body': { 'data-waiting': String(!d.ran), ...series.body }, ...series.keys }, text };
 }
 
 export default defineGatedSpec({
   name: 'blazepose-gaps',
   params,
+  // A legend key switches its series off and on (blazepose.css hides it; the chart is not redrawn).
+  actions: { off: toggleIn<'off', MarkId>('off') },
   build: (s, _pre, session): GapsFigureViewData => {
     const result = session.run?.result;
     const gaps = result ? gapsOf(result, s.kernel) : [];

@@ -15,14 +15,14 @@ import {
 } from '../../../lib/index.ts';
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
-import { choose } from '../../ui/actions.ts';
+import { choose, toggleIn } from '../../ui/actions.ts';
 import type { MapPart } from '../../ui/parts.ts';
 import { fmt, num } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
 import { defineGatedSpec, type GatedData } from './gate.ts';
-import { MARK_IDS, MARK_SHORT, markAttrs } from './marks.ts';
+import { MARK_IDS, MARK_SHORT, markAttrs, seriesAttrs, type MarkId } from './marks.ts';
 
-const params = pick(ch9, 'joint', 'scale', 'kernel');
+const params = pick(ch9, 'joint', 'scale', 'kernel', 'off');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the tiles and the chosen joint's view, once the model has run. */
@@ -108,7 +108,9 @@ function mapsView(d: MapsFigureData, s: Readonly<State>): ViewModel {
         visibility: 'visible',
       }
     : { visibility: 'hidden' };
-  attrs['maps-body'] = { 'data-waiting': String(!v) };
+  const series = seriesAttrs(s.off);
+  attrs['maps-body'] = { 'data-waiting': String(!v), ...series.body };
+  Object.assign(attrs, series.keys);
   const name = BLAZEPOSE_KEYPOINT_NAMES[s.joint] ?? '';
   text['big-label'] =
     `${cap(name)}: ${s.scale === 'logit' ? 'the logits, from their lowest to their highest' : 'the sigmoid, 0 to 1'}`;
@@ -178,7 +180,8 @@ export default defineGatedSpec({
     return `${cap(v.name)}, ${s.scale}, peak ${fmt(v.decode.peak, 2)}. ${p('argmax')}, ${p('dark')}, ${p('mediapipe')}, regressed (${fmt(v.regressed.cell.x, 2)}, ${fmt(v.regressed.cell.y, 2)}) cells.`;
   },
   // A tile's button, `data-value` its joint.
-  actions: { joint: choose('joint') },
+  // A tile picks its joint; a legend key switches its marks off and on.
+  actions: { joint: choose('joint'), off: toggleIn<'off', MarkId>('off') },
   setup({ root, store, listen }) {
     // The tiles are a grid: arrows move along a row, up and down by a row, Home and End to the ends.
     listen(root, 'keydown', (event) => {

@@ -2,19 +2,15 @@
  * How chapter 9 marks each decoder's point and the regressed landmark on a map: a shape per decoder
  * (so that meaning never rests on colour alone), drawn in unit coordinates and scaled to the map.
  */
-import {
-  BLAZEPOSE_DECODER_IDS,
-  BLAZEPOSE_DECODER_LABELS,
-  type BlazePoseDecoderId,
-  type Point,
-} from '../../../lib/index.ts';
+import { BLAZEPOSE_DECODER_LABELS, type Point } from '../../../lib/index.ts';
+import { CH9_SERIES, type ChartSeries } from '../../state/ch9.ts';
 import { num } from '../../ui/format.ts';
 
-/** A decoder or the model's regressed landmark. */
-export type MarkId = BlazePoseDecoderId | 'regressed';
+/** A decoder or the model's regressed landmark (the chapter's chart series, `CH9_SERIES`). */
+export type MarkId = ChartSeries;
 
 /** Every mark, decoders first. */
-export const MARK_IDS: readonly MarkId[] = [...BLAZEPOSE_DECODER_IDS, 'regressed'];
+export const MARK_IDS: readonly MarkId[] = CH9_SERIES;
 
 /** Each mark's shape, an SVG path about (0, 0) within a radius of 1. */
 export const MARK_PATHS: Record<MarkId, string> = {
@@ -67,4 +63,18 @@ export function markAttrs(p: Point | undefined, r: number, within?: { w: number;
   if (within && (p.x < -0.5 || p.y < -0.5 || p.x > within.w - 0.5 || p.y > within.h - 0.5))
     return { visibility: 'hidden' };
   return { transform: `translate(${num(p.x)} ${num(p.y)}) scale(${num(r)})`, visibility: 'visible' };
+}
+
+/**
+ * The series switch's view (figures 9.2–9.4): the body's `data-off`, whose series blazepose.css
+ * hides on the maps and charts, and each legend key's pressed state (pressed while it shows).
+ */
+export function seriesAttrs(off: readonly MarkId[]): {
+  body: Record<string, string>;
+  keys: Record<string, Record<string, string>>;
+} {
+  return {
+    body: { 'data-off': off.join(' ') },
+    keys: Object.fromEntries(MARK_IDS.map((id) => [`key-${id}`, { 'aria-pressed': String(!off.includes(id)) }])),
+  };
 }

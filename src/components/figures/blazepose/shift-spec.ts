@@ -19,12 +19,13 @@ import {
 import { ch9, type Ch9State } from '../../state/ch9.ts';
 import type { ViewModel } from '../../ui/apply-view.ts';
 import { fmt } from '../../ui/format.ts';
+import { toggleIn } from '../../ui/actions.ts';
 import { pick } from '../../ui/params.ts';
 import { shiftChart } from './charts.ts';
 import { defineGatedSpec, type GatedData } from './gate.ts';
-import { MARK_IDS, MARK_SHORT, markAttrs, type MarkId } from './marks.ts';
+import { MARK_IDS, MARK_SHORT, markAttrs, seriesAttrs, type MarkId } from './marks.ts';
 
-const params = pick(ch9, 'joint', 'kernel', 'shift');
+const params = pick(ch9, 'joint', 'kernel', 'shift', 'off');
 type State = Pick<Ch9State, keyof typeof params>;
 
 /** What the figure draws: the session, and the shift test so far for the chosen joint. */
@@ -116,7 +117,9 @@ function shiftView(d: ShiftFigureViewData, s: Readonly<State>): ViewModel {
   }
   const name = BLAZEPOSE_KEYPOINT_NAMES[s.joint] ?? '';
   const complete = d.progress.done === d.progress.total;
-  attrs['shift-body'] = { 'data-waiting': String(!at), 'data-complete': String(complete) };
+  const series = seriesAttrs(s.off);
+  attrs['shift-body'] = { 'data-waiting': String(!at), 'data-complete': String(complete), ...series.body };
+  Object.assign(attrs, series.keys);
   text['sweep-status'] = progressText(d);
   text['shift-read'] = at
     ? `At ${fmt(at.shift, 2)} px the ${name} should have moved ${fmt(at.shift * SHIFT_TEST_IDEAL_SLOPE, 2)} cells: argmax ${signed(f.atDx.argmax)}, DARK ${signed(f.atDx.dark)}, regressed ${signed(f.atDx.regressed)}.`
@@ -131,6 +134,8 @@ export default defineGatedSpec(
   {
     name: 'blazepose-shift',
     params,
+    // A legend key switches its series off and on (blazepose.css hides it; the chart is not redrawn).
+    actions: { off: toggleIn<'off', MarkId>('off') },
     build: (s, _pre, session): ShiftFigureViewData => {
       const sweep = session.sweep;
       const frames = sweep?.frames ?? [];

@@ -81,7 +81,7 @@ describe('figure 9.3: its summary and readings', () => {
     );
     expect(view.text['s-dark-here']).toBe(signed(atDx.dark));
     expect(view.text['s-dark-slope']).toBe(fmt(data.figure.summary!.series.dark!.slope, 3));
-    expect(spec.charts![0]!.announce!({ joint: 0, kernel: '11', shift: 2 }, data)).toBe(
+    expect(spec.charts![0]!.announce!({ joint: 0, kernel: '11', shift: 2, off: [] }, data)).toBe(
       `At 2.00 px, ideal ${signed(2 * SHIFT_TEST_IDEAL_SLOPE)} cells: argmax ${signed(atDx.argmax)}, DARK ${signed(atDx.dark)}, MediaPipe ${signed(atDx.mediapipe)}, regressed ${signed(atDx.regressed)}.`,
     );
   });
@@ -91,7 +91,7 @@ describe('figure 9.3: its summary and readings', () => {
     expect(view.text['shift-read']).toBe('Shift read: 1.25 px.');
     expect(view.text['s-dark-slope']).toBe('—');
     expect(view.attrs['shift-dark']).toEqual({ visibility: 'hidden' });
-    expect(spec.charts![0]!.announce!({ joint: 0, kernel: '11', shift: 1.25 }, data)).toBe('');
+    expect(spec.charts![0]!.announce!({ joint: 0, kernel: '11', shift: 1.25, off: [] }, data)).toBe('');
   });
 
   it("shows the joint's close-up at the shift read, with its cells numbered on the whole map", () => {
