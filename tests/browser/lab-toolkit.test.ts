@@ -371,9 +371,24 @@ describe('Decoder Lab, toolkit outputs', () => {
     );
     assert.equal(keypoints[0]![4], fmt(metrics[3]!.perKeypoint[0]!.meanError, 2));
     assert.match((await page.locator('[data-role="map-name"]').textContent()) ?? '', /keypoint 0 \(joint_0\)/);
-    // The score chart, with its legend.
+    // The score chart, with its legend, whose keys switch a decoder's dots off and on.
     await page.locator('[data-role="score-chart"] svg').waitFor();
     assert.match((await page.locator('[data-role="score-legend"]').textContent()) ?? '', /Argmax.*DARK/);
+    const dots = (id: string) =>
+      page
+        .locator(`[data-role="score-chart"] .decoder-${id}`)
+        .evaluateAll((els) => els.filter((el) => getComputedStyle(el).display !== 'none').length);
+    const darkKey = page.locator('[data-role="score-legend"] button[data-value="dark"]');
+    assert.ok((await dots('dark')) > 0 && (await dots('argmax')) > 0);
+    await darkKey.click();
+    await page.waitForFunction(() => location.search.includes('lab.off=dark'));
+    await page.locator('[data-role="score-legend"] button[data-value="dark"][aria-pressed="false"]').waitFor();
+    assert.equal(await dots('dark'), 0);
+    assert.ok((await dots('argmax')) > 0, 'argmax stays');
+    await page.locator('[data-role="score-legend"] button[data-value="dark"]').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !location.search.includes('lab.off'));
+    assert.ok((await dots('dark')) > 0);
     await page.close();
   });
 

@@ -19,7 +19,7 @@ import {
   type LayoutChoice,
   type SimccDecoderId,
 } from '../../lib/index.ts';
-import { booleanParam, choiceParam, numberParam, pick, type Schema } from '../ui/params.ts';
+import { booleanParam, choiceParam, numberParam, pick, setParam, type Schema } from '../ui/params.ts';
 import { COCO17_PAIRS_TEXT, namesParam, pairsOf, pairsParam, sigmasParam } from './list-params.ts';
 
 export const KERNELS = ['3', '5', '7', '9', '11'] as const;
@@ -59,6 +59,8 @@ export interface LabState extends Record<LabDecoderId, boolean> {
   /** The selected map, n·K + k. */
   map: number;
   sort: (typeof SORTS)[number];
+  /** The decoders the reader switched off in the score chart (by its legend). */
+  off: readonly LabDecoderId[];
 }
 
 const decoderDefaults: Record<LabDecoderId, boolean> = {
@@ -98,6 +100,7 @@ export const labSchema: Schema<LabState> = {
   layout: choiceParam(LAYOUTS, 'auto'),
   map: numberParam({ default: 0, min: 0, max: 65_535, integer: true }),
   sort: choiceParam(SORTS, 'index'),
+  off: setParam<LabDecoderId>([...HEATMAP_DECODER_IDS, ...SIMCC_DECODER_IDS]),
 };
 
 /** The keys that say how to decode: every part that shows or reproduces a decode reads these, as a `LabRun`. */

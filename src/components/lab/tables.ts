@@ -90,11 +90,22 @@ export const options = (list: readonly { value: string; label: string }[], doc: 
   });
 
 /** A legend of decoders: each glyph and name. */
-export const legend = (items: readonly { id: string; label: string }[], doc: Document): Node[] =>
-  items.map(({ id, label }) => {
-    const span = doc.createElement('span');
-    span.append(glyph(doc, id), doc.createTextNode(` ${label}`));
-    return span;
+/**
+ * A chart's legend: each decoder's glyph and name; an item that says whether it is `shown` is a
+ * button that switches its decoder off and on (`data-action="off"`, pressed while it shows).
+ */
+export const legend = (items: readonly { id: string; label: string; shown?: boolean }[], doc: Document): Node[] =>
+  items.map(({ id, label, shown }) => {
+    const key = doc.createElement(shown === undefined ? 'span' : 'button');
+    if (shown !== undefined) {
+      key.setAttribute('type', 'button');
+      key.className = 'legend-key';
+      key.dataset.action = 'off';
+      key.dataset.value = id;
+      key.setAttribute('aria-pressed', String(shown));
+    }
+    key.append(glyph(doc, id), doc.createTextNode(` ${label}`));
+    return key;
   });
 
 export const summaryRows = (lines: readonly SummaryLine[], doc: Document): Node[] =>

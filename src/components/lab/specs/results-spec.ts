@@ -6,6 +6,7 @@
  * map's view is a figure of its own inside it (`map-spec.ts`).
  */
 import type { LabDecoderId } from '../../../lib/index.ts';
+import { toggleIn } from '../../ui/actions.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { pick } from '../../ui/params.ts';
 import { block } from '../../ui/parts.ts';
@@ -29,7 +30,7 @@ import { flipLines, keypointLines, labelOf, SCORE_CHART_LIMIT, summaryLines, tab
 import { cocoLines, metricsLines } from '../view/accuracy.ts';
 import { loadedLine } from '../view/texts.ts';
 
-const params = pick(labSchema, 'sort', 'map');
+const params = pick(labSchema, 'sort', 'map', 'off');
 
 /** What one decode shows whatever the order and the selected map: computed once per decode. */
 function decodeLines({ result, run }: LabDecoded) {
@@ -80,7 +81,7 @@ export default defineSpec({
     }
     return { lines, table: sorted.table };
   },
-  view: ({ lines, table }) => {
+  view: ({ lines, table }, s) => {
     const result = lines?.result;
     const truth = Boolean(result?.truth);
     const rows = result?.rows.length ?? 0;
@@ -95,7 +96,8 @@ export default defineSpec({
         'coco-block': hiddenUnless(Boolean(lines?.coco.length)),
         'flip-block': hiddenUnless(Boolean(lines?.flip.length)),
         'keypoints-block': hiddenUnless(truth),
-        'scores-block': hiddenUnless(truth),
+        // The score chart's switched-off decoders, hidden by lab.css (the chart is not redrawn).
+        'scores-block': { ...hiddenUnless(truth), 'data-off': s.off.join(' ') },
       },
       text: {
         loaded: lines?.loaded ?? '',
@@ -121,7 +123,13 @@ export default defineSpec({
     block('flip-rows', (d: Data) => d.lines?.flip ?? [], flipRows),
     block('keypoints-head', (d: Data) => (d.lines?.result.metrics ? d.lines.result.decoders : []), keypointHead),
     block('keypoints-rows', (d: Data) => d.lines?.keypoints ?? [], keypointRows),
-    block('score-legend', (d: Data) => d.lines?.legend ?? [], legend),
+    // Each key a button that switches its decoder off and on in the score chart.
+    block(
+      'score-legend',
+      (d: Data, s: Readonly<{ off: readonly LabDecoderId[] }>) =>
+        (d.lines?.legend ?? []).map((item) => ({ ...item, shown: !s.off.includes(item.id) })),
+      legend,
+    ),
     block('head', everyMap, everyMapHead),
     block('rows', everyMap, everyMapRows),
   ],
@@ -140,6 +148,7 @@ export default defineSpec({
   ],
   actions: {
     pick: (_s, value) => ({ map: Number(value) }),
+    off: toggleIn<'off', LabDecoderId>('off'),
   },
   setup({ root, listen }) {
     const { actions, disconnect } = connectLab();

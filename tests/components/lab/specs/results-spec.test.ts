@@ -121,6 +121,25 @@ describe('the Lab’s every-map table', () => {
   });
 });
 
+describe('the Lab’s score chart: its legend switches decoders off', () => {
+  it('makes each key a button pressed while its decoder shows, and marks the switched-off ones for lab.css', () => {
+    const { decoders } = withTruth.result;
+    const off = [decoders[1]!];
+    const drawn = renderFigure(spec, { fed: withTruth, state: { off } });
+    const keys = [...drawBlock(spec, 'score-legend', drawn).querySelectorAll('button[data-action="off"]')];
+    expect(keys.map((k) => [k.getAttribute('data-value'), k.getAttribute('aria-pressed')])).toEqual(
+      decoders.map((id) => [id, String(!off.includes(id))]),
+    );
+    expect(drawn.view.attrs['scores-block']?.['data-off']).toBe(decoders[1]);
+    expect(renderFigure(spec, { fed: withTruth }).view.attrs['scores-block']?.['data-off']).toBe('');
+  });
+
+  it('off takes a pressed decoder out, or puts it back', () => {
+    expect(act(spec, 'off', { off: [] }, 'dark', withTruth)).toEqual({ off: ['dark'] });
+    expect(act(spec, 'off', { off: ['dark', 'argmax'] }, 'dark', withTruth)).toEqual({ off: ['argmax'] });
+  });
+});
+
 describe('the Lab’s score chart', () => {
   const drawChart = (fed: typeof bare) => {
     const chart = spec.charts!.find((c) => c.role === 'score-chart')!;
