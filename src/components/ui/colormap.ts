@@ -33,6 +33,41 @@ export type Palette = 'viridis' | 'diverging' | 'gray';
 
 const PALETTES: Record<Palette, Uint8Array> = { viridis: VIRIDIS, diverging: DIVERGING, gray: GRAY };
 
+/**
+ * A diverging map's domain for signed values, each side to its own largest value: the palette's
+ * white is 0 and each half spans one sign (`palettePosition`), so a side far smaller than the
+ * other still shows (figure 5.2's rising logits). [-1, 1] for a map of zeros; a side with no
+ * values gets a millionth of the other's, so its faint noise stays near white.
+ */
+export function signedDomain(values: ArrayLike<number>): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) continue;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const m = Math.max(-lo, hi);
+  if (m === 0) return [-1, 1];
+  return [Math.min(lo, -m * 1e-6), Math.max(hi, m * 1e-6)];
+}
+
+/**
+ * Where `value` falls on the palette, 0 to 1: linearly over `domain`, except on a diverging map
+ * whose domain spans 0, where 0 is the white middle and each half is scaled to its own end (the
+ * same as linear for a symmetric domain).
+ */
+export function palettePosition(value: number, domain: readonly [number, number], palette: Palette): number {
+  const [lo, hi] = domain;
+  if (palette === 'diverging' && lo < 0 && hi > 0)
+    return value < 0 ? (0.5 * (value - lo)) / -lo : 0.5 + (0.5 * value) / hi;
+  return (value - lo) / (hi - lo || 1);
+}
+
+const lutIndex = (value: number, domain: readonly [number, number], palette: Palette): number =>
+  3 * Math.min(255, Math.max(0, Math.round(palettePosition(value, domain, palette) * 255)));
+
 /** A symmetric domain [-m, m] around zero for signed values. */
 export function symmetricDomain(values: ArrayLike<number>): [number, number] {
   let m = 0;
@@ -43,14 +78,14 @@ export function symmetricDomain(values: ArrayLike<number>): [number, number] {
 /** The CSS colour of one value over `domain`. */
 export function cssColor(value: number, domain: [number, number], palette: Palette = 'viridis'): string {
   const lut = PALETTES[palette];
-  const j = 3 * Math.min(255, Math.max(0, Math.round(((value - domain[0]) / (domain[1] - domain[0] || 1)) * 255)));
+  const j = lutIndex(value, domain, palette);
   return `rgb(${lut[j]} ${lut[j + 1]} ${lut[j + 2]})`;
 }
 
 /** Black or white, whichever reads better on the colour of `value`. */
 export function textColorOn(value: number, domain: [number, number], palette: Palette = 'viridis'): string {
   const lut = PALETTES[palette];
-  const j = 3 * Math.min(255, Math.max(0, Math.round(((value - domain[0]) / (domain[1] - domain[0] || 1)) * 255)));
+  const j = lutIndex(value, domain, palette);
   const luminance = 0.2126 * (lut[j] as number) + 0.7152 * (lut[j + 1] as number) + 0.0722 * (lut[j + 2] as number);
   return luminance > 140 ? '#000' : '#fff';
 }
@@ -77,15 +112,13 @@ export function colorize(
   palette: Palette = 'viridis',
 ): Uint8ClampedArray {
   const lut = PALETTES[palette];
-  const [lo, hi] = domain;
-  const scale = 255 / (hi - lo || 1);
   for (let i = 0; i < values.length; i++) {
     const v = values[i] as number;
     if (Number.isNaN(v)) {
       out[4 * i + 3] = 0;
       continue;
     }
-    const j = 3 * Math.min(255, Math.max(0, Math.round((v - lo) * scale)));
+    const j = lutIndex(v, domain, palette);
     out[4 * i] = lut[j] as number;
     out[4 * i + 1] = lut[j + 1] as number;
     out[4 * i + 2] = lut[j + 2] as number;
@@ -94,7 +127,7 @@ export function colorize(
   return out;
 }
 
-/** The value a colour bar shows at its middle: a diverging map's white, 0 for a symmetric domain. */
+/** The value a diverging map's colour bar shows at its middle, its white: 0 when the domain spans 0. */
 export function domainMiddle(domain: readonly [number, number]): number {
-  return (domain[0] + domain[1]) / 2;
+  return domain[0] < 0 && domain[1] > 0 ? 0 : (domain[0] + domain[1]) / 2;
 }

@@ -3,7 +3,7 @@
  * the reader drags, beside argmax's gradient (zero wherever it exists).
  */
 import { buildDsntFigure, DSNT_SETTING } from '../../../lib/index.ts';
-import { symmetricDomain } from '../../ui/colormap.ts';
+import { signedDomain } from '../../ui/colormap.ts';
 import { defineSpec } from '../../ui/figure.ts';
 import { fmt } from '../../ui/format.ts';
 import { pick } from '../../ui/params.ts';
@@ -20,7 +20,7 @@ export default defineSpec({
   build: (s) => buildDsntFigure(dsntInput(s)),
   view: dsntGradientView,
   maps: {
-    grad: { draw: (d) => ({ values: d.descent, w, h, domain: symmetricDomain(d.descent) }) },
+    grad: { draw: (d) => ({ values: d.descent, w, h, domain: signedDomain(d.descent) }) },
     zero: { draw: () => ({ values: ZERO, w, h, domain: [-1, 1] }) },
   },
   handles: [
