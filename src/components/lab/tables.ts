@@ -99,7 +99,7 @@ export const legend = (items: readonly { id: string; label: string; shown?: bool
     const key = doc.createElement(shown === undefined ? 'span' : 'button');
     if (shown !== undefined) {
       key.setAttribute('type', 'button');
-      key.className = 'legend-key';
+      key.className = 'legend-key key-button';
       key.dataset.action = 'off';
       key.dataset.value = id;
       key.setAttribute('aria-pressed', String(shown));
