@@ -34,6 +34,24 @@ describe('every embed page', () => {
     assert.ok(embeds.includes('/embed/fig-grid/'), embeds.join(', '));
   });
 
+  test('the axe check finds what it looks for: grey on grey, a nameless button, in dark mode', async () => {
+    const page = await dark.newPage();
+    await page.setContent(
+      '<html lang="en"><title>probe</title><main><p style="color:#777;background:#888">faint</p><button></button></main></html>',
+    );
+    const found = await seriousViolations(page);
+    assert.ok(
+      found.some((v) => v.startsWith('color-contrast:')),
+      found.join('; '),
+    );
+    assert.ok(
+      found.some((v) => v.startsWith('button-name:')),
+      found.join('; '),
+    );
+    assert.deepEqual(await seriousViolations(page, { rules: ['button-name'] }).then((v) => v.length), 1);
+    await page.close();
+  });
+
   for (const path of embeds) {
     test(`${path} loads cleanly and has no serious or critical axe violation in dark mode`, async () => {
       const { page, problems } = await openWatched(dark, origin);

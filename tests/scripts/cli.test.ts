@@ -38,9 +38,17 @@ const root = resolve(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'subpixel-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the command line from its sources; its exit code, stdout and stderr. */
+/**
+ * Runs the command line from its sources; its exit code, stdout and stderr. The runs share Node's
+ * compile cache: each is about 0.2 s rather than 0.45 s of reading and compiling the sources.
+ */
+const env = { ...process.env, NODE_COMPILE_CACHE: join(dir, 'compile-cache') };
 function subpixel(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], { encoding: 'utf8', cwd: dir });
+  const run = spawnSync(process.execPath, [join(root, 'src/cli/main.ts'), ...args], {
+    encoding: 'utf8',
+    cwd: dir,
+    env,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 const file = (name: string, body: string | Uint8Array) => {
