@@ -1,4 +1,17 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+/**
+ * Component test files that touch what outlives a file: a global (a DOM, a stub, a mock, fake
+ * timers, the environment) or the document. Each runs in a fresh worker; the others share one.
+ */
+const TOUCHES_GLOBALS =
+  /stubGlobal|vi\.mock|vi\.spyOn|globalThis|linkedom|\/dom\.ts'|@vitest-environment|unstubAll|process\.env|useFakeTimers|window|document/;
+const componentTests = (readdirSync('tests/components', { recursive: true }) as string[])
+  .filter((name) => name.endsWith('.test.ts'))
+  .map((name) => join('tests/components', name));
+const isolated = componentTests.filter((file) => TOUCHES_GLOBALS.test(readFileSync(file, 'utf8')));
 
 export default defineConfig({
   test: {
@@ -26,10 +39,20 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'components',
-          include: ['tests/components/**/*.test.ts'],
+          include: isolated,
           // Each file in a fresh worker: these stub globals and hold module state (the search's
           // index, chapter 9's session), and run in a shuffled order without it, three failed.
           isolate: true,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'components-shared',
+          include: ['tests/components/**/*.test.ts'],
+          exclude: isolated,
+          // Specs, views and pure helpers: they share a worker and its imports, as the library's do.
+          isolate: false,
         },
       },
     ],

@@ -1,8 +1,9 @@
 /**
  * Chapter 8 answers at once (issue 20): figure 8.1 shows the shipped models' recorded results
- * and the selected sample's maps before anything runs, then this browser's own measurement
- * replaces them; figure 8.2 keeps its developer controls out of the reader's way, lists the
- * decoders of the head being trained, and shows the reader's own model's output maps.
+ * and the selected sample's maps before anything runs (model.test.ts sees this browser's own
+ * measurement replace them, and the reader's own model's maps, on the visits that train);
+ * figure 8.2 keeps its developer controls out of the reader's way and lists the decoders of the
+ * head being trained.
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,7 +12,6 @@ import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll } from './pages.ts';
 import { serveDist } from './server.ts';
 import { SIZES } from '../../src/components/state/ch8.ts';
 
@@ -81,25 +81,6 @@ describe('chapter 8 answers at once', () => {
     await page.close();
   });
 
-  test('a link’s sample and head show their recorded maps, then this browser’s measurement replaces them', async () => {
-    const page = watch(await browser.newPage());
-    await page.goto(`${origin}${CHAPTER_8}?ch8.sample=2&ch8.head=dsnt`, { waitUntil: 'networkidle' });
-    await hydrateAll(page);
-    const text = page.locator('#fig-shipped [data-role="detail-text"]');
-    assert.match((await text.textContent()) ?? '', /^Sample 3, 16 × 16 output cells: the softmax.*As recorded/);
-    // The first model measured here replaces its recorded numbers, which agree to a few hundredths.
-    const err = page.locator('[data-role="err-64-heatmap-dark"]');
-    await err.filter({ hasText: /^\d+\.\d\d$/ }).waitFor({ timeout: 180_000 });
-    assert.equal(await page.locator('[data-role="rec-64-heatmap-dark"]').isHidden(), true);
-    assert.equal(await page.locator('[data-role="cell-64-heatmap-dark"]').getAttribute('data-source'), 'measured');
-    const measured = Number(await err.textContent());
-    assert.ok(Math.abs(measured - recorded('heatmap', 64).dark!) < 0.05, `measured ${measured}`);
-    // Its gallery too: the heatmap head's maps are now this browser's.
-    await page.locator('#fig-shipped input[value="heatmap"]').check();
-    await text.filter({ hasText: /Measured in your browser\.$/ }).waitFor({ timeout: 10_000 });
-    await page.close();
-  });
-
   test('keys the table’s decoders with the gallery’s marks', async () => {
     const page = watch(await browser.newPage());
     await page.goto(`${origin}${CHAPTER_8}`, { waitUntil: 'domcontentloaded' });
@@ -156,43 +137,6 @@ describe('figure 8.2 for readers', () => {
     await page.locator('#fig-train input[value="dsnt"]').check();
     await page.waitForFunction(() => location.search.includes('ch8.head=dsnt'));
     assert.deepEqual(await legend(), ['soft-argmax']);
-    await page.close();
-  });
-
-  test('shows the reader’s model’s output maps on the gallery’s samples, and plain tick labels', async () => {
-    const page = watch(await browser.newPage());
-    await page.goto(`${origin}${CHAPTER_8}?ch8.size=128#fig-train`, { waitUntil: 'networkidle' });
-    await page.locator('#fig-train [data-store][data-hydrated="true"]').waitFor();
-    assert.equal(await page.locator('[data-role="yours-gallery-box"]').isHidden(), true);
-    await page.locator('#fig-train button[data-action="scratch"]').click();
-    // The run's first evaluation (step 0) carries its gallery.
-    await page.locator('[data-role="yours-gallery-box"]').waitFor({ state: 'visible', timeout: 120_000 });
-    assert.match(
-      (await page.locator('[data-role="yours-detail-text"]').textContent()) ?? '',
-      /^Sample 1, 32 × 32 output cells: its heatmaps, the maximum over the 11 keypoints\. Mean error on this sample: argmax \d+\.\d\d px.*Your model at step 0\.$/,
-    );
-    assert.equal(await page.locator('#fig-train [data-panel="yours-detail"] canvas').isVisible(), true);
-    assert.notEqual((await page.locator('[data-role="yours-points-3-dark"]').getAttribute('d')) ?? '', '');
-    await page.locator('#fig-train button[data-action="sample"][data-value="3"]').click();
-    await page.waitForFunction(() => location.search.includes('ch8.sample=3'));
-    await page
-      .locator('[data-role="yours-detail-text"]')
-      .filter({ hasText: /^Sample 4, / })
-      .waitFor();
-    // Once the loss has a few points, its axis reads as plain numbers.
-    await page.waitForFunction(
-      () => Number(document.querySelector('#fig-train [data-role="step"]')?.textContent) >= 3,
-      undefined,
-      {
-        timeout: 120_000,
-      },
-    );
-    await page.locator('#fig-train button[data-action="pause"]').click();
-    const ticks = await page
-      .locator('#fig-train [data-role="chart"] svg g[aria-label="y-axis tick label"] text')
-      .allTextContents();
-    assert.ok(ticks.length >= 2, `ticks ${ticks.join(' ')}`);
-    for (const t of ticks) assert.match(t, /^\d+(\.\d{1,3})?$/, `tick "${t}"`);
     await page.close();
   });
 });

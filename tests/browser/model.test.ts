@@ -4,6 +4,7 @@
  */
 import { after, before, describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from './browser.ts';
@@ -11,6 +12,10 @@ import { test } from './retry.ts';
 import { hydrateAll } from './pages.ts';
 import { serveDist } from './server.ts';
 import { SIZES } from '../../src/components/state/ch8.ts';
+
+/** What the training script recorded for a shipped model: each decoder's held-out error. */
+const recorded = (head: string, size: number): Record<string, number> =>
+  JSON.parse(readFileSync(`public/models/${head}-${size}.json`, 'utf8')).training.heldOut.meanError;
 
 const CHAPTER_8 = '/chapters/08-train-in-the-browser/';
 let server: Server;
@@ -54,8 +59,9 @@ async function waitForStep(page: Page, step: number, timeout = 120_000): Promise
 describe('chapter 8', () => {
   // Training is seeded (the same initial weights and batches every time): from 11.0 at the first
   // step, the loss is below 4 by the fifth and below 3 by the tenth, so a few steps show it falls.
-  test('trains 10 steps on WebGL: the warm-up is timed, the loss falls and the tensor count stays flat', async () => {
+  test('trains 10 steps on WebGL: the warm-up is timed, the loss falls and the tensor count stays flat; the reader’s model’s maps show on the gallery’s samples, the loss axis in plain numbers', async () => {
     const page = await openTraining(light);
+    assert.equal(await page.locator('[data-role="yours-gallery-box"]').isHidden(), true);
     await page.locator('#fig-train button[data-action="scratch"]').click();
     // The first step on a software GPU takes seconds (its programs are built): the status counts them.
     await page
@@ -81,6 +87,26 @@ describe('chapter 8', () => {
     const paused = Number(await read(page, 'step'));
     await page.waitForTimeout(1500);
     assert.ok(Number(await read(page, 'step')) <= paused + 1);
+    // The run's evaluations (the first at step 0) carry the reader's model's gallery.
+    await page.locator('[data-role="yours-gallery-box"]').waitFor({ state: 'visible' });
+    assert.match(
+      (await page.locator('[data-role="yours-detail-text"]').textContent()) ?? '',
+      /^Sample 1, 16 × 16 output cells: its heatmaps, the maximum over the 11 keypoints\. Mean error on this sample: argmax \d+\.\d\d px.*Your model at step \d+\.$/,
+    );
+    assert.equal(await page.locator('#fig-train [data-panel="yours-detail"] canvas').isVisible(), true);
+    assert.notEqual((await page.locator('[data-role="yours-points-3-dark"]').getAttribute('d')) ?? '', '');
+    await page.locator('#fig-train button[data-action="sample"][data-value="3"]').click();
+    await page.waitForFunction(() => location.search.includes('ch8.sample=3'));
+    await page
+      .locator('[data-role="yours-detail-text"]')
+      .filter({ hasText: /^Sample 4, / })
+      .waitFor();
+    // With the loss at ten points, its axis reads as plain numbers.
+    const ticks = await page
+      .locator('#fig-train [data-role="chart"] svg g[aria-label="y-axis tick label"] text')
+      .allTextContents();
+    assert.ok(ticks.length >= 2, `ticks ${ticks.join(' ')}`);
+    for (const t of ticks) assert.match(t, /^\d+(\.\d{1,3})?$/, `tick "${t}"`);
     await page.close();
   });
 
@@ -153,6 +179,9 @@ describe('chapter 8', () => {
     try {
       await page.goto(`${origin}${CHAPTER_8}?ch8.sample=2&ch8.head=dsnt`, { waitUntil: 'networkidle' });
       await hydrateAll(page);
+      // The link's sample and head show their recorded maps until this browser has measured them.
+      const detail = page.locator('#fig-shipped [data-role="detail-text"]');
+      assert.match((await detail.textContent()) ?? '', /^Sample 3, 16 × 16 output cells: the softmax.*As recorded/);
       await page.locator('#fig-train button[data-action="scratch"]').click();
       await waitForStep(page, 3);
       const cell = page.locator(`[data-role="err-${first}-simdr-simdr"]`);
@@ -164,7 +193,14 @@ describe('chapter 8', () => {
       await measured(first, 'simdr-simdr');
       const step = Number(await read(page, 'step'));
       await waitForStep(page, step + 2);
-      assert.match((await page.locator(`[data-role="err-${first}-heatmap-dark"]`).textContent()) ?? '', /^\d+\.\d\d$/);
+      // The first model measured here replaces its recorded numbers, which agree to a few hundredths.
+      const dark = Number(await page.locator(`[data-role="err-${first}-heatmap-dark"]`).textContent());
+      assert.ok(Math.abs(dark - recorded('heatmap', first!).dark!) < 0.05, `measured ${dark}`);
+      assert.equal(await page.locator(`[data-role="rec-${first}-heatmap-dark"]`).isHidden(), true);
+      assert.equal(
+        await page.locator(`[data-role="cell-${first}-heatmap-dark"]`).getAttribute('data-source'),
+        'measured',
+      );
       // Paused, training leaves the rest of the measuring to run on its own, up to the last model.
       await page.locator('#fig-train button[data-action="pause"]').click();
       await measured(last, 'dsnt-dsnt');
@@ -209,6 +245,9 @@ describe('chapter 8', () => {
         (await page.locator('[data-role="detail-text"]').textContent()) ?? '',
         /^Sample 3, 16 × 16 output cells: the softmax/,
       );
+      // The heatmap head's gallery is now this browser's.
+      await page.locator('#fig-shipped input[value="heatmap"]').check();
+      await detail.filter({ hasText: /Measured in your browser\.$/ }).waitFor({ timeout: 10_000 });
       await page.locator('#fig-shipped button[data-action="sample"][data-value="5"]').click();
       await page.waitForFunction(() => location.search.includes('ch8.sample=5'));
       // SimDR's sample shows its two 1-D vectors.
