@@ -61,6 +61,22 @@ export async function openHydrated(context: BrowserContext, url: string): Promis
 }
 
 /**
+ * A new page at `url`, opened at figure `id` (its anchor), once that figure has hydrated: for a
+ * test of one figure, the others need not start (they would, as a reader scrolls to them).
+ */
+export async function openFigure(context: BrowserContext, url: string, id: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${url}#${id}`, { waitUntil: 'load' });
+  await page.bringToFront();
+  await page.waitForFunction(
+    (figure) =>
+      Array.from(document.querySelectorAll<HTMLElement>(`#${figure} [data-store]`)).every((el) => el.dataset.hydrated),
+    id,
+  );
+  return page;
+}
+
+/**
  * Scrolls through the page so that every lazy figure hydrates, then waits for them. Each step
  * waits for a frame or 100 ms, whichever comes first, and the walk is bounded: a renderer that
  * stops producing frames makes the wait below fail with a message instead of hanging the run.

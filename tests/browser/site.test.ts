@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import type { BrowserContext } from 'playwright-core';
 import { launch } from './browser.ts';
 import { test } from './retry.ts';
-import { hydrateAll, inView, openHydrated, openWatched } from './pages.ts';
+import { hydrateAll, inView, openFigure, openHydrated, openWatched } from './pages.ts';
 import { serveDist } from './server.ts';
 import { branchesView, branchPatterns } from '../../src/components/figures/dekr/branches-view.ts';
 import { decodeData } from '../../src/components/figures/dekr/decode-view.ts';
@@ -33,7 +33,7 @@ after(async () => {
 
 describe('the keypoint control', () => {
   test('moves by keyboard, 1 px per arrow and 0.1 px with Shift, and its value text follows', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_1);
+    const page = await openFigure(light, origin + CHAPTER_1, 'fig-grid');
     const handle = page.getByRole('slider', { name: 'Keypoint on the input crop' });
     const before = await handle.getAttribute('aria-valuetext');
     assert.match(before ?? '', /x 141\.3, y 109\.6/);
@@ -51,7 +51,7 @@ describe('the keypoint control', () => {
   });
 
   test('follows a mouse drag and a tap on the crop', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_1);
+    const page = await openFigure(light, origin + CHAPTER_1, 'fig-grid');
     const surface = page.locator('[data-role="surface"]');
     const box = await inView(surface);
     // The crop is 192 units wide: the middle of the surface is x ≈ 96.
@@ -73,7 +73,7 @@ describe('the keypoint control', () => {
   });
 
   test('announces the result in a polite live region', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_1);
+    const page = await openFigure(light, origin + CHAPTER_1, 'fig-grid');
     await page.getByRole('slider', { name: 'Keypoint on the input crop' }).focus();
     await page.keyboard.press('ArrowLeft');
     const region = page.locator('#fig-grid [aria-live="polite"]');
@@ -131,7 +131,7 @@ describe('state in the URL', () => {
 
 describe('reading aids', () => {
   test('the heatmap reads out cell values by keyboard', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_1);
+    const page = await openFigure(light, origin + CHAPTER_1, 'fig-grid');
     // Scrolled back to the figure and drawn there first: off screen it is neither laid out nor
     // painted (content-visibility: auto), and under load a focus sent at once went unanswered.
     const canvas = page.locator('#fig-grid [data-panel="heatmap"] canvas');
@@ -451,7 +451,7 @@ describe('chapter 4', () => {
   const CHAPTER_4 = '/chapters/04-dark-step-by-step/';
 
   test('the stepper reaches its last step by keyboard alone, and the URL keeps the step', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_4);
+    const page = await openFigure(light, origin + CHAPTER_4, 'fig-dark');
     const next = page.locator('#fig-dark [data-action="next"]');
     await next.focus();
     for (let i = 0; i < 7; i++) await page.keyboard.press('Enter');
@@ -475,7 +475,7 @@ describe('chapter 4', () => {
   });
 
   test('focusing a Taylor term lights the stencil cells it reads', async () => {
-    const page = await openHydrated(light, origin + `${CHAPTER_4}?ch4.step=5`);
+    const page = await openFigure(light, origin + `${CHAPTER_4}?ch4.step=5`, 'fig-dark');
     await page.locator('#fig-dark li[data-term="dxy"]').focus();
     const lit = await page
       .locator('#fig-dark rect.stencil.lit')
@@ -587,7 +587,7 @@ describe('chapter 6', () => {
   const CHAPTER_6 = '/chapters/06-simdr/';
 
   test('k changes the bins and the decoded point as the library says; the keyboard moves the keypoint', async () => {
-    const page = await openHydrated(light, origin + CHAPTER_6);
+    const page = await openFigure(light, origin + CHAPTER_6, 'fig-simdr');
     const decoded = page.locator('#fig-simdr [data-role="stat-decoded"]');
     assert.equal(await decoded.textContent(), '(101.500, 144.000)');
     await page.locator('#fig-simdr input[value="4"]').check();
@@ -635,7 +635,7 @@ describe('touch', () => {
 
 describe('chapter 7', () => {
   test('moving the translation moves every tap by t, and the offsets follow, as the library says', async () => {
-    const page = await openHydrated(light, origin + '/chapters/07-dekr/');
+    const page = await openFigure(light, origin + '/chapters/07-dekr/', 'fig-adapt');
     const centreTap = page.locator('#fig-adapt [data-role="tap-4"]');
     assert.equal(await centreTap.getAttribute('cx'), '6.300');
     await page.getByRole('slider', { name: 'Translation t of the taps' }).focus();
@@ -674,7 +674,7 @@ describe('chapter 7', () => {
   });
 
   test('moving a joint by keyboard moves only its branch’s taps, where the library puts them', async () => {
-    const page = await openHydrated(light, origin + '/chapters/07-dekr/');
+    const page = await openFigure(light, origin + '/chapters/07-dekr/', 'fig-branches');
     const s = defaultsOf(ch7);
     const before = await page.locator('#fig-branches [data-role="taps-nose"]').getAttribute('d');
     await page.getByRole('slider', { name: 'Left knee, the joint of the knee branch' }).focus();
